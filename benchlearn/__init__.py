@@ -1,0 +1,1 @@
+"""Benchlearning dashboard for Latvia's local governments: warehouse, logic, charts."""

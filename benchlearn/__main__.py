@@ -1,0 +1,5 @@
+import sys
+
+from benchlearn.cli import main
+
+sys.exit(main())

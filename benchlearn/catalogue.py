@@ -1,0 +1,162 @@
+"""The indicator catalogue (data/indicators.toml): loaded, validated, ordered for the build."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from graphlib import CycleError, TopologicalSorter
+from pathlib import Path
+
+from benchlearn.formulas import Compiled, FormulaError, compile_formula
+
+DIRECTIONS = ("higher_better", "lower_better", "neutral")
+FORMATS = ("pxweb_csv", "facts_csv")
+_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
+_INDICATOR_KEYS = {
+    "name_lv",
+    "name_en",
+    "unit_lv",
+    "unit_en",
+    "definition_lv",
+    "definition_en",
+    "theme",
+    "direction",
+    "decimals",
+}
+_SOURCE_KEYS = {
+    "path",
+    "format",
+    "unit_column",
+    "versions",
+    "publisher",
+    "table",
+    "title",
+    "url",
+    "retrieved",
+    "flags",
+}
+
+
+class CatalogueError(ValueError):
+    """The catalogue file is inconsistent; the message names the entry and the problem."""
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    path: str
+    format: str
+    unit_column: str
+    versions: list[str]
+    publisher: str
+    table: str
+    title: str
+    url: str
+    retrieved: str
+    flags: str
+    ignore_units: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name_lv: str
+    name_en: str
+    unit_lv: str
+    unit_en: str
+    definition_lv: str
+    definition_en: str
+    theme: str
+    direction: str
+    decimals: int
+    maps: list[dict] = field(default_factory=list)
+    formula: str | None = None
+    timeless: bool = False
+    per_capita: str | None = None
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    path: Path
+    themes: dict[str, dict]
+    sources: dict[str, Source]
+    indicators: dict[str, Indicator]
+    compiled: dict[str, Compiled]  # derived code -> formula, in dependency order
+
+    @property
+    def timeless(self) -> set[str]:
+        return {code for code, ind in self.indicators.items() if ind.timeless}
+
+
+def load_catalogue(path: Path) -> Catalogue:
+    if not path.is_file():
+        raise CatalogueError(f"{path}: indicator catalogue is missing")
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogueError(f"{path}: not valid TOML ({exc})") from exc
+    themes = raw.get("themes", {})
+    sources = {sid: _source(path, sid, body) for sid, body in raw.get("sources", {}).items()}
+    indicators = {
+        code: _indicator(path, code, body, themes, sources)
+        for code, body in raw.get("indicators", {}).items()
+    }
+    return Catalogue(path, themes, sources, indicators, _compile_all(path, indicators))
+
+
+def _source(path: Path, sid: str, body: dict) -> Source:
+    missing = _SOURCE_KEYS - body.keys()
+    if missing:
+        raise CatalogueError(f"{path}: source {sid!r} lacks {sorted(missing)}")
+    if body["format"] not in FORMATS:
+        raise CatalogueError(f"{path}: source {sid!r} has unknown format {body['format']!r}")
+    unknown = body.keys() - _SOURCE_KEYS - {"ignore_units"}
+    if unknown:
+        raise CatalogueError(f"{path}: source {sid!r} has unknown fields {sorted(unknown)}")
+    ignored = tuple(body.get("ignore_units", ()))
+    return Source(id=sid, ignore_units=ignored, **{k: body[k] for k in _SOURCE_KEYS})
+
+
+def _indicator(path: Path, code: str, body: dict, themes: dict, sources: dict) -> Indicator:
+    where = f"{path}: indicator {code!r}"
+    if not _CODE.match(code):
+        raise CatalogueError(f"{where}: code must be lower-case letters, digits and _")
+    missing = _INDICATOR_KEYS - body.keys()
+    if missing:
+        raise CatalogueError(f"{where} lacks {sorted(missing)}")
+    unknown = body.keys() - _INDICATOR_KEYS - {"maps", "formula", "timeless", "per_capita"}
+    if unknown:
+        raise CatalogueError(f"{where} has unknown fields {sorted(unknown)}")
+    if body["direction"] not in DIRECTIONS:
+        raise CatalogueError(f"{where}: direction must be one of {DIRECTIONS}")
+    if body["theme"] not in themes:
+        raise CatalogueError(f"{where}: unknown theme {body['theme']!r}")
+    kinds = [k for k in ("maps", "formula", "timeless") if body.get(k)]
+    if len(kinds) != 1:
+        raise CatalogueError(f"{where}: give exactly one of maps, formula or timeless")
+    for entry in body.get("maps", []):
+        if entry.get("source") not in sources or not isinstance(entry.get("match"), dict):
+            raise CatalogueError(f"{where}: map {entry} needs a known source and a match table")
+    return Indicator(code=code, **body)
+
+
+def _compile_all(path: Path, indicators: dict[str, Indicator]) -> dict[str, Compiled]:
+    known = set(indicators)
+    compiled = {}
+    for code, ind in indicators.items():
+        if ind.per_capita and ind.per_capita not in known:
+            raise CatalogueError(f"{path}: {code}.per_capita names unknown {ind.per_capita!r}")
+        if ind.formula:
+            try:
+                compiled[code] = compile_formula(ind.formula, known - {code})
+            except FormulaError as exc:
+                raise CatalogueError(f"{path}: indicator {code!r}: {exc}") from exc
+    graph = {code: [i for i in c.inputs if i in compiled] for code, c in compiled.items()}
+    try:
+        order = list(TopologicalSorter(graph).static_order())
+    except CycleError as exc:
+        raise CatalogueError(
+            f"{path}: derived indicators depend on each other: {exc.args[1]}"
+        ) from exc
+    return {code: compiled[code] for code in order}

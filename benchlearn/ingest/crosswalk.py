@@ -1,0 +1,86 @@
+"""One name crosswalk for every source: Latvian, English and city names to territorial units.
+
+Sources print names, not codes: "Ādažu novads", "Ādaži municipality", "Riga", "Latvija",
+"Madonas novads (no 01.07.2025.)". A name resolves within the boundary versions its source
+declares, in order; a date qualifier picks the versions valid at that date instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import pandas as pd
+
+from benchlearn.ingest.boundaries import Version
+from benchlearn.ingest.errors import SourceError
+
+_QUALIFIER = re.compile(
+    r"\s*\((?P<word>no|from|before|līdz)\s+(?P<d>\d{2})\.(?P<m>\d{2})\.(?P<y>\d{4})\.?\)\s*$",
+    re.IGNORECASE,
+)
+
+
+def name_keys(name: str) -> set[str]:
+    """Spellings that count as the same name: case, spacing and diacritics ignored."""
+    text = " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return {text, folded}
+
+
+def _valid_on(version: Version, day: dt.date) -> bool:
+    start = dt.date.fromisoformat(version.valid_from) if version.valid_from else dt.date.min
+    end = dt.date.fromisoformat(version.valid_to) if version.valid_to else dt.date.max
+    return start <= day <= end
+
+
+class Crosswalk:
+    def __init__(self, units: pd.DataFrame, members: pd.DataFrame, versions: list[Version]):
+        self.versions = {v.code: v for v in versions}
+        names = units.set_index("unit_id")
+        self._index: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for version, uid in zip(members["version"], members["unit_id"], strict=True):
+            row = names.loc[uid]
+            for name in [row["name_lv"], row["name_en"], *row["aliases"]]:
+                for key in name_keys(name):
+                    self._index[(version, key)].add(uid)
+
+    def resolve(self, name: str, versions: list[str], path: Path | str, line: int) -> str:
+        """The unit a source's name means; stops the build with file, line and name if none."""
+        unknown = [v for v in versions if v not in self.versions]
+        if unknown:
+            raise SourceError(path, f"source declares unknown boundary versions {unknown}")
+        bare, candidates = self._candidates(name, versions)
+        for version in candidates:
+            found: set[str] = set()
+            for key in name_keys(bare):
+                found |= self._index.get((version, key), set())
+            if len(found) == 1:
+                return next(iter(found))
+            if len(found) > 1:
+                raise SourceError(
+                    path, f"name is ambiguous in {version}: {sorted(found)}", line, name
+                )
+        raise SourceError(path, self._unplaced_message(bare, candidates), line, name)
+
+    def _candidates(self, name: str, versions: list[str]) -> tuple[str, list[str]]:
+        match = _QUALIFIER.search(name)
+        if not match:
+            return name, versions
+        day = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+        if match["word"].casefold() in {"before", "līdz"}:
+            day -= dt.timedelta(days=1)
+        dated = [code for code, v in self.versions.items() if _valid_on(v, day)]
+        # the source's own versions first, so a city stays a city and not its parish layer
+        ordered = [v for v in versions if v in dated] + [v for v in dated if v not in versions]
+        return name[: match.start()], ordered
+
+    def _unplaced_message(self, bare: str, candidates: list[str]) -> str:
+        known = sorted({key for (version, key) in self._index if version in candidates})
+        close = difflib.get_close_matches(" ".join(bare.split()).casefold(), known, n=3)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        return f"name matches no territorial unit in {', '.join(candidates)}{hint}"
