@@ -1,7 +1,56 @@
-"""Entry point (placeholder until the dashboard lands): shows that the warehouse is readable."""
+"""Entry point: page config, the shared selection (bound to the URL), and the page router."""
 
 import streamlit as st
 
-st.set_page_config(page_title="Mācīties salīdzinot", layout="wide")
-st.title("Pašvaldību salīdzināšanas panelis")
-st.info("Panelis top. Datu noliktava: `make data`.")
+from benchlearn import ui
+from benchlearn.i18n import t
+
+st.set_page_config(page_title="Mācīties salīdzinot", page_icon=":material/insights:",
+                   layout="wide")
+
+ref = ui.reference()
+ui.seed_from_url(ref)
+ui.repair_selection(ref)
+lang = ui.lang()
+
+with st.sidebar:
+    st.radio(t("lang.label", lang), ["lv", "en"], key="lang", horizontal=True,
+             format_func={"lv": "Latviešu", "en": "English"}.get)
+    lang = ui.lang()
+    st.subheader(t("sel.heading", lang))
+    catalogue = ref.catalogue
+    st.selectbox(
+        t("sel.indicator", lang), catalogue.index.tolist(), key="ind",
+        format_func=lambda c: f"{catalogue.loc[c, 'theme_' + lang]} · "
+                              f"{ui.indicator_label(ref, c, lang)}",
+    )
+    st.selectbox(t("sel.year", lang), list(reversed(ref.years.get(st.session_state["ind"], []))),
+                 key="year")
+    st.selectbox(t("sel.my", lang), ["", *ref.local.index], key="my",
+                 format_func=lambda u: ui.unit_label(ref, u, lang) if u else t("sel.my_none", lang))
+    st.multiselect(t("sel.compare", lang), ref.local.index.tolist(), key="cmp",
+                   max_selections=12, format_func=lambda u: ui.unit_label(ref, u, lang))
+    st.selectbox(t("sel.group", lang), ref.options().groups, key="grp",
+                 format_func=lambda g: ui.group_label(ref, g, lang))
+    versions = ref.versions.set_index("version")
+    st.selectbox(t("sel.version", lang), ["auto", *ref.options().versions], key="bv",
+                 format_func=lambda v: t("sel.version_auto", lang) if v == "auto"
+                 else versions.loc[v, "label_en" if lang == "en" else "label_lv"])
+    st.caption(t("sel.share", lang))
+
+pages = [
+    st.Page("pages/map.py", title=t("nav.map", lang), icon=":material/map:", url_path="karte",
+            default=True),
+    st.Page("pages/trends.py", title=t("nav.trends", lang), icon=":material/show_chart:",
+            url_path="tendences"),
+    st.Page("pages/benchmark.py", title=t("nav.benchmark", lang), icon=":material/table_chart:",
+            url_path="salidzinajums"),
+    st.Page("pages/profile.py", title=t("nav.profile", lang), icon=":material/location_city:",
+            url_path="profils"),
+    st.Page("pages/data.py", title=t("nav.data", lang), icon=":material/dataset:",
+            url_path="dati"),
+]
+page = st.navigation(pages, position="top")
+ui.show_notices()
+page.run()
+ui.write_url()

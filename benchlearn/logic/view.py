@@ -1,0 +1,54 @@
+"""Which years an indicator offers and which boundaries a year's figures are drawn on."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+MUNICIPAL_VERSIONS = ("pre2021", "lg2021", "lg2025")
+MAP_VERSIONS = ("pre2021", "lg2021", "lg2025", "parish2021", "parish2025")
+
+
+def years_by_indicator(coverage: pd.DataFrame) -> dict[str, list[int]]:
+    """Years in which any local government, parish or Latvia has a value, per indicator."""
+    rows = coverage[coverage["version"].isin([*MAP_VERSIONS, "country"])]
+    return {ind: sorted(int(y) for y in group["year"].unique())
+            for ind, group in rows.groupby("indicator")}
+
+
+def version_valid_in(year: int, versions: pd.DataFrame) -> str:
+    """The municipal boundary version in force on 1 January of `year`."""
+    day = dt.date(year, 1, 1)
+    for row in versions.itertuples():
+        if row.version not in MUNICIPAL_VERSIONS:
+            continue
+        start = row.valid_from if pd.notna(row.valid_from) else dt.date.min
+        end = row.valid_to if pd.notna(row.valid_to) else dt.date.max
+        if _as_date(start) <= day <= _as_date(end):
+            return row.version
+    return "lg2021"
+
+
+def _as_date(value: object) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime | pd.Timestamp) else value  # type: ignore[return-value]
+
+
+def choose_version(indicator: str, year: int, requested: str, coverage: pd.DataFrame,
+                   versions: pd.DataFrame) -> tuple[str, bool]:
+    """Boundaries for a map: the requested ones, or those valid in the year.
+
+    CSP back-casts some series to today's boundaries (IRS031 2012-2020 on the 43): if the
+    valid version has no values but another municipal one has, show that one and say so.
+    Returns (version, moved) where moved is True when the figures forced another version.
+    """
+    if requested != "auto":
+        return requested, False
+    valid = version_valid_in(year, versions)
+    counts = coverage[(coverage["indicator"] == indicator) & (coverage["year"] == year)
+                      & coverage["version"].isin(MUNICIPAL_VERSIONS)]
+    by_version = dict(zip(counts["version"], counts["n_units"], strict=True))
+    if by_version.get(valid, 0) > 0 or not by_version:
+        return valid, False
+    best = max(by_version, key=lambda v: (by_version[v], v))
+    return best, True

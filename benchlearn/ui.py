@@ -1,0 +1,193 @@
+"""Shared display helpers for app.py and the pages: reference data, the selection, notices.
+
+Pages call these and lay out what they return; SQL stays in queries/, maths in logic/.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from benchlearn import cache
+from benchlearn.db import DatabaseMissing
+from benchlearn.i18n import t
+from benchlearn.logic.groups import group_codes, group_members
+from benchlearn.logic.view import MAP_VERSIONS, choose_version, years_by_indicator
+from benchlearn.state import Options, ViewState, parse, to_params
+
+SHARED_KEYS = ("lang", "ind", "year", "my", "cmp", "grp", "bv")
+PAGE_KEYS = ("cls", "theme", "pc")
+
+
+@dataclass(frozen=True)
+class Reference:
+    catalogue: pd.DataFrame  # indexed by code
+    units: pd.DataFrame  # every unit in every version (one row per version membership)
+    versions: pd.DataFrame
+    coverage: pd.DataFrame
+    years: dict[str, list[int]]
+    local: pd.DataFrame  # selectable local governments (43 + merged Madona), by unit_id
+
+    def options(self) -> Options:
+        themes = self.catalogue["theme"].unique().tolist()
+        map_versions = [v for v in MAP_VERSIONS if v in set(self.versions["version"])]
+        return Options(indicators=self.catalogue.index.tolist(), years=self.years,
+                       units=self.local.index.tolist(), groups=group_codes(self.local),
+                       versions=map_versions, themes=themes)
+
+
+def reference() -> Reference:
+    """Catalogue, units, versions and coverage; stops the page with advice if no database."""
+    try:
+        catalogue = cache.query("catalogue").set_index("code")
+        units = cache.query("units")
+        versions = cache.query("versions")
+        coverage = cache.query("coverage_by_version")
+    except DatabaseMissing:
+        st.error(t("db.missing", lang()))
+        st.stop()
+    local = units[units["version"].isin(["lg2021", "lg2025"])].drop_duplicates("unit_id")
+    local = local.set_index("unit_id").sort_values("name_lv")
+    return Reference(catalogue, units, versions, coverage, years_by_indicator(coverage), local)
+
+
+def lang() -> str:
+    return st.session_state.get("lang", "lv")
+
+
+def current_state() -> ViewState:
+    s = st.session_state
+    return ViewState(lang=lang(), ind=s.get("ind"), year=s.get("year"), my=s.get("my") or None,
+                     cmp=list(s.get("cmp", [])), grp=s.get("grp", "all"),
+                     bv=s.get("bv", "auto"), cls=s.get("cls", "quantile"),
+                     theme=s.get("theme"), pc=bool(s.get("pc", False)))
+
+
+def seed_from_url(ref: Reference) -> None:
+    """On a session's first run, the URL decides the view; bad values become notices."""
+    if st.session_state.get("_seeded"):
+        return
+    state, notices = parse(st.query_params.to_dict(), ref.options())
+    years = ref.years.get(state.ind, [])
+    values = {"lang": state.lang, "ind": state.ind,
+              "year": state.year or (years[-1] if years else None), "my": state.my or "",
+              "cmp": state.cmp, "grp": state.grp, "bv": state.bv, "cls": state.cls,
+              "pc": state.pc}
+    if state.theme:
+        values["theme"] = state.theme
+    st.session_state.update(values)
+    st.session_state["_notices"] = notices
+    st.session_state["_seeded"] = True
+
+
+def repair_selection(ref: Reference) -> None:
+    """Keep the year valid when the indicator changes (before the widgets are drawn)."""
+    years = ref.years.get(st.session_state.get("ind"), [])
+    if years and st.session_state.get("year") not in years:
+        st.session_state["year"] = years[-1]
+
+
+def show_notices() -> None:
+    """Rejected URL values, shown once at the top of the first page a person opens."""
+    notices = st.session_state.pop("_notices", [])
+    language = lang()
+    for notice in notices:
+        if notice.kind == "year":
+            st.warning(t("notice.year", language, year=notice.value, shown=notice.shown),
+                       icon=":material/event_busy:")
+        else:
+            st.warning(t("notice.unknown", language, value=notice.value,
+                         field=t(f"field.{notice.field}", language)),
+                       icon=":material/link_off:")
+
+
+def write_url() -> None:
+    """The URL carries the whole view, so a copied link restores it in a new browser."""
+    params = to_params(current_state())
+    if params != st.query_params.to_dict():
+        st.query_params.from_dict(params)
+
+
+def unit_label(ref: Reference, unit_id: str, language: str) -> str:
+    """Display name; the merged Madona of 2025 is told apart from the Madona before it."""
+    if unit_id == "LV":
+        return t("latvia", language)
+    row = ref.units.loc[ref.units["unit_id"] == unit_id]
+    if row.empty:
+        return unit_id
+    row = row.iloc[0]
+    name = row["name_en"] if language == "en" else row["name_lv"]
+    if str(row["valid_from"]) == "2025-07-01":
+        name += " (from 01.07.2025)" if language == "en" else " (no 01.07.2025.)"
+    return name
+
+
+def indicator_label(ref: Reference, code: str, language: str) -> str:
+    row = ref.catalogue.loc[code]
+    return row["name_en"] if language == "en" else row["name_lv"]
+
+
+def indicator_unit(ref: Reference, code: str, language: str) -> str:
+    row = ref.catalogue.loc[code]
+    return row["unit_en"] if language == "en" else row["unit_lv"]
+
+
+def group_label(ref: Reference, code: str, language: str) -> str:
+    if code.startswith("nuts:"):
+        region = ref.units.loc[ref.units["unit_id"] == code.removeprefix("nuts:"), "name_lv"]
+        short = {"LV003": "Kurzemes", "LV005": "Latgales", "LV006": "Rīgas", "LV007": "Pierīgas",
+                 "LV008": "Vidzemes", "LV009": "Zemgales"}
+        names_en = {"LV003": "Kurzeme", "LV005": "Latgale", "LV006": "Riga",
+                    "LV007": "Pierīga", "LV008": "Vidzeme", "LV009": "Zemgale"}
+        key = code.removeprefix("nuts:")
+        if language == "en":
+            return f"{names_en.get(key, key)} statistical region"
+        return region.iloc[0] if not region.empty else f"{short.get(key, key)} reģions"
+    return t(f"group.{code}", language)
+
+
+def source_caption(ref: Reference, code: str, language: str, sources: pd.DataFrame) -> str:
+    """'Avots: CSP TRS020 (iegūts 2025-12-18)' or the formula and its inputs' sources."""
+    row = ref.catalogue.loc[code]
+    label = t("source", language)
+    if row["kind"] == "derived":
+        inputs = ", ".join(indicator_label(ref, c, language) for c in row["inputs"])
+        formula = f"{label}: = {row['formula']} ({inputs})"
+        tables = {ref.catalogue.loc[c, "source_tables"] for c in row["inputs"]} - {""}
+        return formula + (f"; CSP {', '.join(sorted(tables))}" if tables else "")
+    if row["kind"] == "geometry":
+        return f"{label}: CSP, VZD – {'generalised boundaries' if language == 'en' else 'vispārinātās robežas'} 1:1 200 000"
+    parts = []
+    for sid in row["source_ids"]:
+        src = sources.set_index("source_id").loc[sid]
+        table = f" {src['table_code']}" if src["table_code"] else ""
+        when = f" ({t('retrieved', language)} {src['retrieved']})" if src["retrieved"] else ""
+        parts.append(f"{src['publisher']}{table}{when}")
+    return f"{label}: " + "; ".join(dict.fromkeys(parts))
+
+
+def map_version(ref: Reference, state: ViewState) -> tuple[str, bool]:
+    """Boundaries for the selected indicator and year (see logic.view.choose_version)."""
+    return choose_version(state.ind, state.year, state.bv, ref.coverage, ref.versions)
+
+
+def municipal_version(ref: Reference, state: ViewState) -> str:
+    """The local-government version the selection compares within (parish maps map up)."""
+    version, _ = map_version(ref, state)
+    return {"parish2021": "lg2021", "parish2025": "lg2025"}.get(version, version)
+
+
+def units_of(ref: Reference, version: str) -> pd.DataFrame:
+    """The units of one boundary version, one row each."""
+    return ref.units[ref.units["version"] == version].reset_index(drop=True)
+
+
+def group_of(ref: Reference, state: ViewState, version: str) -> list[str]:
+    """Unit ids in the chosen comparison group within `version`."""
+    return group_members(state.grp, units_of(ref, version), state.cmp)
+
+
+def sources() -> pd.DataFrame:
+    return cache.query("sources")
