@@ -5,8 +5,7 @@ import streamlit as st
 from benchlearn import ui
 from benchlearn.i18n import t
 
-st.set_page_config(page_title="Mācīties salīdzinot", page_icon=":material/insights:",
-                   layout="wide")
+st.set_page_config(page_title="Mācīties salīdzinot", page_icon=":material/insights:", layout="wide")
 
 ref = ui.reference()
 ui.seed_from_url(ref)
@@ -14,41 +13,90 @@ ui.repair_selection(ref)
 lang = ui.lang()
 
 with st.sidebar:
-    st.radio(t("lang.label", lang), ["lv", "en"], key="lang", horizontal=True,
-             format_func={"lv": "Latviešu", "en": "English"}.get)
+    st.radio(
+        t("lang.label", lang),
+        ["lv", "en"],
+        key="lang",
+        horizontal=True,
+        format_func={"lv": "Latviešu", "en": "English"}.get,
+    )
     lang = ui.lang()
     st.subheader(t("sel.heading", lang))
     catalogue = ref.catalogue
     st.selectbox(
-        t("sel.indicator", lang), catalogue.index.tolist(), key="ind",
-        format_func=lambda c: f"{catalogue.loc[c, 'theme_' + lang]} · "
-                              f"{ui.indicator_label(ref, c, lang)}",
+        t("sel.indicator", lang),
+        catalogue.index.tolist(),
+        key="ind",
+        format_func=lambda c: (
+            f"{catalogue.loc[c, 'theme_' + lang]} · {ui.indicator_label(ref, c, lang)}"
+        ),
     )
-    st.selectbox(t("sel.year", lang), list(reversed(ref.years.get(st.session_state["ind"], []))),
-                 key="year")
-    st.selectbox(t("sel.my", lang), ["", *ref.local.index], key="my",
-                 format_func=lambda u: ui.unit_label(ref, u, lang) if u else t("sel.my_none", lang))
-    st.multiselect(t("sel.compare", lang), ref.local.index.tolist(), key="cmp",
-                   max_selections=12, format_func=lambda u: ui.unit_label(ref, u, lang))
-    st.selectbox(t("sel.group", lang), ref.options().groups, key="grp",
-                 format_func=lambda g: ui.group_label(ref, g, lang))
+    st.selectbox(
+        t("sel.year", lang), list(reversed(ref.years.get(st.session_state["ind"], []))), key="year"
+    )
+    st.selectbox(
+        t("sel.my", lang),
+        ["", *ref.local.index],
+        key="my",
+        format_func=lambda u: ui.unit_label(ref, u, lang) if u else t("sel.my_none", lang),
+    )
+    st.multiselect(
+        t("sel.compare", lang),
+        ref.local.index.tolist(),
+        key="cmp",
+        max_selections=12,
+        placeholder=t("sel.placeholder", lang),
+        format_func=lambda u: ui.unit_label(ref, u, lang),
+    )
+    st.selectbox(
+        t("sel.group", lang),
+        ref.options().groups,
+        key="grp",
+        format_func=lambda g: ui.group_label(ref, g, lang),
+    )
     versions = ref.versions.set_index("version")
-    st.selectbox(t("sel.version", lang), ["auto", *ref.options().versions], key="bv",
-                 format_func=lambda v: t("sel.version_auto", lang) if v == "auto"
-                 else versions.loc[v, "label_en" if lang == "en" else "label_lv"])
+    st.selectbox(
+        t("sel.version", lang),
+        ["auto", *ref.options().versions],
+        key="bv",
+        format_func=lambda v: (
+            t("sel.version_auto", lang)
+            if v == "auto"
+            else versions.loc[v, "label_en" if lang == "en" else "label_lv"]
+        ),
+    )
     st.caption(t("sel.share", lang))
 
+# url_path differs from the file name on purpose: a fresh server resolves its very first
+# request against the legacy pages/ folder, and a file-name URL would then run the page
+# script without this shell. (That first request also shows a "Page not found" notice.)
 pages = [
-    st.Page("pages/map.py", title=t("nav.map", lang), icon=":material/map:", url_path="karte",
-            default=True),
-    st.Page("pages/trends.py", title=t("nav.trends", lang), icon=":material/show_chart:",
-            url_path="tendences"),
-    st.Page("pages/benchmark.py", title=t("nav.benchmark", lang), icon=":material/table_chart:",
-            url_path="salidzinajums"),
-    st.Page("pages/profile.py", title=t("nav.profile", lang), icon=":material/location_city:",
-            url_path="profils"),
-    st.Page("pages/data.py", title=t("nav.data", lang), icon=":material/dataset:",
-            url_path="dati"),
+    st.Page(
+        "pages/map.py",
+        title=t("nav.map", lang),
+        url_path="karte",
+        icon=":material/map:",
+        default=True,
+    ),
+    st.Page(
+        "pages/trends.py",
+        title=t("nav.trends", lang),
+        url_path="tendences",
+        icon=":material/show_chart:",
+    ),
+    st.Page(
+        "pages/benchmark.py",
+        title=t("nav.benchmark", lang),
+        url_path="salidzinajums",
+        icon=":material/table_chart:",
+    ),
+    st.Page(
+        "pages/profile.py",
+        title=t("nav.profile", lang),
+        url_path="profils",
+        icon=":material/location_city:",
+    ),
+    st.Page("pages/data.py", title=t("nav.data", lang), url_path="dati", icon=":material/dataset:"),
 ]
 page = st.navigation(pages, position="top")
 ui.show_notices()

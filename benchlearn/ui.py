@@ -12,7 +12,7 @@ import streamlit as st
 
 from benchlearn import cache
 from benchlearn.db import DatabaseMissing
-from benchlearn.i18n import t
+from benchlearn.i18n import formula_text, t
 from benchlearn.logic.groups import group_codes, group_members
 from benchlearn.logic.view import MAP_VERSIONS, choose_version, years_by_indicator
 from benchlearn.state import Options, ViewState, parse, to_params
@@ -33,9 +33,14 @@ class Reference:
     def options(self) -> Options:
         themes = self.catalogue["theme"].unique().tolist()
         map_versions = [v for v in MAP_VERSIONS if v in set(self.versions["version"])]
-        return Options(indicators=self.catalogue.index.tolist(), years=self.years,
-                       units=self.local.index.tolist(), groups=group_codes(self.local),
-                       versions=map_versions, themes=themes)
+        return Options(
+            indicators=self.catalogue.index.tolist(),
+            years=self.years,
+            units=self.local.index.tolist(),
+            groups=group_codes(self.local),
+            versions=map_versions,
+            themes=themes,
+        )
 
 
 def reference() -> Reference:
@@ -59,10 +64,18 @@ def lang() -> str:
 
 def current_state() -> ViewState:
     s = st.session_state
-    return ViewState(lang=lang(), ind=s.get("ind"), year=s.get("year"), my=s.get("my") or None,
-                     cmp=list(s.get("cmp", [])), grp=s.get("grp", "all"),
-                     bv=s.get("bv", "auto"), cls=s.get("cls", "quantile"),
-                     theme=s.get("theme"), pc=bool(s.get("pc", False)))
+    return ViewState(
+        lang=lang(),
+        ind=s.get("ind"),
+        year=s.get("year"),
+        my=s.get("my") or None,
+        cmp=list(s.get("cmp", [])),
+        grp=s.get("grp", "all"),
+        bv=s.get("bv", "auto"),
+        cls=s.get("cls", "quantile"),
+        theme=s.get("theme"),
+        pc=bool(s.get("pc", False)),
+    )
 
 
 def seed_from_url(ref: Reference) -> None:
@@ -71,10 +84,17 @@ def seed_from_url(ref: Reference) -> None:
         return
     state, notices = parse(st.query_params.to_dict(), ref.options())
     years = ref.years.get(state.ind, [])
-    values = {"lang": state.lang, "ind": state.ind,
-              "year": state.year or (years[-1] if years else None), "my": state.my or "",
-              "cmp": state.cmp, "grp": state.grp, "bv": state.bv, "cls": state.cls,
-              "pc": state.pc}
+    values = {
+        "lang": state.lang,
+        "ind": state.ind,
+        "year": state.year or (years[-1] if years else None),
+        "my": state.my or "",
+        "cmp": state.cmp,
+        "grp": state.grp,
+        "bv": state.bv,
+        "cls": state.cls,
+        "pc": state.pc,
+    }
     if state.theme:
         values["theme"] = state.theme
     st.session_state.update(values)
@@ -95,12 +115,20 @@ def show_notices() -> None:
     language = lang()
     for notice in notices:
         if notice.kind == "year":
-            st.warning(t("notice.year", language, year=notice.value, shown=notice.shown),
-                       icon=":material/event_busy:")
+            st.warning(
+                t("notice.year", language, year=notice.value, shown=notice.shown),
+                icon=":material/event_busy:",
+            )
         else:
-            st.warning(t("notice.unknown", language, value=notice.value,
-                         field=t(f"field.{notice.field}", language)),
-                       icon=":material/link_off:")
+            st.warning(
+                t(
+                    "notice.unknown",
+                    language,
+                    value=notice.value,
+                    field=t(f"field.{notice.field}", language),
+                ),
+                icon=":material/link_off:",
+            )
 
 
 def write_url() -> None:
@@ -137,10 +165,22 @@ def indicator_unit(ref: Reference, code: str, language: str) -> str:
 def group_label(ref: Reference, code: str, language: str) -> str:
     if code.startswith("nuts:"):
         region = ref.units.loc[ref.units["unit_id"] == code.removeprefix("nuts:"), "name_lv"]
-        short = {"LV003": "Kurzemes", "LV005": "Latgales", "LV006": "Rīgas", "LV007": "Pierīgas",
-                 "LV008": "Vidzemes", "LV009": "Zemgales"}
-        names_en = {"LV003": "Kurzeme", "LV005": "Latgale", "LV006": "Riga",
-                    "LV007": "Pierīga", "LV008": "Vidzeme", "LV009": "Zemgale"}
+        short = {
+            "LV003": "Kurzemes",
+            "LV005": "Latgales",
+            "LV006": "Rīgas",
+            "LV007": "Pierīgas",
+            "LV008": "Vidzemes",
+            "LV009": "Zemgales",
+        }
+        names_en = {
+            "LV003": "Kurzeme",
+            "LV005": "Latgale",
+            "LV006": "Riga",
+            "LV007": "Pierīga",
+            "LV008": "Vidzeme",
+            "LV009": "Zemgale",
+        }
         key = code.removeprefix("nuts:")
         if language == "en":
             return f"{names_en.get(key, key)} statistical region"
@@ -153,12 +193,15 @@ def source_caption(ref: Reference, code: str, language: str, sources: pd.DataFra
     row = ref.catalogue.loc[code]
     label = t("source", language)
     if row["kind"] == "derived":
-        inputs = ", ".join(indicator_label(ref, c, language) for c in row["inputs"])
-        formula = f"{label}: = {row['formula']} ({inputs})"
-        tables = {ref.catalogue.loc[c, "source_tables"] for c in row["inputs"]} - {""}
-        return formula + (f"; CSP {', '.join(sorted(tables))}" if tables else "")
+        names = {c: f"«{indicator_label(ref, c, language)}»" for c in row["inputs"]}
+        formula = formula_text(row["formula"], names, language)
+        inputs = [
+            source_caption(ref, c, language, sources).split(": ", 1)[1] for c in row["inputs"]
+        ]
+        return f"{t('computed', language)}: {formula}. {label}: " + "; ".join(dict.fromkeys(inputs))
     if row["kind"] == "geometry":
-        return f"{label}: CSP, VZD – {'generalised boundaries' if language == 'en' else 'vispārinātās robežas'} 1:1 200 000"
+        boundaries = "generalised boundaries" if language == "en" else "vispārinātās robežas"
+        return f"{label}: CSP, VZD – {boundaries} 1:1 200 000"
     parts = []
     for sid in row["source_ids"]:
         src = sources.set_index("source_id").loc[sid]

@@ -1,6 +1,126 @@
+"""Dati: the indicator catalogue, sources, coverage and the build report."""
+
+import pandas as pd
 import streamlit as st
 
-from benchlearn import ui
+from benchlearn import cache, ui
+from benchlearn.i18n import format_number, formula_text, t
 
-st.title("data")
-ui.lang()
+ref = ui.reference()
+lang = ui.lang()
+en = lang == "en"
+catalogue = ref.catalogue
+sources = ui.sources()
+meta = dict(cache.query("build_meta").itertuples(index=False))
+
+st.title(t("data.title", lang))
+built = pd.Timestamp(meta.get("built_at")).tz_convert("Europe/Riga")
+st.caption(
+    t("data.built", lang, when=built.strftime("%Y-%m-%d %H:%M" if en else "%d.%m.%Y. %H:%M"))
+)
+st.write(t("data.intro", lang))
+
+st.header(t("data.catalogue", lang))
+search = st.text_input(t("data.search", lang), key="data_search", max_chars=80).strip()
+names = {c: f"«{ui.indicator_label(ref, c, lang)}»" for c in catalogue.index}
+by_source = sources.set_index("source_id")
+
+
+def source_of(code: str) -> str:
+    row = catalogue.loc[code]
+    if row["kind"] == "derived":
+        return formula_text(row["formula"], names, lang)
+    return ui.source_caption(ref, code, lang, sources).split(": ", 1)[1]
+
+
+def link_of(code: str) -> str | None:
+    ids = list(catalogue.loc[code, "source_ids"])
+    urls = [by_source.loc[i, "url"] for i in ids if by_source.loc[i, "url"]]
+    return urls[0] if urls else None
+
+
+table = pd.DataFrame(
+    {
+        t("data.theme", lang): catalogue["theme_en" if en else "theme_lv"],
+        t("data.name", lang): [ui.indicator_label(ref, c, lang) for c in catalogue.index],
+        t("unit", lang): catalogue["unit_en" if en else "unit_lv"],
+        t("data.direction", lang): [t(f"direction.{d}", lang) for d in catalogue["direction"]],
+        t("data.definition", lang): catalogue["definition_en" if en else "definition_lv"],
+        t("data.kind", lang): [t(f"data.kind.{k}", lang) for k in catalogue["kind"]],
+        t("source", lang): [source_of(c) for c in catalogue.index],
+        t("data.link", lang): [link_of(c) for c in catalogue.index],
+        t("data.units", lang): [f"{m} {t('data.of43', lang)}" for m in catalogue["municipalities"]],
+        t("data.years", lang): catalogue["years"],
+        t("data.code", lang): catalogue.index,
+    }
+)
+if search:
+    needle = search.casefold()
+    mask = table.apply(lambda r: needle in " ".join(map(str, r.values)).casefold(), axis=1)
+    table = table[mask]
+st.caption(t("data.shown", lang, n=len(table), total=len(catalogue)))
+st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    height=420,
+    column_config={
+        t("data.link", lang): st.column_config.LinkColumn(display_text="↗"),
+        t("data.definition", lang): st.column_config.TextColumn(width="large"),
+    },
+)
+
+st.header(t("data.sources", lang))
+st.dataframe(
+    pd.DataFrame(
+        {
+            t("data.publisher", lang): sources["publisher"],
+            t("data.table", lang): sources["table_code"],
+            t("data.title_col", lang): sources["title"],
+            t("data.link", lang): sources["url"].replace("", None),
+            t("data.retrieved", lang): sources["retrieved"].replace("", "–"),
+            t("data.file", lang): sources["path"],
+            t("data.bytes", lang): [format_number(b, 0, lang) for b in sources["bytes"]],
+            t("data.values", lang): sources["values_loaded"],
+            t("data.not_available", lang): sources["not_available"],
+            t("data.ignored", lang): sources["ignored"],
+            t("data.same", lang): sources["corroborated"],
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        t("data.link", lang): st.column_config.LinkColumn(display_text="↗"),
+    },
+)
+
+st.header(t("data.report", lang))
+versions = ref.versions
+st.subheader(t("data.versions", lang))
+st.dataframe(
+    pd.DataFrame(
+        {
+            t("data.name", lang): versions["label_en" if en else "label_lv"],
+            t("data.count", lang): versions["unit_count"],
+        }
+    ),
+    hide_index=True,
+)
+st.subheader(t("data.missing", lang))
+missing = cache.query("report_missing")
+missing = missing[missing["indicator"].isin(catalogue.index)]
+if missing.empty:
+    st.write(t("data.none_missing", lang))
+else:
+    grouped = missing.groupby("indicator", sort=False)["name_en" if en else "name_lv"]
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("data.name", lang): [ui.indicator_label(ref, c, lang) for c in grouped.groups],
+                t("data.units", lang): [len(v) for _, v in grouped],
+                t("municipality", lang): [", ".join(v) for _, v in grouped],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
