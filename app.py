@@ -4,8 +4,11 @@ import streamlit as st
 
 from benchlearn import ui
 from benchlearn.i18n import t
+from benchlearn.settings import REPO_ROOT
 
-st.set_page_config(page_title="Mācīties salīdzinot", page_icon=":material/insights:", layout="wide")
+ICON = REPO_ROOT / "benchlearn" / "assets" / "icon.png"  # local: no icon font from the internet
+
+st.set_page_config(page_title="Mācīties salīdzinot", page_icon=str(ICON), layout="wide")
 
 ref = ui.reference()
 ui.seed_from_url(ref)
@@ -16,7 +19,7 @@ with st.sidebar:
     st.radio(
         t("lang.label", lang),
         ["lv", "en"],
-        key="lang",
+        **ui.bound("lang"),
         horizontal=True,
         format_func={"lv": "Latviešu", "en": "English"}.get,
     )
@@ -26,24 +29,24 @@ with st.sidebar:
     st.selectbox(
         t("sel.indicator", lang),
         catalogue.index.tolist(),
-        key="ind",
+        **ui.bound("ind"),
         format_func=lambda c: (
             f"{catalogue.loc[c, 'theme_' + lang]} · {ui.indicator_label(ref, c, lang)}"
         ),
     )
     st.selectbox(
-        t("sel.year", lang), list(reversed(ref.years.get(st.session_state["ind"], []))), key="year"
+        t("sel.year", lang), list(reversed(ref.years.get(ui.view()["ind"], []))), **ui.bound("year")
     )
     st.selectbox(
         t("sel.my", lang),
         ["", *ref.local.index],
-        key="my",
+        **ui.bound("my"),
         format_func=lambda u: ui.unit_label(ref, u, lang) if u else t("sel.my_none", lang),
     )
     st.multiselect(
         t("sel.compare", lang),
         ref.local.index.tolist(),
-        key="cmp",
+        **ui.bound("cmp"),
         max_selections=12,
         placeholder=t("sel.placeholder", lang),
         format_func=lambda u: ui.unit_label(ref, u, lang),
@@ -51,14 +54,14 @@ with st.sidebar:
     st.selectbox(
         t("sel.group", lang),
         ref.options().groups,
-        key="grp",
+        **ui.bound("grp"),
         format_func=lambda g: ui.group_label(ref, g, lang),
     )
     versions = ref.versions.set_index("version")
     st.selectbox(
         t("sel.version", lang),
         ["auto", *ref.options().versions],
-        key="bv",
+        **ui.bound("bv"),
         format_func=lambda v: (
             t("sel.version_auto", lang)
             if v == "auto"
@@ -69,12 +72,11 @@ with st.sidebar:
 
 # url_path differs from the file name on purpose: a fresh server resolves its very first
 # request against the legacy pages/ folder, and a file-name URL would then run the page
-# script without this shell. (That first request also shows a "Page not found" notice.)
+# script without this shell. The default page (the map) lives at "/".
 pages = [
     st.Page(
         "pages/map.py",
         title=t("nav.map", lang),
-        url_path="karte",
         icon=":material/map:",
         default=True,
     ),

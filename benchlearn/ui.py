@@ -5,7 +5,7 @@ Pages call these and lay out what they return; SQL stays in queries/, maths in l
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import pandas as pd
 import streamlit as st
@@ -16,9 +16,6 @@ from benchlearn.i18n import formula_text, t
 from benchlearn.logic.groups import group_codes, group_members
 from benchlearn.logic.view import MAP_VERSIONS, choose_version, years_by_indicator
 from benchlearn.state import Options, ViewState, parse, to_params
-
-SHARED_KEYS = ("lang", "ind", "year", "my", "cmp", "grp", "bv")
-PAGE_KEYS = ("cls", "theme", "pc")
 
 
 @dataclass(frozen=True)
@@ -58,24 +55,44 @@ def reference() -> Reference:
     return Reference(catalogue, units, versions, coverage, years_by_indicator(coverage), local)
 
 
+VIEW = "view"  # the canonical selection: a dict of ViewState fields in st.session_state
+
+
+def view() -> dict:
+    """The canonical selection. Widgets mirror it (keys "w_<field>"); it survives reruns,
+    page switches and language changes, which widget state alone does not under
+    st.navigation."""
+    return st.session_state.setdefault(VIEW, asdict(ViewState()))
+
+
 def lang() -> str:
-    return st.session_state.get("lang", "lv")
+    return view().get("lang", "lv")
 
 
 def current_state() -> ViewState:
-    s = st.session_state
-    return ViewState(
-        lang=lang(),
-        ind=s.get("ind"),
-        year=s.get("year"),
-        my=s.get("my") or None,
-        cmp=list(s.get("cmp", [])),
-        grp=s.get("grp", "all"),
-        bv=s.get("bv", "auto"),
-        cls=s.get("cls", "quantile"),
-        theme=s.get("theme"),
-        pc=bool(s.get("pc", False)),
-    )
+    return ViewState(**view())
+
+
+def set_view(field: str, value: object) -> None:
+    """Change one field of the selection (from a callback or before its widget is drawn)."""
+    view()[field] = value
+
+
+def bound(field: str) -> dict:
+    """Keyword arguments that bind a widget to a field of the selection.
+
+    The widget's state is set from the canonical value before it is drawn, and its
+    on_change copies the person's choice back. Call right before creating the widget.
+    """
+    key = f"w_{field}"
+    value = view().get(field)
+    st.session_state[key] = "" if field == "my" and value is None else value
+
+    def copy_back() -> None:
+        chosen = st.session_state[key]
+        view()[field] = (chosen or None) if field == "my" else chosen
+
+    return {"key": key, "on_change": copy_back}
 
 
 def seed_from_url(ref: Reference) -> None:
@@ -84,34 +101,26 @@ def seed_from_url(ref: Reference) -> None:
         return
     state, notices = parse(st.query_params.to_dict(), ref.options())
     years = ref.years.get(state.ind, [])
-    values = {
-        "lang": state.lang,
-        "ind": state.ind,
-        "year": state.year or (years[-1] if years else None),
-        "my": state.my or "",
-        "cmp": state.cmp,
-        "grp": state.grp,
-        "bv": state.bv,
-        "cls": state.cls,
-        "pc": state.pc,
-    }
-    if state.theme:
-        values["theme"] = state.theme
-    st.session_state.update(values)
+    state.year = state.year or (years[-1] if years else None)
+    st.session_state[VIEW] = asdict(state)
     st.session_state["_notices"] = notices
     st.session_state["_seeded"] = True
+    st.session_state["_seeded_view"] = to_params(state)
 
 
 def repair_selection(ref: Reference) -> None:
     """Keep the year valid when the indicator changes (before the widgets are drawn)."""
-    years = ref.years.get(st.session_state.get("ind"), [])
-    if years and st.session_state.get("year") not in years:
-        st.session_state["year"] = years[-1]
+    current = view()
+    years = ref.years.get(current["ind"], [])
+    if years and current.get("year") not in years:
+        current["year"] = years[-1]
 
 
 def show_notices() -> None:
-    """Rejected URL values, shown once at the top of the first page a person opens."""
-    notices = st.session_state.pop("_notices", [])
+    """Rejected URL values, shown at the top of every page until the person changes the view."""
+    if to_params(current_state()) != st.session_state.get("_seeded_view"):
+        st.session_state["_notices"] = []
+    notices = st.session_state.get("_notices", [])
     language = lang()
     for notice in notices:
         if notice.kind == "year":

@@ -49,7 +49,7 @@ def _select_from_map() -> None:
         props = objects[0].get("properties", objects[0])
         st.session_state["map_clicked"] = props.get("unit_id")
         if props.get("unit_id") in ref.local.index:
-            st.session_state["my"] = props["unit_id"]
+            ui.set_view("my", props["unit_id"])
 
 
 units = ui.units_of(ref, version)
@@ -77,9 +77,8 @@ with right:
     st.radio(
         t("map.classes", lang),
         ["quantile", "equal"],
-        key="cls",
         horizontal=True,
-        persist_state="session",
+        **ui.bound("cls"),
         format_func=lambda m: t(f"map.{m}", lang),
     )
     st.markdown(f"**{t('map.legend', lang)}** ({unit})")

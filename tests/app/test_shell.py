@@ -1,0 +1,135 @@
+"""The app shell, map and data pages in AppTest: languages, URL restore, hostile URLs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.app.conftest import texts
+
+PAGES = [
+    "pages/map.py",
+    "pages/trends.py",
+    "pages/benchmark.py",
+    "pages/profile.py",
+    "pages/data.py",
+]
+VIEW = {
+    "ind": "population_avg",
+    "year": "2019",
+    "my": "LV0020000",
+    "cmp": "LV0021000,LV0023000",
+    "grp": "nuts:LV009",
+    "bv": "lg2021",
+    "cls": "equal",
+}
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_map_page(open_app, lang):
+    at = open_app(lang=lang)
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    layer = next(layer for layer in spec["layers"] if layer["id"] == "units")
+    assert len(layer["data"]["features"]) == 43
+    title = "Ceļu ar asfalta segumu īpatsvars" if lang == "lv" else "Share of roads with asphalt"
+    assert title in at.title[0].value
+    shown = texts(at)
+    assert ("Leģenda" if lang == "lv" else "Legend") in shown
+    assert "28,8" in shown if lang == "lv" else "28.8" in shown  # Latvia's value as the centre
+
+
+def test_map_tooltips_carry_value_and_rank(open_app):
+    at = open_app(ind="population_avg", year="2024")
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    props = {
+        f["properties"]["unit_id"]: f["properties"] for f in spec["layers"][0]["data"]["features"]
+    }
+    assert props["LV0020000"]["value_text"] == "28\u202f446 iedzīvotāji"
+    assert props["LV0020000"]["rank_text"].endswith("vieta no 36")
+    assert props["LV0001000"]["value_text"] == "nav datu"
+    assert "basemaps" not in at.get("deck_gl_json_chart")[0].proto.json
+
+
+def test_backcast_years_are_drawn_on_the_boundaries_they_are_on(open_app):
+    at = open_app(ind="population_avg", year="2015")
+    assert any("CSP" in i.value for i in at.info)
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    assert len(spec["layers"][0]["data"]["features"]) == 43
+
+
+def test_merged_madona_on_the_2025_boundaries(open_app):
+    at = open_app(ind="libraries", year="2024", bv="lg2025")
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    props = {
+        f["properties"]["unit_id"]: f["properties"] for f in spec["layers"][0]["data"]["features"]
+    }
+    assert len(props) == 42 and props["LV0038000_2025"]["value_text"].startswith("25 ")
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_data_page(open_app, lang):
+    at = open_app("pages/data.py", lang=lang)
+    shown = texts(at)
+    assert ("Rādītāju katalogs" if lang == "lv" else "Indicator catalogue") in shown
+    assert ("Datu bāze izveidota" if lang == "lv" else "Database built") in shown
+    catalogue = at.dataframe[0].value
+    assert len(catalogue) >= 60
+    assert "CSP IRS031" in " ".join(catalogue.iloc[:, 6].astype(str))
+
+
+def test_data_page_search(open_app):
+    at = open_app("pages/data.py")
+    at.text_input(key="data_search").input("bibliotē").run()
+    assert 1 <= len(at.dataframe[0].value) <= 3
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_url_restores_the_view_on_every_page(open_app, page):
+    at = open_app(page, **VIEW)
+    state = at.session_state["view"]
+    assert (state["ind"], state["year"], state["my"], state["cmp"], state["grp"], state["bv"]) == (
+        "population_avg",
+        2019,
+        "LV0020000",
+        ["LV0021000", "LV0023000"],
+        "nuts:LV009",
+        "lg2021",
+    )
+    assert not at.warning
+    for key, value in VIEW.items():
+        assert at.query_params[key] in (value, [value]), key
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        {"ind": "'; DROP TABLE observations; --"},
+        {"my": "LV9999999"},
+        {"year": "1800"},
+        {"grp": "<script>alert(1)</script>"},
+        {"cmp": "x,LV0001000"},
+        {"bv": "1' OR '1'='1"},
+    ],
+)
+def test_hostile_url_values_give_a_notice_not_an_exception(open_app, page, hostile):
+    at = open_app(page, **hostile)
+    assert at.warning, "a rejected value must be reported"
+    assert not at.exception
+
+
+def test_language_switch_changes_labels_and_keeps_the_view(open_app):
+    at = open_app(my="LV0020000")
+    assert at.sidebar.selectbox[0].label == "Rādītājs"
+    at.sidebar.radio[0].set_value("en").run()
+    assert at.sidebar.selectbox[0].label == "Indicator"
+    assert at.session_state["view"]["my"] == "LV0020000"
+    assert at.query_params["lang"] in ("en", ["en"])
+
+
+def test_indicator_change_moves_year_to_one_with_data(open_app):
+    at = open_app(ind="population_avg", year="2013")
+    at.sidebar.selectbox(key="w_ind").set_value("libraries").run()
+    assert at.session_state["view"]["year"] == 2024
+    assert not at.exception

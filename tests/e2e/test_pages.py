@@ -1,0 +1,104 @@
+"""Every page in headless Chromium, as a person would use it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.e2e.conftest import assert_no_exception, screenshot, wait_done
+
+pytestmark = pytest.mark.e2e
+
+PAGES = {
+    "": "[data-testid='stDeckGlJsonChart'] canvas",  # the map is the default page, at /
+    "tendences": "[data-testid='stVegaLiteChart']",
+    "salidzinajums": "[data-testid='stDataFrame']",
+    "profils": "[data-testid='stMetric']",
+    "dati": "[data-testid='stDataFrame']",
+}
+VIEW = "ind=population_avg&year=2020&my=LV0020000&cmp=LV0021000,LV0023000&grp=nuts:LV009"
+
+
+@pytest.fixture(scope="module")
+def warm(app_url, browser):
+    """A fresh server resolves its first request against the legacy pages/ folder: open the
+    root once so every test below sees what users of a running server see."""
+    tab = browser.new_page()
+    tab.goto(app_url)
+    wait_done(tab)
+    tab.close()
+    return app_url
+
+
+def open_page(page, url: str) -> None:
+    page.goto(url)
+    wait_done(page)
+    assert_no_exception(page)
+
+
+def selected(page, label: str) -> str:
+    """The text shown in the sidebar selectbox with this label."""
+    sidebar = page.locator("[data-testid='stSidebar']")
+    return sidebar.get_by_role("combobox", name=label, exact=True).input_value().strip()
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+@pytest.mark.parametrize("path", list(PAGES))
+def test_page_runs_and_shows_its_content(page, warm, path, lang):
+    open_page(page, f"{warm}/{path}?lang={lang}&{VIEW}")
+    page.wait_for_selector(PAGES[path], timeout=20_000)
+    if path == "":
+        page.wait_for_timeout(1500)  # let deck.gl draw before the screenshot
+    screenshot(page, f"{path or 'karte'}-{lang}")
+    assert page.external_requests == [], page.external_requests
+
+
+def test_clicking_the_map_selects_a_municipality(page, warm):
+    open_page(page, f"{warm}/?ind=road_asphalt_share_pct")
+    assert selected(page, "Mana pašvaldība") == "— nav izvēlēta —"
+    canvas = page.locator("[data-testid='stDeckGlJsonChart']")
+    page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas")
+    page.wait_for_timeout(1500)
+    box = canvas.bounding_box()
+    # eastern Latvia, well inside the country at the initial view
+    x, y = box["x"] + box["width"] * 0.78, box["y"] + box["height"] * 0.55
+    page.mouse.move(x, y)
+    page.wait_for_selector(".deck-tooltip", state="visible", timeout=10_000)
+    page.mouse.click(x, y)
+    page.wait_for_url(re.compile(r"[?&]my=LV\d{7}"), timeout=20_000)
+    wait_done(page)
+    chosen = selected(page, "Mana pašvaldība")
+    assert chosen != "— nav izvēlēta —"
+    assert re.search(r"[?&]my=LV\d{7}", page.url)
+    assert page.get_by_text("Atvērt profilu").is_visible()
+    screenshot(page, "karte-click")
+
+
+def test_switching_language_changes_labels(page, warm):
+    open_page(page, f"{warm}/")
+    assert page.get_by_role("link", name="Tendences").is_visible()
+    page.locator("[data-testid='stSidebar']").get_by_text("English").click()
+    wait_done(page)
+    assert page.get_by_role("link", name="Trends").is_visible()
+    assert page.get_by_text("Legend").is_visible()
+    assert "lang=en" in page.url
+
+
+def test_a_copied_url_restores_the_view(page, browser, warm):
+    open_page(page, f"{warm}/tendences?{VIEW}&lang=en")
+    copied = page.url
+    before = {label: selected(page, label) for label in ("Indicator", "Year", "My municipality")}
+    other = browser.new_context(viewport={"width": 1200, "height": 900}).new_page()
+    open_page(other, copied)
+    after = {label: selected(other, label) for label in ("Indicator", "Year", "My municipality")}
+    assert after == before
+    assert after["My municipality"] == "Aizkraukle municipality"
+    assert other.url == copied
+    other.context.close()
+
+
+def test_a_bad_url_value_is_reported_not_raised(page, warm):
+    open_page(page, f"{warm}/?ind=%27%3B%20DROP%20TABLE%20x&year=1800")
+    assert page.locator("[data-testid='stAlert']").count() >= 1
+    assert "DROP TABLE" in page.locator("[data-testid='stAlert']").first.inner_text()

@@ -1,0 +1,83 @@
+"""Latvian number formats, translations, and which boundaries a year is drawn on."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from benchlearn.i18n import (
+    TEXT,
+    format_number,
+    format_rank,
+    format_value,
+    formula_text,
+    md_safe,
+    t,
+)
+from benchlearn.logic.view import choose_version, version_valid_in
+
+VERSIONS = pd.DataFrame(
+    {
+        "version": ["pre2021", "lg2021", "lg2025"],
+        "valid_from": [None, pd.Timestamp("2021-07-01").date(), pd.Timestamp("2025-07-01").date()],
+        "valid_to": [pd.Timestamp("2021-06-30").date(), pd.Timestamp("2025-06-30").date(), None],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "lv", "en"),
+    [
+        (28446, 0, "28\u202f446", "28,446"),
+        (3.456, 1, "3,5", "3.5"),
+        (-1234.5, 1, "−1\u202f234,5", "−1,234.5"),
+        (0, 2, "0,00", "0.00"),
+        (None, 1, "–", "–"),
+        (float("nan"), 1, "–", "–"),
+    ],
+)
+def test_numbers(value, decimals, lv, en):
+    assert format_number(value, decimals, "lv") == lv
+    assert format_number(value, decimals, "en") == en
+
+
+def test_values_ranks_and_text():
+    assert format_value(12.7, "%", 1, "lv") == "12,7\u202f%"
+    assert format_value(None, "km", 0, "lv") == "nav datu"
+    assert format_rank(5, 43, "lv") == "5. vieta no 43"
+    assert format_rank(5, 43, "en") == "5 of 43"
+    assert t("year_heading", "lv", year=2024) == "2024. gads"
+    assert md_safe("2024. gads · km") == "2024\\. gads · km"
+
+
+def test_every_text_has_both_languages():
+    for key, (lv, en) in TEXT.items():
+        assert lv.strip() and en.strip(), key
+
+
+def test_formula_text_uses_names():
+    names = {"a": "«A»", "b": "«B»"}
+    assert formula_text("a / b * 100", names, "lv") == "«A» ÷ «B» × 100"
+    assert formula_text("pct_change(a, 5)", names, "en") == "% change over 5 y: «A»"
+
+
+@pytest.mark.parametrize(
+    ("year", "version"),
+    [(2015, "pre2021"), (2021, "pre2021"), (2022, "lg2021"), (2025, "lg2021"), (2026, "lg2025")],
+)
+def test_version_valid_on_first_january(year, version):
+    assert version_valid_in(year, VERSIONS) == version
+
+
+def test_backcast_series_move_to_the_boundaries_they_are_on():
+    coverage = pd.DataFrame(
+        {
+            "indicator": ["p", "p"],
+            "version": ["lg2021", "lg2025"],
+            "year": [2015, 2015],
+            "n_units": [36, 35],
+        }
+    )
+    assert choose_version("p", 2015, "auto", coverage, VERSIONS) == ("lg2021", True)
+    assert choose_version("p", 2015, "pre2021", coverage, VERSIONS) == ("pre2021", False)
+    assert choose_version("q", 2015, "auto", coverage, VERSIONS) == ("pre2021", False)
