@@ -60,7 +60,9 @@ def _echo(value: str) -> str:
     return clean if len(clean) <= MAX_SHOWN else clean[: MAX_SHOWN - 1] + "…"
 
 
-def parse(params: Mapping[str, str | list[str]], options: Options) -> tuple[ViewState, list[Notice]]:
+def parse(
+    params: Mapping[str, str | list[str]], options: Options
+) -> tuple[ViewState, list[Notice]]:
     """A ViewState from URL parameters; each rejected value becomes a notice."""
     state, notices = ViewState(), []
 
@@ -74,11 +76,13 @@ def parse(params: Mapping[str, str | list[str]], options: Options) -> tuple[View
         return None
 
     state.lang = take("lang", ["lv", "en"]) or state.lang
-    default_ind = DEFAULT_INDICATOR if DEFAULT_INDICATOR in options.indicators else (
-        options.indicators[0] if options.indicators else DEFAULT_INDICATOR)
+    default_ind = (
+        DEFAULT_INDICATOR
+        if DEFAULT_INDICATOR in options.indicators
+        else (options.indicators[0] if options.indicators else DEFAULT_INDICATOR)
+    )
     state.ind = take("ind", options.indicators) or default_ind
-    state.year = _parse_year(_first(params.get("year")), options.years.get(state.ind, []),
-                             notices)
+    state.year = _parse_year(_first(params.get("year")), options.years.get(state.ind, []), notices)
     state.my = take("my", options.units)
     state.cmp = _parse_list(_first(params.get("cmp")), options.units, notices)
     state.grp = take("grp", options.groups) or state.grp

@@ -156,7 +156,7 @@ def unit_label(ref: Reference, unit_id: str, language: str) -> str:
         return unit_id
     row = row.iloc[0]
     name = row["name_en"] if language == "en" else row["name_lv"]
-    if str(row["valid_from"]) == "2025-07-01":
+    if str(row["valid_from"])[:10] == "2025-07-01":
         name += " (from 01.07.2025)" if language == "en" else " (no 01.07.2025.)"
     return name
 

@@ -1,6 +1,282 @@
+"""Comparison: the comparison group side by side on the indicators of one theme.
+
+Rows: the group's municipalities (my municipality first, marked ★); columns: per indicator the
+value, rank and percentile within the table, change since the previous year and a sparkline.
+Downloads give exactly the table shown (CSV and Excel with a sources sheet).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
-from benchlearn import ui
+from benchlearn import cache, exports, ui
+from benchlearn.i18n import t
+from benchlearn.logic import benchmark as bm
 
-st.title("benchmark")
-ui.lang()
+MAX_INDICATORS = 12
+INDS = "_bench_inds"  # the indicator choice, kept across page switches
+ROW_PX = 35
+CHAR_PX = 7.2  # average width of a header character in the grid's font
+HEADER_PAD = 28
+TREND_PX = 110
+TREND_COLOUR = "#4d4d4d"  # neutral grey: the line's direction is not a judgement
+
+
+def choose_theme(ref: ui.Reference, state: ui.ViewState, themes: list[str]) -> str:
+    """Theme selectbox (in the URL); follows the sidebar indicator when that changes, else
+    keeps the link's theme; falls back to the indicator's theme when it has no data."""
+    catalogue, ss = ref.catalogue, st.session_state
+    ind_theme = catalogue.loc[state.ind, "theme"] if state.ind in catalogue.index else None
+    default = ind_theme if ind_theme in themes else themes[0]
+    if ss.get("_bench_ind") not in (None, state.ind) or state.theme not in themes:
+        ui.set_view("theme", default)
+    ss["_bench_ind"] = state.ind
+    first = catalogue.drop_duplicates("theme").set_index("theme")
+    return st.selectbox(
+        t("bench.theme", state.lang),
+        themes,
+        **ui.bound("theme"),
+        format_func=lambda th: first.loc[th, f"theme_{state.lang}"],
+    )
+
+
+def choose_indicators(
+    ref: ui.Reference, state: ui.ViewState, options: list[str], defaults: list[str], context: tuple
+) -> list[str]:
+    """Indicator multiselect (not in the URL): back to the deterministic default whenever
+    theme, indicator, year or boundaries change, so a copied link shows the same table.
+    The choice is kept under a plain key, as widget state does not survive page switches."""
+    ss = st.session_state
+    stored = ss.get(INDS) if ss.get("_bench_context") == context else None
+    chosen = defaults if stored is None else [c for c in stored if c in options]
+    if stored and not chosen:
+        chosen = defaults
+    ss[INDS] = ss["bench_inds"] = chosen
+    ss["_bench_context"] = context
+
+    def keep() -> None:
+        ss[INDS] = list(ss["bench_inds"])
+
+    return st.multiselect(
+        t("bench.indicators", state.lang),
+        options,
+        key="bench_inds",
+        on_change=keep,
+        max_selections=MAX_INDICATORS,
+        help=t("bench.indicators_help", state.lang),
+        format_func=lambda c: ui.indicator_label(ref, c, state.lang),
+    )
+
+
+def table_rows(
+    ref: ui.Reference, state: ui.ViewState, version: str, unit_ids: list[str]
+) -> list[str]:
+    """The group's units plus my municipality (if it exists in these boundaries)."""
+    rows = list(dict.fromkeys(ui.group_of(ref, state, version)))
+    if state.my and state.my in unit_ids:
+        rows = [state.my, *(u for u in rows if u != state.my)]
+    elif state.my:
+        label = ref.versions.set_index("version").loc[version, f"label_{state.lang}"]
+        st.caption(
+            t(
+                "bench.my_outside",
+                state.lang,
+                name=ui.unit_label(ref, state.my, state.lang),
+                label=label,
+            )
+        )
+    return rows
+
+
+def text_px(text: str) -> int:
+    """Rough width of a header in pixels (the grid does not wrap header text)."""
+    return int(len(text) * CHAR_PX) + HEADER_PAD
+
+
+def column_widths(display: pd.DataFrame, lang: str) -> dict[str, int]:
+    """Widths per lower header label: each fits its label, and each indicator's value column
+    is widened until the indicator's name above fits."""
+    widths: dict[str, int] = {}
+    trend = t("bench.trend", lang)
+    for top in dict.fromkeys(display.columns.get_level_values(0)[1:]):
+        labels = [sub for upper, sub in display.columns[1:] if upper == top]
+        own = {sub: TREND_PX if sub == trend else text_px(sub) for sub in labels}
+        own[labels[0]] += max(0, text_px(top) - sum(own.values()))
+        for sub, px in own.items():
+            widths[sub] = max(widths.get(sub, 0), px)
+    return widths
+
+
+def column_config(display: pd.DataFrame, lang: str) -> dict:
+    """Keyed by the lower header line (Streamlit matches the last level of a MultiIndex)."""
+    config: dict = {t("municipality", lang): st.column_config.TextColumn(pinned=True)}
+    rank_prefix = t("bench.rank_of", lang, n="").strip()
+    for label, px in column_widths(display, lang).items():
+        if label == t("bench.trend", lang):
+            config[label] = st.column_config.LineChartColumn(
+                help=t("bench.trend_help", lang), width=px, color=TREND_COLOUR
+            )
+            continue
+        if label == t("bench.percentile", lang):
+            key = "bench.percentile_help"
+        elif label.startswith(rank_prefix):
+            key = "bench.rank_help"
+        elif label.startswith(t("bench.value_unit", lang, unit="").rstrip(", ")):
+            key = "bench.value_help"
+        else:
+            key = "bench.change_help"
+        config[label] = st.column_config.Column(help=t(key, lang), width=px)
+    return config
+
+
+def notes(
+    ref: ui.Reference, tidy: pd.DataFrame, wide: pd.DataFrame, year: int, lang: str, my_shown: bool
+) -> None:
+    """Legend, the rule for ranks, and which indicators fall back to an earlier year."""
+    st.markdown(bm.legend_html(lang, mine=my_shown), unsafe_allow_html=True)
+    lines = [t("bench.rows_note", lang, n=tidy["unit_id"].nunique())]
+    years = tidy.groupby("indicator", sort=False)["year"].first()
+    older = [ui.indicator_label(ref, c, lang) for c, y in years.items() if y < year]
+    if older:
+        lines.append(t("bench.fallback", lang, year=year, names=", ".join(older)))
+    measures = set(wide.columns.get_level_values(1))
+    by_indicator = wide.columns.to_frame(index=False).groupby("indicator")["measure"].apply(set)
+    if "trend" not in measures or any("trend" not in m for m in by_indicator):
+        lines.append(t("bench.one_year", lang))
+    st.caption(" ".join(lines))
+
+
+def sources_caption(ref: ui.Reference, codes: list[str], lang: str) -> None:
+    """One line per distinct source caption; indicators sharing one are listed together."""
+    sources, by_caption = ui.sources(), {}
+    for code in codes:
+        caption = ui.source_caption(ref, code, lang, sources)
+        by_caption.setdefault(caption, []).append(ui.indicator_label(ref, code, lang))
+    lines = [f"**{', '.join(names)}** — {caption}" for caption, names in by_caption.items()]
+    st.caption(f"**{t('bench.sources', lang)}**\n\n" + "\n\n".join(lines))
+
+
+def build_date(lang: str) -> str:
+    meta = cache.query("build_meta").set_index("key")["value"]
+    stamp = pd.Timestamp(meta.get("built_at", "")) if "built_at" in meta else None
+    if stamp is None or pd.isna(stamp):
+        return ""
+    return stamp.strftime("%d.%m.%Y.") if lang != "en" else stamp.strftime("%Y-%m-%d")
+
+
+def downloads(
+    ref: ui.Reference,
+    state: ui.ViewState,
+    tidy: pd.DataFrame,
+    wide: pd.DataFrame,
+    names: dict[str, str],
+    version: str,
+    theme: str,
+    year: int,
+) -> None:
+    """CSV and Excel of exactly the table shown; built only when clicked."""
+    lang, catalogue = state.lang, ref.catalogue
+    table = bm.export_frame(wide, tidy, catalogue, names, lang)
+    years = tidy.groupby("indicator", sort=False)["year"].first().astype(int).to_dict()
+    sources = bm.sources_frame(catalogue, ui.sources(), years, lang)
+    versions = ref.versions.set_index("version")
+    context = [
+        (t("sel.group", lang), ui.group_label(ref, state.grp, lang)),
+        (t("sel.year", lang), str(year)),
+        (t("sel.version", lang), versions.loc[version, f"label_{lang}"]),
+        (t("bench.built", lang), build_date(lang)),
+    ]
+    bold = [list(wide.index).index(state.my)] if state.my in wide.index else []
+    formats = bm.export_number_formats(wide, catalogue)
+    stem = f"{t('bench.file', lang)}_{theme}_{year}"
+    left, right, _ = st.columns([1, 1, 3])
+    left.download_button(
+        t("bench.download_csv", lang),
+        data=lambda: exports.to_csv(table, lang),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        help=f"{t('bench.download_help', lang)} {t('bench.csv_help', lang)}",
+        key="bench_csv",
+    )
+    right.download_button(
+        t("bench.download_xlsx", lang),
+        data=lambda: exports.to_excel(
+            table,
+            sources,
+            context,
+            sheet=t("bench.sheet", lang),
+            sources_sheet=t("bench.sheet_sources", lang),
+            number_formats=formats,
+            bold_rows=bold,
+        ),
+        file_name=f"{stem}.xlsx",
+        icon=":material/download:",
+        key="bench_xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        help=t("bench.download_help", lang),
+    )
+    sources_caption(ref, list(years), lang)
+
+
+def main() -> None:
+    ref = ui.reference()
+    state = ui.current_state()
+    lang, catalogue = state.lang, ref.catalogue
+    st.title(t("bench.title", lang))
+    version = ui.municipal_version(ref, state)
+    unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
+    observations = cache.query("observations_in_version", version=version)
+    year = state.year or (None if observations.empty else int(observations["year"].max()))
+    years = bm.value_years(observations, catalogue, unit_ids, year) if year else {}
+    themes = bm.themes_with_data(catalogue, years)
+    if not themes:
+        st.info(t("bench.no_themes", lang, year=year))
+        return
+    left, right = st.columns([1, 3])
+    with left:
+        theme = choose_theme(ref, state, themes)
+    options = bm.theme_indicators(catalogue, theme, years)
+    counts = bm.coverage(observations, unit_ids, {c: years[c] for c in options})
+    defaults = bm.default_indicators(catalogue, options, counts, len(unit_ids), first=state.ind)
+    with right:
+        chosen = choose_indicators(ref, state, options, defaults, (theme, state.ind, year, version))
+    rows = table_rows(ref, state, version, unit_ids)
+    st.markdown(
+        t(
+            "bench.subtitle",
+            lang,
+            group=ui.group_label(ref, state.grp, lang),
+            theme=catalogue.loc[options[0], f"theme_{lang}"],
+            year=year,
+        )
+    )
+    if not rows:
+        st.info(f"{t('bench.empty', lang)} {t('bench.choose_units', lang)}")
+        return
+    if not chosen:
+        st.info(t("bench.no_indicators", lang))
+        return
+    names = {u: ui.unit_label(ref, u, lang) for u in rows}
+    tidy = bm.benchmark_table(observations, catalogue, rows, {c: years[c] for c in chosen})
+    order = bm.order_rows(tidy, rows, state.my, names)
+    wide = bm.wide_table(tidy, order)
+    display = bm.display_frame(wide, tidy, catalogue, names, state.my, year, lang)
+    my_position = order.index(state.my) if state.my in order else None
+    styler = bm.style_table(
+        display, wide, bm.bands_table(tidy, order), catalogue, my_position, lang
+    )
+    st.dataframe(
+        styler,
+        hide_index=True,
+        placeholder=t("no_data", lang),
+        column_config=column_config(display, lang),
+        height=(len(order) + 2) * ROW_PX + 3,
+        row_height=ROW_PX,
+    )
+    notes(ref, tidy, wide, year, lang, my_position is not None)
+    downloads(ref, state, tidy, wide, names, version, theme, year)
+
+
+main()

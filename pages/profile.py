@@ -1,6 +1,268 @@
+"""Municipality profile: key facts, every indicator placed within the comparison group,
+strongest and weakest positions, small trend charts and the sources behind it all."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
 import streamlit as st
 
-from benchlearn import ui
+from benchlearn import cache, ui
+from benchlearn.charts import profile as profile_charts
+from benchlearn.charts import trends as trend_charts
+from benchlearn.i18n import TEXT, format_number, format_rank, format_value, t
+from benchlearn.logic import profile as logic
+from benchlearn.logic import series
+from benchlearn.logic.scores import BAND_COLOURS, band_label
+from benchlearn.state import ViewState
 
-st.title("profile")
-ui.lang()
+LOCAL_VERSIONS = ("lg2021", "lg2025")
+TREND_COLUMNS = 3
+
+
+def pick_my() -> None:
+    """Copy the page's choice into the shared selection, then clear the page's box."""
+    ui.set_view("my", st.session_state.get("my_profile_pick") or None)
+    st.session_state["my_profile_pick"] = ""
+
+
+def ask_for_unit(ref: ui.Reference, lang: str) -> None:
+    st.info(t("profile.choose_hint", lang), icon=":material/location_city:")
+    st.session_state.setdefault("my_profile_pick", "")
+    st.selectbox(
+        t("profile.choose", lang),
+        ["", *ref.local.index],
+        key="my_profile_pick",
+        on_change=pick_my,
+        format_func=lambda u: ui.unit_label(ref, u, lang) if u else t("sel.my_none", lang),
+    )
+
+
+def profile_version(ref: ui.Reference, state: ViewState, unit: str) -> str:
+    """The selection's version if it holds the unit, else the local version that does."""
+    version = ui.municipal_version(ref, state)
+    held = set(ref.units.loc[ref.units["unit_id"] == unit, "version"])
+    if version in held:
+        return version
+    return next((v for v in LOCAL_VERSIONS if v in held), version)
+
+
+def unit_row(ref: ui.Reference, unit: str, version: str) -> pd.Series:
+    rows = ui.units_of(ref, version)
+    return rows[rows["unit_id"] == unit].iloc[0]
+
+
+def key_facts(ref: ui.Reference, obs: pd.DataFrame, row: pd.Series, lang: str) -> None:
+    kind = t(f"kind.{row['kind']}", lang)
+    nuts = row["nuts3_code"] if pd.notna(row["nuts3_code"]) else None
+    region = ui.group_label(ref, f"nuts:{nuts}", lang) if nuts else "–"
+    short = t(f"profile.region.{nuts}", lang) if f"profile.region.{nuts}" in TEXT else region
+    parishes = "–" if pd.isna(row["parishes"]) else f"{int(row['parishes'])} / {int(row['towns'])}"
+    cols = st.columns([1.3, 1.1, 1.1, 0.9, 1.1])
+    cols[0].metric(t("profile.kind", lang), kind.capitalize(), border=True)
+    cols[1].metric(t("profile.region", lang), short, help=region, border=True)
+    cols[2].metric(
+        t("profile.area", lang), format_value(row["area_km2"], "km²", 0, lang), border=True
+    )
+    cols[3].metric(t("profile.parishes_towns", lang), parishes, border=True)
+    population = logic.population_fact(obs, row["unit_id"])
+    if population is None:
+        cols[4].metric(t("profile.population", lang), t("no_data", lang), border=True)
+        return
+    source = population["source_title"]
+    if "unverified" in str(population["flags"]):
+        source = f"{source} – {t('profile.unverified', lang)}"
+    cols[4].metric(
+        t("profile.population_year", lang, year=int(population["year"])),
+        format_number(population["value"], 0, lang),
+        border=True,
+        help=f"{ui.indicator_label(ref, population['indicator'], lang)}. {source}",
+    )
+
+
+def display_table(ref: ui.Reference, table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The profile table as text for reading (Latvian number formats)."""
+    cat = ref.catalogue.loc[table["indicator"]]
+    decimals = cat["decimals"].astype(int).to_numpy()
+    units = [ui.indicator_unit(ref, c, lang) for c in table["indicator"]]
+    return pd.DataFrame(
+        {
+            t("profile.col_theme", lang): cat[f"theme_{lang}"].to_numpy(),
+            t("sel.indicator", lang): [
+                ui.indicator_label(ref, c, lang) for c in table["indicator"]
+            ],
+            t("sel.year", lang): table["year"].astype(str).to_numpy(),
+            t("value", lang): [
+                format_value(v, u, d, lang)
+                for v, u, d in zip(table["value"], units, decimals, strict=True)
+            ],
+            t("profile.latvia_value", lang): [
+                format_value(v, u, d, lang)
+                for v, u, d in zip(table["latvia"], units, decimals, strict=True)
+            ],
+            t("profile.col_rank", lang): [
+                format_rank(None if pd.isna(r) else int(r), int(n), lang)
+                for r, n in zip(table["rank"], table["n"], strict=True)
+            ],
+            t("profile.col_percentile", lang): table["percentile"].round(0).to_numpy(),
+            t("profile.col_band", lang): [
+                band_label(b, lang) if d != "neutral" else ""
+                for b, d in zip(table["band"], table["direction"], strict=True)
+            ],
+        }
+    )
+
+
+def band_pill(band: str, lang: str) -> str:
+    """A small label in the band's colour (white text on the dark ends, dark on the middle)."""
+    colour = BAND_COLOURS[band]
+    text = "#ffffff" if band in ("best", "worst") else "#333333"
+    return (
+        f'<span style="background:{colour};color:{text};border:1px solid #bbb;'
+        f'border-radius:0.6em;padding:0 0.5em;font-size:0.8em;white-space:nowrap">'
+        f"{html.escape(band_label(band, lang))}</span>"
+    )
+
+
+def position_lines(ref: ui.Reference, rows: pd.DataFrame, lang: str) -> str:
+    """Short lines: indicator, rank and year, and the band as a coloured label."""
+    lines = []
+    for row in rows.itertuples():
+        name = html.escape(ui.indicator_label(ref, row.indicator, lang))
+        rank = format_rank(int(row.rank), int(row.n), lang)
+        lines.append(f"{band_pill(row.band, lang)} **{name}** — {rank} ({row.year})")
+    return "  \n".join(lines)
+
+
+def positions(ref: ui.Reference, table: pd.DataFrame, lang: str) -> None:
+    strong, weak = logic.strongest_weakest(table)
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("profile.strongest", lang))
+        st.markdown(
+            position_lines(ref, strong, lang) or t("profile.none_strong", lang),
+            unsafe_allow_html=True,
+        )
+    with right:
+        st.subheader(t("profile.weakest", lang))
+        st.markdown(
+            position_lines(ref, weak, lang) or t("profile.none_weak", lang), unsafe_allow_html=True
+        )
+    st.caption(t("profile.positions_note", lang, n=logic.MIN_COMPARED))
+
+
+def trend_charts_for(ref: ui.Reference, obs: pd.DataFrame, unit: str, lang: str) -> list:
+    charts = []
+    for code in logic.multi_year(obs, unit, ref.catalogue.index.tolist()):
+        lines = series.trend_series(obs, code, [], unit, [])
+        if series.off_scale(lines):
+            lines = lines[lines["role"] != series.ROLE_LATVIA]
+        labels = {unit: ui.unit_label(ref, unit, lang), series.LATVIA: t("latvia", lang)}
+        u = ui.indicator_unit(ref, code, lang)
+        frame = trend_charts.display_frame(
+            lines,
+            labels,
+            u,
+            int(ref.catalogue.loc[code, "decimals"]),
+            lang,
+            derived=ui.source_caption(ref, code, lang, ui.sources()),
+            tables=trend_charts.source_labels(ui.sources()),
+        )
+        charts.append(
+            profile_charts.small_trend(frame, ui.indicator_label(ref, code, lang), u, lang)
+        )
+    return charts
+
+
+def sources_section(obs: pd.DataFrame, unit: str, table: pd.DataFrame, lang: str) -> None:
+    st.subheader(t("profile.sources", lang))
+    used = logic.sources_used(obs, [unit, series.LATVIA], table["indicator"].tolist())
+    files = ui.sources().set_index("source_id")
+    lines = []
+    for row in used.itertuples():
+        code = files["table_code"].get(row.source_id, "") if row.source_id in files.index else ""
+        publisher = (
+            files["publisher"].get(row.source_id, "") if row.source_id in files.index else ""
+        )
+        where = " ".join(p for p in [publisher, code] if p)
+        link = f"[{t('profile.link', lang)}]({row.source_url})" if row.source_url else ""
+        date = (
+            f"{t('retrieved', lang)} {row.retrieved}"
+            if row.retrieved
+            else t("profile.no_date", lang)
+        )
+        parts = [p for p in [where, link, date] if p]
+        lines.append(f"- {row.source_title} — " + " · ".join(parts))
+    st.markdown("\n".join(lines))
+    st.caption(t("profile.derived_note", lang))
+
+
+def render() -> None:
+    ref = ui.reference()
+    state = ui.current_state()
+    lang = state.lang
+    st.title(t("profile.title", lang))
+    if not state.my:
+        ask_for_unit(ref, lang)
+        return
+    unit = state.my
+    version = profile_version(ref, state, unit)
+    row = unit_row(ref, unit, version)
+    obs = cache.query("observations_in_version", version=version)
+
+    st.header(ui.unit_label(ref, unit, lang))
+    st.caption(
+        f"{t('profile.atvk', lang)} {row['atvk']} · {t('profile.iso', lang)} {row['iso_3166_2']}"
+    )
+    key_facts(ref, obs, row, lang)
+
+    members = ui.group_of(ref, state, version)
+    group_name = ui.group_label(ref, state.grp, lang)
+    if unit not in members:
+        if members or state.grp != "all":
+            st.caption(
+                t(
+                    "profile.group_fallback",
+                    lang,
+                    name=ui.unit_label(ref, unit, lang),
+                    group=group_name,
+                )
+            )
+        members = ui.units_of(ref, version)["unit_id"].tolist()
+        group_name = ui.group_label(ref, "all", lang)
+    table = logic.profile_table(obs, unit, members, ref.catalogue)
+    if table.empty:
+        st.warning(t("profile.no_values", lang))
+        return
+
+    positions(ref, table, lang)
+
+    st.subheader(t("profile.all", lang))
+    st.dataframe(
+        display_table(ref, table, lang),
+        hide_index=True,
+        width="stretch",
+        height=min(35 * (len(table) + 1) + 3, 740),
+        column_config={
+            t("profile.col_percentile", lang): st.column_config.ProgressColumn(
+                help=t("profile.percentile_help", lang), min_value=0, max_value=100, format="%.0f"
+            )
+        },
+    )
+    st.caption(t("profile.group_note", lang, group=group_name))
+
+    st.subheader(t("profile.trends", lang))
+    charts = trend_charts_for(ref, obs, unit, lang)
+    if charts:
+        st.altair_chart(
+            profile_charts.small_multiples(charts, lang, TREND_COLUMNS), width="content"
+        )
+        st.caption(t("profile.trends_note", lang, name=ui.unit_label(ref, unit, lang)))
+    else:
+        st.caption(t("profile.no_trends", lang))
+
+    sources_section(obs, unit, table, lang)
+
+
+render()

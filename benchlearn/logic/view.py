@@ -13,8 +13,10 @@ MAP_VERSIONS = ("pre2021", "lg2021", "lg2025", "parish2021", "parish2025")
 def years_by_indicator(coverage: pd.DataFrame) -> dict[str, list[int]]:
     """Years in which any local government, parish or Latvia has a value, per indicator."""
     rows = coverage[coverage["version"].isin([*MAP_VERSIONS, "country"])]
-    return {ind: sorted(int(y) for y in group["year"].unique())
-            for ind, group in rows.groupby("indicator")}
+    return {
+        ind: sorted(int(y) for y in group["year"].unique())
+        for ind, group in rows.groupby("indicator")
+    }
 
 
 def version_valid_in(year: int, versions: pd.DataFrame) -> str:
@@ -34,8 +36,9 @@ def _as_date(value: object) -> dt.date:
     return value.date() if isinstance(value, dt.datetime | pd.Timestamp) else value  # type: ignore[return-value]
 
 
-def choose_version(indicator: str, year: int, requested: str, coverage: pd.DataFrame,
-                   versions: pd.DataFrame) -> tuple[str, bool]:
+def choose_version(
+    indicator: str, year: int, requested: str, coverage: pd.DataFrame, versions: pd.DataFrame
+) -> tuple[str, bool]:
     """Boundaries for a map: the requested ones, or those valid in the year.
 
     CSP back-casts some series to today's boundaries (IRS031 2012-2020 on the 43): if the
@@ -45,8 +48,11 @@ def choose_version(indicator: str, year: int, requested: str, coverage: pd.DataF
     if requested != "auto":
         return requested, False
     valid = version_valid_in(year, versions)
-    counts = coverage[(coverage["indicator"] == indicator) & (coverage["year"] == year)
-                      & coverage["version"].isin(MUNICIPAL_VERSIONS)]
+    counts = coverage[
+        (coverage["indicator"] == indicator)
+        & (coverage["year"] == year)
+        & coverage["version"].isin(MUNICIPAL_VERSIONS)
+    ]
     by_version = dict(zip(counts["version"], counts["n_units"], strict=True))
     if by_version.get(valid, 0) > 0 or not by_version:
         return valid, False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from benchlearn.settings import REPO_ROOT
@@ -10,10 +11,24 @@ from benchlearn.settings import REPO_ROOT
 APP = str(REPO_ROOT / "app.py")
 
 
+def navigation_only(monkeypatch) -> None:
+    """AppTest re-detects the legacy pages/ folder before every run and would then run a page
+    file on its own, without app.py. The app always routes with st.navigation (as the server
+    does after its first run), so tell Streamlit there is no legacy pages folder."""
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
 @pytest.fixture
 def open_app(built_db, monkeypatch):
     """open_app(page=None, **query) -> a finished AppTest on that page with that URL."""
     monkeypatch.setenv("BENCHLEARN_DB", str(built_db))
+    navigation_only(monkeypatch)
 
     def opener(page: str | None = None, **query: str) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=60)

@@ -1,0 +1,5 @@
+"""Calibration: an empty Streamlit page."""
+
+import streamlit as st
+
+st.title("Empty")

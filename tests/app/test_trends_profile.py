@@ -1,0 +1,128 @@
+"""Trends and profile pages in AppTest: both languages, URL state, the chart's data and text."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pandas as pd
+import pytest
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+from tests.app.conftest import texts
+
+TRENDS, PROFILE = "pages/trends.py", "pages/profile.py"
+VIEW = {"my": "LV0020000", "cmp": "LV0021000,LV0022000", "ind": "population_avg", "year": "2024"}
+
+
+def chart_data(at, index: int = 0) -> tuple[dict, pd.DataFrame]:
+    """The Vega-Lite spec of a chart on the page and its (first) dataset."""
+    proto = at.get("vega_lite_chart")[index].proto
+    return json.loads(proto.spec), convert_arrow_bytes_to_pandas_df(proto.datasets[0].data.data)
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_trends_page_with_url_state(open_app, lang):
+    at = open_app(TRENDS, lang=lang, **VIEW)
+    assert at.title[0].value == ("Tendences" if lang == "lv" else "Trends")
+    heading = "Vidējais gada iedzīvotāju skaits" if lang == "lv" else "Annual average population"
+    assert heading in at.subheader[0].value
+    spec, data = chart_data(at)
+    assert spec["layer"][0]["mark"]["type"] == "line"
+    assert set(data["series"]) == {"LV0020000", "LV0021000", "LV0022000", "_mean"}
+    mine = data[data["series"] == "LV0020000"].set_index("year")
+    assert mine.loc[2024, "role"] == "my"
+    expected = "28\u202f446 iedzīvotāji" if lang == "lv" else "28,446 persons"
+    assert mine.loc[2024, "value_text"] == expected
+    assert "IRS031" in mine.loc[2024, "source_text"]
+    mean = data[data["series"] == "_mean"].set_index("year")
+    assert mean.loc[2024, "n"] == 36  # the 36 novadi; state cities have no figure
+    legend = spec["layer"][0]["encoding"]["color"]["scale"]["domain"]
+    assert legend[0] == ("Aizkraukles novads" if lang == "lv" else "Aizkraukle municipality")
+    assert legend[-1].startswith("Grupas vidējā vērtība" if lang == "lv" else "Group mean")
+    table = at.dataframe[0].value
+    assert table.iloc[0]["2024"] == ("28\u202f446" if lang == "lv" else "28,446")
+
+
+def test_trends_gaps_are_null_rows_not_dropped(open_app):
+    at = open_app(TRENDS, my="LV0001000", ind="population_start_of_year")
+    _, data = chart_data(at)
+    riga = data[data["series"] == "LV0001000"].set_index("year")["value"]
+    # Riga's start-of-year figures exist for 2013, 2019 and 2025 only: the years between
+    # are present with no value, so the line breaks there instead of joining the dots
+    assert riga[2013] == 658640 and riga[2019] == 632614
+    assert math.isnan(riga[2014]) and math.isnan(riga[2018])
+    assert "_mean" in set(data["series"])
+
+
+def test_trends_latvia_line_and_per_capita_toggle(open_app):
+    at = open_app(TRENDS, my="LV0002000", ind="live_births", grp="state_cities", pc="1")
+    assert at.toggle(key="w_pc").value is True
+    assert "Dzimstība" in at.subheader[0].value
+    _, data = chart_data(at)
+    assert "LV" in set(data["series"])  # births per 1000 are on the units' scale
+    at.toggle(key="w_pc").set_value(False).run()
+    assert "Dzīvi dzimušie" in at.subheader[0].value
+    _, data = chart_data(at)
+    assert "LV" not in set(data["series"])  # Latvia's total births would flatten the city
+    assert "Latvijas kopējā vērtība" in texts(at)
+    assert "Latvija" in at.dataframe[0].value.iloc[:, 0].tolist()  # still in the table
+
+
+def test_trends_without_selection_shows_group_units_and_a_hint(open_app):
+    at = open_app(TRENDS, ind="population_avg", year="2024", grp="nuts:LV009")
+    assert any("ar visvairāk datiem" in i.value for i in at.info)
+    _, data = chart_data(at)
+    units = set(data["series"]) - {"_mean", "LV"}
+    assert 0 < len(units) <= 12
+
+
+def test_trends_single_year_is_a_bar_chart(open_app):
+    at = open_app(TRENDS, lang="en", ind="libraries_per_10000", my="LV0020000", cmp="LV0021000")
+    spec, _ = chart_data(at)
+    assert spec["layer"][0]["mark"]["type"] == "bar"
+    assert "one year only (2024)" in texts(at)
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_profile_page_with_url_state(open_app, lang):
+    at = open_app(PROFILE, lang=lang, **VIEW)
+    assert at.title[0].value == ("Pašvaldības profils" if lang == "lv" else "Municipality profile")
+    assert at.header[0].value == (
+        "Aizkraukles novads" if lang == "lv" else "Aizkraukle municipality"
+    )
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[("Platība" if lang == "lv" else "Area")].startswith("2")
+    population = "Iedzīvotāji, 2024. g." if lang == "lv" else "Population, 2024"
+    assert metrics[population] == ("28\u202f446" if lang == "lv" else "28,446")
+    assert metrics["Pagasti / pilsētas" if lang == "lv" else "Parishes / towns"] == "18 / 4"
+    table = at.dataframe[0].value
+    ranks = table["Vieta grupā" if lang == "lv" else "Rank in group"].tolist()
+    assert ("14. vieta no 36" if lang == "lv" else "14 of 36") in ranks
+    shown = texts(at)
+    assert ("vieta no" if lang == "lv" else " of ") in shown
+    assert at.get("vega_lite_chart")  # small trend charts
+    assert "IRS031" in shown and "TRS020" in shown  # the sources section
+
+
+def test_profile_percentile_only_for_directed_indicators(open_app):
+    at = open_app(PROFILE, lang="en", **VIEW)
+    table = at.dataframe[0].value.set_index("Indicator")
+    assert pd.isna(table.loc["Annual average population", "Percentile"])  # neutral
+    assert 0 <= table.loc["Share of roads with asphalt surface", "Percentile"] <= 100
+
+
+def test_profile_asks_for_a_unit_and_the_pick_sets_my(open_app):
+    at = open_app(PROFILE)
+    assert at.info and "Mana pašvaldība" in at.info[0].value
+    at.selectbox(key="my_profile_pick").set_value("LV0021000").run()
+    assert not at.exception
+    assert at.session_state["view"]["my"] == "LV0021000"
+    assert at.header[0].value == "Alūksnes novads"
+
+
+def test_profile_outside_the_group_is_ranked_among_all(open_app):
+    at = open_app(PROFILE, lang="en", my="LV0002000", grp="novadi")
+    assert "is not in the group" in texts(at)
+    ranks = at.dataframe[0].value["Rank in group"].tolist()
+    assert any(r.endswith("of 43") for r in ranks)
