@@ -53,14 +53,14 @@ with st.sidebar:
     )
     st.selectbox(
         t("sel.group", lang),
-        ref.options().groups,
+        ref.options.groups,
         **ui.bound("grp"),
         format_func=lambda g: ui.group_label(ref, g, lang),
     )
     versions = ref.versions.set_index("version")
     st.selectbox(
         t("sel.version", lang),
-        ["auto", *ref.options().versions],
+        ["auto", *ref.options.versions],
         **ui.bound("bv"),
         format_func=lambda v: (
             t("sel.version_auto", lang)

@@ -7,7 +7,9 @@ rebuild that swaps in a new file is picked up on the next run without a restart.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pandas as pd
@@ -15,6 +17,8 @@ import streamlit as st
 
 from benchlearn import db
 from benchlearn.settings import load_settings
+
+T = TypeVar("T")
 
 
 def database_path() -> Path:
@@ -55,3 +59,14 @@ def _layer(path: str, stamp: float, version: str) -> dict:
 def boundary_layer(version: str) -> dict:
     """Parsed GeoJSON of one version; shared read-only between sessions (do not mutate)."""
     return _layer(str(database_path()), _stamp(), version)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _per_database(path: str, stamp: float, name: str, _builder: Callable[[], T]) -> T:
+    return _builder()
+
+
+def per_database(builder: Callable[[], T]) -> T:
+    """`builder()` once per database file version, shared read-only by all sessions."""
+    name = f"{builder.__module__}.{builder.__qualname__}"
+    return _per_database(str(database_path()), _stamp(), name, builder)

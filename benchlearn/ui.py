@@ -20,39 +20,62 @@ from benchlearn.state import Options, ViewState, parse, to_params
 
 @dataclass(frozen=True)
 class Reference:
+    """What every page needs to know about the database. Built once per database file and
+    shared read-only by all sessions: do not mutate its frames."""
+
     catalogue: pd.DataFrame  # indexed by code
     units: pd.DataFrame  # every unit in every version (one row per version membership)
     versions: pd.DataFrame
     coverage: pd.DataFrame
     years: dict[str, list[int]]
     local: pd.DataFrame  # selectable local governments (43 + merged Madona), by unit_id
+    labels: dict[str, dict[str, str]]  # language -> unit_id -> display name
+    options: Options
 
-    def options(self) -> Options:
-        themes = self.catalogue["theme"].unique().tolist()
-        map_versions = [v for v in MAP_VERSIONS if v in set(self.versions["version"])]
-        return Options(
-            indicators=self.catalogue.index.tolist(),
-            years=self.years,
-            units=self.local.index.tolist(),
-            groups=group_codes(self.local),
-            versions=map_versions,
-            themes=themes,
-        )
+
+def _labels(units: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """Display names; the merged Madona of 2025 is told apart from the Madona before it."""
+    first = units.drop_duplicates("unit_id")
+    merged = first["valid_from"].astype(str).str[:10] == "2025-07-01"
+    out = {}
+    for language, column, suffix in (
+        ("lv", "name_lv", " (no 01.07.2025.)"),
+        ("en", "name_en", " (from 01.07.2025)"),
+    ):
+        names = first[column].where(~merged, first[column] + suffix)
+        out[language] = {
+            **dict(zip(first["unit_id"], names, strict=True)),
+            "LV": t("latvia", language),
+        }
+    return out
+
+
+def _build_reference() -> Reference:
+    catalogue = cache.query("catalogue").set_index("code")
+    units = cache.query("units")
+    versions = cache.query("versions")
+    coverage = cache.query("coverage_by_version")
+    local = units[units["version"].isin(["lg2021", "lg2025"])].drop_duplicates("unit_id")
+    local = local.set_index("unit_id").sort_values("name_lv")
+    years = years_by_indicator(coverage)
+    options = Options(
+        indicators=catalogue.index.tolist(),
+        years=years,
+        units=local.index.tolist(),
+        groups=group_codes(local),
+        versions=[v for v in MAP_VERSIONS if v in set(versions["version"])],
+        themes=catalogue["theme"].unique().tolist(),
+    )
+    return Reference(catalogue, units, versions, coverage, years, local, _labels(units), options)
 
 
 def reference() -> Reference:
     """Catalogue, units, versions and coverage; stops the page with advice if no database."""
     try:
-        catalogue = cache.query("catalogue").set_index("code")
-        units = cache.query("units")
-        versions = cache.query("versions")
-        coverage = cache.query("coverage_by_version")
+        return cache.per_database(_build_reference)
     except DatabaseMissing:
         st.error(t("db.missing", lang()))
         st.stop()
-    local = units[units["version"].isin(["lg2021", "lg2025"])].drop_duplicates("unit_id")
-    local = local.set_index("unit_id").sort_values("name_lv")
-    return Reference(catalogue, units, versions, coverage, years_by_indicator(coverage), local)
 
 
 VIEW = "view"  # the canonical selection: a dict of ViewState fields in st.session_state
@@ -99,7 +122,7 @@ def seed_from_url(ref: Reference) -> None:
     """On a session's first run, the URL decides the view; bad values become notices."""
     if st.session_state.get("_seeded"):
         return
-    state, notices = parse(st.query_params.to_dict(), ref.options())
+    state, notices = parse(st.query_params.to_dict(), ref.options)
     years = ref.years.get(state.ind, [])
     state.year = state.year or (years[-1] if years else None)
     st.session_state[VIEW] = asdict(state)
@@ -148,17 +171,8 @@ def write_url() -> None:
 
 
 def unit_label(ref: Reference, unit_id: str, language: str) -> str:
-    """Display name; the merged Madona of 2025 is told apart from the Madona before it."""
-    if unit_id == "LV":
-        return t("latvia", language)
-    row = ref.units.loc[ref.units["unit_id"] == unit_id]
-    if row.empty:
-        return unit_id
-    row = row.iloc[0]
-    name = row["name_en"] if language == "en" else row["name_lv"]
-    if str(row["valid_from"])[:10] == "2025-07-01":
-        name += " (from 01.07.2025)" if language == "en" else " (no 01.07.2025.)"
-    return name
+    """Display name of a unit (see _labels)."""
+    return ref.labels["en" if language == "en" else "lv"].get(unit_id, unit_id)
 
 
 def indicator_label(ref: Reference, code: str, language: str) -> str:

@@ -7,6 +7,7 @@ import json
 
 import pandas as pd
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
 from benchlearn.logic.classify import NO_DATA, hex_to_rgba
 
@@ -24,6 +25,14 @@ OFFLINE_STYLE = (
     "data:application/json;base64," + base64.b64encode(json.dumps(_STYLE).encode()).decode()
 )
 LATVIA_VIEW = pdk.ViewState(latitude=56.9, longitude=24.6, zoom=6.25, min_zoom=5, max_zoom=11)
+
+
+class CompactDeck(pdk.Deck):
+    """pydeck pretty-prints its JSON (indent=2): for polygons that is ~5x the bytes the
+    browser must download and parse. Same spec, no whitespace."""
+
+    def to_json(self) -> str:
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
 def features(layer: dict, table: pd.DataFrame, selected: str | None) -> dict:
@@ -109,7 +118,7 @@ def build_map(collection: dict, labels: pd.DataFrame, height: int = 600) -> pdk.
         "html": "<b>{name}</b><br/>{value_text}<br/>{rank_text}",
         "style": {"backgroundColor": "#1f2933", "color": "white", "fontSize": "14px"},
     }
-    return pdk.Deck(
+    return CompactDeck(
         layers=[polygons, dots, text],
         initial_view_state=LATVIA_VIEW,
         map_provider="carto",

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from benchlearn.logic.scores import band_of, percentile, rank
-from benchlearn.logic.series import LATVIA, valued
+from benchlearn.logic.series import LATVIA
 
 PROFILE_COLUMNS = (
     "indicator",
@@ -41,19 +41,28 @@ def latest_values(obs: pd.DataFrame, unit: str) -> pd.DataFrame:
     return latest.set_index("indicator")
 
 
-def slice_of(obs: pd.DataFrame, indicator: str, year: int | None, units: list[str]) -> pd.Series:
-    """Values of `units` in one year (NaN for those without), indexed by unit_id.
+def compared_values(
+    obs: pd.DataFrame, latest: pd.DataFrame, units: list[str], timeless_codes: set[str]
+) -> pd.DataFrame:
+    """indicator x unit_id: each unit's value in the profiled unit's latest year of that
+    indicator (NaN for none). Timeless indicators (area) take each unit's latest value, as
+    they describe the territory and may be dated differently for different versions.
 
-    year=None takes each unit's latest value: for timeless indicators (area), which
-    describe the territory and may be dated differently for different boundary versions.
+    One pass over the frame instead of one filter per indicator: this was most of the
+    profile page's run time.
     """
-    rows = valued(obs, indicator)
-    rows = rows[rows["unit_id"].isin(units)]
-    if year is not None:
-        rows = rows[rows["year"] == year]
-    rows = rows.sort_values("year", ascending=False)
-    values = rows.drop_duplicates("unit_id").set_index("unit_id")["value"]
-    return values.reindex(units).astype("float64")
+    pool = obs[obs["unit_id"].isin(units) & obs["indicator"].isin(latest.index)]
+    values = pd.to_numeric(pool["value"], errors="coerce").astype("float64")
+    pool = pool[np.isfinite(values)].assign(value=values, year=pool["year"].astype(int))
+    undated = pool["indicator"].isin(timeless_codes)
+    target = pool["indicator"].map(latest["year"].astype(int))
+    dated = pool[~undated & (pool["year"] == target)]
+    latest_any = (
+        pool[undated].sort_values("year").drop_duplicates(["indicator", "unit_id"], keep="last")
+    )
+    chosen = pd.concat([dated, latest_any]).drop_duplicates(["indicator", "unit_id"])
+    wide = chosen.pivot(index="indicator", columns="unit_id", values="value")
+    return wide.reindex(index=latest.index, columns=units)
 
 
 def place(values: pd.Series, unit: str, direction: str) -> dict[str, object]:
@@ -85,15 +94,16 @@ def profile_table(
     """
     latest = latest_values(obs, unit)
     group = list(dict.fromkeys([*members, unit]))
+    timeless_codes = {c for c in catalogue.index if timeless(catalogue, c)}
+    wide = compared_values(obs, latest, [*group, LATVIA], timeless_codes)
     rows = []
     for code in catalogue.index:
         if code not in latest.index:
             continue
         mine = latest.loc[code]
         year, direction = int(mine["year"]), str(catalogue.loc[code, "direction"])
-        when = None if timeless(catalogue, code) else year
-        values = slice_of(obs, code, when, group)
-        latvia = slice_of(obs, code, when, [LATVIA]).iloc[0]
+        values = wide.loc[code, group]
+        latvia = wide.loc[code, LATVIA]
         rows.append(
             {
                 "indicator": code,
