@@ -120,7 +120,9 @@ with right:
             )
 
 st.caption(ui.source_caption(ref, state.ind, lang, ui.sources()))
-with st.expander(t("map.table", lang)):
+# A toggle, not an expander: an expander renders (and loads the table component for) its
+# content even while closed, which made the map page slower to open.
+if st.toggle(t("map.table", lang), key="map_table"):
     shown = view.table.sort_values(["rank", "name"])[["name", "value_text", "rank_text"]]
     st.dataframe(
         shown.rename(

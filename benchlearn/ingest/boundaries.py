@@ -8,7 +8,6 @@ in 2025) keeps its id across versions, so its figures show on both maps.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -447,5 +446,3 @@ def _check_codes(info43: pd.DataFrame, codes: pd.DataFrame, path: Path) -> None:
                 value=codes.loc[uid, "municipality"],
             )
 
-
-QUALIFIER = re.compile(r"\s*\((?:no|from|before|līdz)\s+\d{2}\.\d{2}\.\d{4}\.?\)\s*$")
