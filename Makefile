@@ -3,18 +3,21 @@ PYTHON ?= python3
 DB ?= data/benchlearn.duckdb
 PORT ?= 8501
 
-.PHONY: run test data bench lint format install install-test
+.PHONY: run test data fetch bench lint format install install-test
 
 install:
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 
-# Test packages, plus Debian's Chromium for the browser tests (apt-get needs root).
+# Test packages, plus Debian's chromium (browser tests) and postgresql (storage tests);
+# apt-get needs root. Without root, install them yourself (sudo apt-get install ...).
 install-test:
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@test -x /usr/bin/chromium || { \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; }
+	@ls /usr/lib/postgresql/*/bin/initdb > /dev/null 2>&1 || [ "$$(id -u)" != 0 ] || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
 
 $(DB):
 	$(PYTHON) -m benchlearn build --db $(DB)
@@ -22,13 +25,18 @@ $(DB):
 data:
 	$(PYTHON) -m benchlearn build --db $(DB)
 
+# Pull CSP's PxWeb tables (data/pxweb_tables.toml) into the warehouse; needs internet.
+# Tables and options: make fetch FETCH_ARGS="IRS031 --since 2020"
+fetch: install
+	$(PYTHON) -m benchlearn fetch --db $(DB) $(FETCH_ARGS)
+
 run: install $(DB)
 	$(PYTHON) -m streamlit run app.py --server.port $(PORT) --server.headless true
 
 test: install-test
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m ruff format --check .
-	$(PYTHON) -m pytest
+	bash tests/with-postgres $(PYTHON) -m pytest
 
 bench: install
 	$(PYTHON) -m benchlearn.bench

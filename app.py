@@ -51,12 +51,15 @@ with st.sidebar:
         placeholder=t("sel.placeholder", lang),
         format_func=lambda u: ui.unit_label(ref, u, lang),
     )
+    user_group = ui.current_state().ug_name  # bound now: labels may be formatted later
     st.selectbox(
         t("sel.group", lang),
-        ref.options.groups,
+        ui.group_options(ref),
         **ui.bound("grp"),
-        format_func=lambda g: ui.group_label(ref, g, lang),
+        format_func=lambda g: ui.group_label(ref, g, lang, user_group),
     )
+    if group_note := ui.group_note(ref, ui.current_state(), lang):
+        st.caption(group_note)
     versions = ref.versions.set_index("version")
     st.selectbox(
         t("sel.version", lang),
@@ -98,9 +101,50 @@ pages = [
         url_path="profils",
         icon=":material/location_city:",
     ),
+    st.Page(
+        "pages/peers.py",
+        title=t("nav.peers", lang),
+        url_path="lidzigas",
+        icon=":material/join_inner:",
+    ),
+    st.Page(
+        "pages/indices.py",
+        title=t("nav.indices", lang),
+        url_path="indeksi",
+        icon=":material/leaderboard:",
+    ),
+    st.Page(
+        "pages/networks.py",
+        title=t("nav.networks", lang),
+        url_path="tikli",
+        icon=":material/hub:",
+    ),
+    st.Page(
+        "pages/practices.py",
+        title=t("nav.practices", lang),
+        url_path="labas-prakses",
+        icon=":material/lightbulb:",
+    ),
+    st.Page(
+        "pages/present.py",
+        title=t("nav.present", lang),
+        url_path="prezentacija",
+        icon=":material/slideshow:",
+        visibility="hidden",  # opened from a deck on the networks page
+    ),
+    st.Page(
+        "pages/explorer.py",
+        title=t("nav.explore", lang),
+        url_path="izpete",
+        icon=":material/query_stats:",
+    ),
+    st.Page(
+        "pages/console.py", title=t("nav.sql", lang), url_path="sql", icon=":material/terminal:"
+    ),
     st.Page("pages/data.py", title=t("nav.data", lang), url_path="dati", icon=":material/dataset:"),
 ]
 page = st.navigation(pages, position="top")
+ui.save_view_box(page)
 ui.show_notices()
 page.run()
 ui.write_url()

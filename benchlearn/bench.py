@@ -1,7 +1,8 @@
 """`make bench`: numbers, not assertions.
 
 Warehouse: build time, memory, database size, GeoJSON bytes per boundary version, load
-latencies. Dashboard: server-side run time per page (cold and warm, AppTest), the map's
+latencies. Fetch: values per second from the stub PxWeb server, and the merge time.
+Dashboard: server-side run time per page (cold and warm, AppTest), the map's
 payload, and browser time to a finished page next to calibration apps (an empty page, a
 bare pydeck map of the same boundaries, a bare recolour), printed as ratios.
 """
@@ -25,6 +26,8 @@ PAGES = [
     "pages/trends.py",
     "pages/benchmark.py",
     "pages/profile.py",
+    "pages/peers.py",
+    "pages/indices.py",
     "pages/data.py",
 ]
 BROWSER_PATHS = {
@@ -210,11 +213,173 @@ def bench_browser(db: Path) -> None:
     )
 
 
+def bench_fetch(tmp: Path) -> None:
+    """`fetch` against the loopback stub: values per second, and the merge (a full build)."""
+    from benchlearn.fetch import fetch
+    from benchlearn.ingest.pxweb_client import PxWebClient
+    from tests.pxweb_fetch_stub import TreeStub, add_all
+
+    tables = ["IRS031", "TRS020", "NPV010", "EKA011"]
+    print("== fetch from the stub PxWeb server (loopback; rate limit off, cell limit 1,000)")
+    with TreeStub(cell_limit=1000) as stub:
+        add_all(stub)
+        for attempt in ("first", "again"):  # the second run compares with the first
+            client = PxWebClient(base_url=stub.base_url, max_requests=10_000, cell_limit=1000)
+            run = fetch(
+                tables,
+                client=client,
+                database=tmp / "fetch.duckdb",
+                fetched_dir=tmp / "fetched",
+                progress=lambda *_: None,
+            )
+            requests = client.request_count  # metadata, folder listings and data
+            print(
+                f"{attempt:6} {run.values:7,} values, {requests:3} requests: fetch "
+                f"{run.fetch_seconds:5.2f} s ({run.values / run.fetch_seconds:9,.0f} values/s), "
+                f"merge {run.merge_seconds:5.2f} s"
+            )
+    print("(CSP allows about 30 requests per 10 s: live, requests / 3 is the least in seconds)")
+
+
+def bench_explorer(db: Path) -> None:
+    """Explorer page time (AppTest, cold and warm) and the time to build each download of
+    the full table (every local government x every indicator with data)."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["BENCHLEARN_DB"] = str(db)
+    print("== explorer page run (ms): cold / warm median of 5")
+    query = "?ind=population_avg&year=2024&my=LV0020000&kind=novads&thr=population_avg:gt:10000"
+    for label, params in (("default view", VIEW), ("with filters", query)):
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        start = time.perf_counter()
+        at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=120)
+        at.query_params.update(dict(p.split("=", 1) for p in params[1:].split("&")))
+        at.run()
+        at.switch_page("pages/explorer.py")
+        at.run()
+        cold = (time.perf_counter() - start) * 1000
+        warm = []
+        for _ in range(5):
+            start = time.perf_counter()
+            at.run()
+            warm.append((time.perf_counter() - start) * 1000)
+        rows = len(at.dataframe[0].value) if at.dataframe else 0
+        print(f"{label:22} {cold:8.0f} / {statistics.median(warm):6.0f}   ({rows} rows)")
+    print("== explorer downloads of the full table (median / max of 5, ms)")
+    for label, fn in _export_cases(db).items():
+        median, worst = timed(fn, repeat=5)
+        print(f"{label:34} {median:8.1f} / {worst:8.1f}")
+
+
+def _export_cases(db: Path) -> dict[str, Callable[[], object]]:
+    """Builders of every explorer download, on the real full table (43 x all indicators)."""
+    import json
+
+    import pandas as pd
+
+    from benchlearn import exports
+    from benchlearn.charts import explore as charts
+    from benchlearn.charts.snapshot import map_view_png
+    from benchlearn.logic import benchmark as bm
+    from benchlearn.logic import explore as ex
+    from benchlearn.logic.mapview import map_slice
+
+    con = connect(db)
+    catalogue = run(con, "catalogue").set_index("code")
+    units = run(con, "units")
+    local = units[units["version"] == "lg2021"]
+    ids = local["unit_id"].tolist()
+    observations = run(con, "observations_in_version", version="lg2021")
+    years = bm.value_years(observations, catalogue, ids, 2024)
+    codes = [c for c, y in years.items() if y is not None]
+    values = ex.wide_values(observations, ids, years)
+    names = dict(zip(local["unit_id"], local["name_lv"], strict=True))
+    info = ex.unit_info(local, names, {}, {})
+    table = ex.table_frame(ids, info, values, codes, years, catalogue, "lv")
+    sources = bm.sources_frame(catalogue, run(con, "sources"), {c: years[c] for c in codes}, "lv")
+    formats = ex.number_formats(codes, catalogue)
+    x, y = values["population_avg"], values["road_asphalt_share_pct"]
+    mask = ex.plottable(x, y, False, False)
+    points = pd.DataFrame({"unit_id": x.index[mask], "x": x[mask], "y": y[mask]})
+    points = points.assign(
+        name=points["unit_id"].map(names), x_text="", y_text="", role="unit", label=""
+    )
+    fit = ex.fit_line(points["x"], points["y"], False, False)
+    legend = {"my": "", "picked": "", "unit": "", "name": ""}
+    scatter = charts.scatter(points, ex.fit_points(fit, x.min(), x.max()), None, "x", "y", legend)
+    png_spec = charts.finish(charts.titled(scatter, "Izpēte", ["Avots"], 760), "lv").to_dict()
+    layer = json.loads(run(con, "boundary_layer", version="lg2021")["geojson"].iloc[0])
+    slice_ = run(con, "indicator_slice", version="lg2021", indicator=y.name, year=2024)
+    view = map_slice(slice_, "higher_better", "quantile", None, "%", 1, "lv")
+    con.close()
+    print(f"(full table: {len(table)} rows x {len(table.columns)} columns)")
+    return {
+        "CSV": lambda: exports.to_csv(table, "lv"),
+        "Excel (table + sources sheet)": lambda: exports.to_excel(
+            table,
+            sources,
+            [("Gads", "2024")],
+            sheet="Izpēte",
+            sources_sheet="Avoti",
+            number_formats=formats,
+        ),
+        "scatter PNG (vl-convert)": lambda: exports.chart_png(png_spec),
+        "map PNG (matplotlib)": lambda: map_view_png(
+            layer, view, "%", 1, "lv", ("Karte", "2024", "Avots"), None, None
+        ),
+    }
+
+
+def bench_methods(db: Path) -> None:
+    """Peer search and composite index for the 43 local governments (real values) and for
+    592 units. The parishes have no structural indicators, so the 592-unit table is
+    synthetic: seeded random values, used for timing only."""
+    import numpy as np
+    import pandas as pd
+
+    from benchlearn.logic.composite import composite_index
+    from benchlearn.logic.indexview import EXAMPLE_PRESET
+    from benchlearn.logic.peers import DEFAULT_PEER_INDICATORS, find_peers
+    from benchlearn.logic.similar import structural_table
+
+    con = connect(db)
+    catalogue = run(con, "catalogue").set_index("code")
+    obs = run(con, "observations_in_version", version="lg2021")
+    units = run(con, "units")
+    ids = units.loc[units["version"] == "lg2021", "unit_id"].tolist()
+    con.close()
+    codes = list(dict.fromkeys([*DEFAULT_PEER_INDICATORS, *(c.code for c in EXAMPLE_PRESET)]))
+    real, _ = structural_table(obs, catalogue, codes, ids, 2024)
+    rng = np.random.default_rng(592)
+    synthetic = pd.DataFrame(
+        rng.lognormal(size=(592, len(codes))),
+        index=[f"SYNTHETIC{i:03d}" for i in range(592)],
+        columns=codes,
+    )
+    weights = DEFAULT_PEER_INDICATORS
+    cases = {
+        "structural table, 43 (real)": lambda: structural_table(obs, catalogue, codes, ids, 2024),
+        "peer search k=7, 43 (real)": lambda: find_peers(real, "LV0020000", weights, 7),
+        "peer search k=7, 592 (synthetic)": lambda: find_peers(synthetic, "SYNTHETIC000", weights),
+        "composite index, 43 (real)": lambda: composite_index(real, EXAMPLE_PRESET),
+        "composite index, 592 (synthetic)": lambda: composite_index(synthetic, EXAMPLE_PRESET),
+    }
+    print("== peers and composite index (median / max of 20, ms)")
+    for label, fn in cases.items():
+        median, worst = timed(fn)
+        print(f"{label:36} {median:8.2f} / {worst:8.2f}")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.duckdb"
         bench_warehouse(db)
+        bench_methods(db)
+        bench_fetch(Path(tmp))
         bench_pages(db)
+        bench_explorer(db)
         bench_browser(db)
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from benchlearn.formulas import Compiled, FormulaError, compile_formula
 
 DIRECTIONS = ("higher_better", "lower_better", "neutral")
-FORMATS = ("pxweb_csv", "facts_csv")
+# pxweb_api: a table fetched live from CSP (data/pxweb_tables.toml says how), not a file
+FORMATS = ("pxweb_csv", "facts_csv", "pxweb_api")
 _CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 _INDICATOR_KEYS = {
     "name_lv",

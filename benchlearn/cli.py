@@ -1,4 +1,5 @@
-"""Command line: `python -m benchlearn build [--sources DIR] [--db FILE]`."""
+"""Command line: `python -m benchlearn build [--sources DIR] [--db FILE]` and
+`python -m benchlearn fetch [TABLE ...] [--since YEAR] [--base-url URL]`."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ import sys
 from pathlib import Path
 
 from benchlearn.catalogue import CatalogueError
+from benchlearn.fetch import FetchError, default_fetched_dir, default_tables_path, fetch
 from benchlearn.formulas import FormulaError
 from benchlearn.ingest.errors import SourceError
+from benchlearn.ingest.fetch_mapping import MappingError
+from benchlearn.ingest.pxweb_client import ENV_BASE_URL, PxWebError
 from benchlearn.settings import load_settings
 from benchlearn.warehouse import BuildError, build
 
@@ -31,12 +35,73 @@ def main(argv: list[str] | None = None) -> int:
         help=f"database file to write (default {settings.database_path})",
     )
     build_cmd.add_argument("--catalogue", type=Path, default=settings.catalogue_path)
+    build_cmd.add_argument(
+        "--fetched",
+        type=Path,
+        default=default_fetched_dir(),
+        help=f"tables fetched from CSP, loaded too (default {default_fetched_dir()})",
+    )
+    _add_fetch_command(commands, settings)
     args = parser.parse_args(argv)
+    if args.command == "fetch":
+        return _fetch(args)
     if args.command == "build":
         try:
-            build(args.sources, args.db, args.catalogue)
+            build(args.sources, args.db, args.catalogue, fetched_dir=args.fetched)
         except (SourceError, CatalogueError, FormulaError, BuildError) as exc:
             print(f"Build stopped: {exc}", file=sys.stderr)
             print("The previous database (if any) is unchanged.", file=sys.stderr)
             return 1
+    return 0
+
+
+def _add_fetch_command(commands, settings) -> None:
+    cmd = commands.add_parser(
+        "fetch",
+        help="pull CSP PxWeb tables into the warehouse",
+        description="Pull tables from CSP's PxWeb API (data/pxweb_tables.toml says which and "
+        "how), then rebuild the warehouse with them. All or nothing: on any failure the "
+        "previous database and data/fetched/ stay as they were.",
+    )
+    cmd.add_argument("tables", nargs="*", metavar="TABLE", help="e.g. IRS031 (default: all)")
+    cmd.add_argument("--since", type=int, metavar="YEAR", help="only years from YEAR on")
+    cmd.add_argument(
+        "--base-url",
+        metavar="URL",
+        help=f"PxWeb API v1 base URL (default ${ENV_BASE_URL} or https://data.stat.gov.lv/api/v1)",
+    )
+    cmd.add_argument("--db", type=Path, default=settings.database_path)
+    cmd.add_argument("--sources", type=Path, default=settings.sources_dir)
+    cmd.add_argument("--catalogue", type=Path, default=settings.catalogue_path)
+    cmd.add_argument("--mapping", type=Path, default=default_tables_path())
+    cmd.add_argument("--fetched", type=Path, default=default_fetched_dir())
+
+
+def _fetch(args) -> int:
+    try:
+        fetch(
+            args.tables,
+            since=args.since,
+            base_url=args.base_url,
+            sources_dir=args.sources,
+            database=args.db,
+            catalogue_path=args.catalogue,
+            tables_path=args.mapping,
+            fetched_dir=args.fetched,
+        )
+    except (
+        PxWebError,
+        FetchError,
+        MappingError,
+        SourceError,
+        CatalogueError,
+        FormulaError,
+        BuildError,
+    ) as exc:
+        print(f"Fetch stopped: {exc}", file=sys.stderr)
+        print(
+            f"Nothing was changed: {args.db} and {args.fetched} are as they were.",
+            file=sys.stderr,
+        )
+        return 1
     return 0

@@ -1,4 +1,5 @@
-"""Downloads: a table as CSV or Excel bytes. Pure: frames in, bytes out (no Streamlit).
+"""Downloads: a table as CSV or Excel bytes, a chart as PNG. Pure: frames and chart specs in,
+bytes out (no Streamlit).
 
 Numbers are written as numbers (no thousands separators, no units in cells; units belong in
 the headers); a missing value is an empty cell, never zero.
@@ -7,6 +8,7 @@ the headers); a missing value is an empty cell, never zero.
 from __future__ import annotations
 
 import io
+import json
 import math
 from collections.abc import Iterable, Sequence
 
@@ -112,3 +114,15 @@ def to_excel(
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def chart_png(spec: str | dict, scale: float = 2.0) -> bytes:
+    """A Vega-Lite spec (an Altair chart's `to_json()` or `to_dict()`) rendered to PNG on the
+    server by vl-convert: no browser, and no data URL may be fetched from anywhere."""
+    import vl_convert
+
+    text = spec if isinstance(spec, str) else json.dumps(spec)
+    return vl_convert.vegalite_to_png(text, scale=scale, allowed_base_urls=[])

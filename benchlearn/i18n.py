@@ -23,6 +23,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "nav.benchmark": ("Salīdzinājums", "Comparison"),
     "nav.profile": ("Profils", "Profile"),
     "nav.data": ("Dati", "Data"),
+    "nav.peers": ("Līdzīgās pašvaldības", "Similar municipalities"),
+    "nav.indices": ("Indeksi", "Composite indices"),
     "lang.label": ("Valoda", "Language"),
     "sel.heading": ("Izvēle", "Selection"),
     "sel.indicator": ("Rādītājs", "Indicator"),
@@ -42,6 +44,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "group.novadi": ("Novadi", "Municipalities (novadi)"),
     "group.compared": ("Salīdzināmās pašvaldības", "Compared municipalities"),
     "group.region": ("{name} statistiskais reģions", "{name} statistical region"),
+    "group.user": ("{name} (sava grupa)", "{name} (custom group)"),
+    "group.user_default": ("Mana grupa", "My group"),
+    "group.size_avg": (
+        "Klase pēc iedzīvotāju skaita: {n} pašvaldības pēc vidējā gada iedzīvotāju skaita "
+        "({years}. g., CSP IRS031).",
+        "Size class by population: {n} by annual average population ({years}, CSP IRS031).",
+    ),
+    "group.size_start": (
+        "Kam vidējā gada skaita nav (valstspilsētām), pēc iedzīvotāju skaita gada sākumā – "
+        "šie dati ir daļēji: {units}.",
+        "Where there is no annual average (the state cities), by population at the start of "
+        "the year – these figures are partial: {units}.",
+    ),
+    "group.size_unverified": ("nepārbaudīts avots", "unverified source"),
+    "group.size_none": (
+        "Nevienā klasē (nav iedzīvotāju skaita): {names}.",
+        "In no class (no population figure): {names}.",
+    ),
     "notice.unknown": (
         "Saitē norādītā vērtība “{value}” ({field}) nav atpazīta un netika ņemta vērā.",
         "The link's value “{value}” ({field}) is not known and was ignored.",
@@ -65,6 +85,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "field.cls": ("klasifikācija", "classification"),
     "field.theme": ("tēma", "theme"),
     "field.pc": ("uz iedzīvotāju", "per capita"),
+    "field.ug": ("sava grupa", "custom group"),
     "field.view": ("skats", "view"),
     "no_data": ("nav datu", "no data"),
     "rank": ("{rank}. vieta no {n}", "{rank} of {n}"),
@@ -433,6 +454,838 @@ TEXT: dict[str, tuple[str, str]] = {
     "data.publisher": ("Izdevējs", "Publisher"),
     "data.title_col": ("Nosaukums", "Title"),
     "data.shown": ("Rādīti {n} no {total} rādītājiem.", "Showing {n} of {total} indicators."),
+    "data.fetch": ("Ielāde no CSP datubāzes", "Fetched from CSP's database"),
+    "data.fetch_intro": (
+        "Tabulas, kas ielādētas tieši no Centrālās statistikas pārvaldes datubāzes. Ja tā pati "
+        "vērtība ir arī avota failā, paliek jaunāk iegūtā; atšķirības tiek reģistrētas.",
+        "Tables pulled straight from the Central Statistical Bureau's database. Where a source "
+        "file gives the same figure, the more recently retrieved one is kept; differences are "
+        "logged.",
+    ),
+    "data.fetch_none": (
+        "No CSP datubāzes tiešsaistē vēl nekas nav ielādēts.",
+        "Nothing has been fetched from CSP's online database yet.",
+    ),
+    "data.fetched_at": ("Pēdējā ielāde", "Last fetched"),
+    "data.fetch_time": ("Ielādes laiks", "Fetched at"),
+    "data.table_updated": ("Tabula atjaunināta", "Table updated"),
+    "data.added": ("Jaunas vērtības", "New values"),
+    "data.changed": ("Mainītas vērtības", "Values changed"),
+    "data.revisions_total": ("Izmaiņas kopā", "Changes logged"),
+    "data.conflicts": ("Atšķiras no failiem", "Differ from files"),
+    "data.mapping": ("Struktūra", "Structure"),
+    "data.mapping.true": ("pārbaudīta", "verified"),
+    "data.mapping.false": ("pārbaudīta ielādē", "checked on fetch"),
+    "data.revisions": ("Mainītās vērtības", "Changed values"),
+    "data.revisions_note": (
+        "Vērtības, ko CSP pārskatījis kopš iepriekšējās ielādes (jaunākās vispirms).",
+        "Values CSP revised since the previous fetch (newest first).",
+    ),
+    "data.old": ("Iepriekš", "Before"),
+    "data.new": ("Tagad", "Now"),
+    # explorer (pages/explorer.py)
+    "nav.explore": ("Izpēte", "Explore"),
+    "field.kind": ("pašvaldības veids", "kind of unit"),
+    "field.reg": ("statistiskais reģions", "statistical region"),
+    "field.pmin": ("iedzīvotāju skaits no", "population from"),
+    "field.pmax": ("iedzīvotāju skaits līdz", "population up to"),
+    "field.thr": ("slieksnis", "threshold"),
+    "field.cols": ("kolonnas", "columns"),
+    "field.sx": ("X ass rādītājs", "x-axis indicator"),
+    "field.sy": ("Y ass rādītājs", "y-axis indicator"),
+    "field.lx": ("logaritmiskā X ass", "logarithmic x-axis"),
+    "field.ly": ("logaritmiskā Y ass", "logarithmic y-axis"),
+    "explore.title": ("Izpēte", "Explore"),
+    "explore.intro": (
+        "Atlasiet pašvaldības ar filtriem, salīdziniet divus rādītājus izkliedes diagrammā, "
+        "skatiet sadalījumu un izmaiņas pa gadiem. Katru skatu var lejupielādēt; filtri "
+        "saglabājas saitē. Rādītāji – {year}. gada vai jaunākie iepriekšējie dati.",
+        "Select local governments with filters, compare two indicators in a scatter plot, "
+        "see the distribution and the change over years. Every view can be downloaded; the "
+        "filters are kept in the link. Indicators: {year} or the latest earlier data.",
+    ),
+    "explore.filters": ("Filtri", "Filters"),
+    "explore.group_note": (
+        "Sākumpunkts – salīdzināmā grupa “{group}” (to maina sānjoslā).",
+        "Starting point: the comparison group “{group}” (change it in the sidebar).",
+    ),
+    "explore.kind": ("Veids", "Kind"),
+    "explore.region": ("Statistiskais reģions", "Statistical region"),
+    "explore.all": ("Visi", "All"),
+    "explore.any": ("jebkāds", "any"),
+    "explore.pmin": ("Iedzīvotāji no", "Population from"),
+    "explore.pmax": ("Iedzīvotāji līdz", "Population up to"),
+    "explore.population_help": (
+        "Pēc rādītāja “{name}” ({year}. g.). Pašvaldības bez šī skaitļa, ja robeža ir "
+        "norādīta, tiek izslēgtas un nosauktas zem filtriem.",
+        "By “{name}” ({year}). Local governments without this figure are left out when a "
+        "limit is set, and are named below the filters.",
+    ),
+    "explore.population_none": (
+        "Šīm robežām un gadam iedzīvotāju skaita datu nav.",
+        "There are no population figures for these boundaries and year.",
+    ),
+    "explore.population_range": (
+        "{name}: {low}–{high}",
+        "{name}: {low}–{high}",
+    ),
+    "explore.thresholds": ("Sliekšņi", "Thresholds"),
+    "explore.no_thresholds": ("Nav sliekšņu", "No thresholds"),
+    "explore.thresholds_help": (
+        "Paliek pašvaldības, kas atbilst visiem sliekšņiem; pašvaldība bez vērtības "
+        "neatbilst. Noņemiet slieksni ar ×.",
+        "The local governments that meet every threshold remain; one without a value does "
+        "not meet it. Remove a threshold with ×.",
+    ),
+    "explore.threshold_indicator": ("Slieksnis: rādītājs", "Threshold: indicator"),
+    "explore.threshold_op": ("Salīdzinājums", "Comparison"),
+    "explore.threshold_value": ("Vērtība ({unit})", "Value ({unit})"),
+    "explore.threshold_placeholder": ("skaitlis", "a number"),
+    "explore.add": ("Pievienot", "Add"),
+    "explore.threshold_incomplete": (
+        "Lai pievienotu slieksni, ievadiet skaitli.",
+        "Enter a number to add a threshold.",
+    ),
+    "explore.threshold_max": (
+        "Var norādīt ne vairāk kā {n} sliekšņus.",
+        "At most {n} thresholds can be set.",
+    ),
+    "explore.columns": ("Papildu kolonnas tabulā", "Extra columns in the table"),
+    "explore.columns_placeholder": ("Izvēlieties rādītājus", "Choose indicators"),
+    "explore.clear": ("Notīrīt filtrus", "Clear filters"),
+    "explore.start": ("{n} pašvaldības", "{n} local governments"),
+    "explore.units_total": ("Pašvaldības robežās", "Local governments in the boundaries"),
+    "explore.left": ("paliek {n}", "{n} remain"),
+    "explore.no_data_out": (
+        "Izslēgtas datu trūkuma dēļ ({what}): {names}.",
+        "Left out for lack of data ({what}): {names}.",
+    ),
+    "explore.range_reversed": (
+        "Iedzīvotāju skaita apakšējā robeža ir lielāka par augšējo, tāpēc neviena pašvaldība "
+        "neatbilst.",
+        "The lower population limit is above the upper one, so no local government matches.",
+    ),
+    "explore.none_left": (
+        "Filtriem neatbilst neviena pašvaldība. Mainiet vai notīriet filtrus.",
+        "No local government matches the filters. Change or clear them.",
+    ),
+    "explore.table": ("Atlasītās pašvaldības ({n})", "Selected local governments ({n})"),
+    "explore.my_first": (
+        "Mana pašvaldība – pirmajā rindā, iekrāsota.",
+        "My municipality is in the first row, highlighted.",
+    ),
+    "explore.download_help": (
+        "Tieši šī tabula: tās pašas rindas un kolonnas, skaitļi bez formatējuma, "
+        "mērvienības virsrakstos; Excel failā – avoti, iegūšanas datumi un filtri.",
+        "Exactly this table: the same rows and columns, plain numbers, units in the "
+        "headers; the Excel file adds sources, retrieval dates and the filters.",
+    ),
+    "explore.sheet": ("Izpēte", "Explore"),
+    "explore.file": ("izpete", "explore"),
+    "explore.downloaded": ("Lejupielādēts", "Downloaded"),
+    "explore.png": ("Lejupielādēt PNG", "Download PNG"),
+    "explore.png_scatter": ("{y} un {x}", "{y} vs {x}"),
+    "explore.not_here": (
+        "Šajās robežās nav, tāpēc filtrā neņemts vērā: {names}.",
+        "Not in these boundaries, so left out of the filter: {names}.",
+    ),
+    "explore.scatter": ("Izkliedes diagramma", "Scatter plot"),
+    "explore.x": ("X ass", "x-axis"),
+    "explore.y": ("Y ass", "y-axis"),
+    "explore.log_x": ("Logaritmiskā X ass", "Logarithmic x-axis"),
+    "explore.log_y": ("Logaritmiskā Y ass", "Logarithmic y-axis"),
+    "explore.other_units": ("Citas pašvaldības", "Other local governments"),
+    "explore.scatter_empty": (
+        "Atlasītajām pašvaldībām nav abu rādītāju vērtību.",
+        "The selected local governments have no values for both indicators.",
+    ),
+    "explore.fit": ("Regresijas taisne", "Fitted line"),
+    "explore.no_fit": (
+        "nav aprēķināma (vajag vismaz 3 punktus ar dažādām X vērtībām)",
+        "cannot be computed (it needs at least 3 points with different x values)",
+    ),
+    "explore.fit_note": (
+        "Taisne – mazāko kvadrātu metode attēlotajā skalā (logaritmiskā skalā – pēc "
+        "log₁₀); R² – cik lielu daļu Y izkliedes tā izskaidro. Sakarība nenozīmē cēloni.",
+        "Least-squares line in the scale shown (log₁₀ on a logarithmic axis); R² is the "
+        "share of the spread in y it explains. Association is not causation.",
+    ),
+    "explore.scatter_hint": (
+        "Noklikšķiniet uz punkta, lai pašvaldību izvēlētos salīdzināšanai (Shift+klikšķis – "
+        "vairākas); izvēlētās ir iezīmētas ar nosaukumu.",
+        "Click a dot to choose that local government for comparison (Shift+click for more); "
+        "chosen ones are labelled.",
+    ),
+    "explore.clear_pick": ("Notīrīt izvēlētās pašvaldības", "Clear the chosen municipalities"),
+    "explore.latvia_missing": (
+        "Latvijas vērtības abiem rādītājiem nav, tāpēc tā nav atzīmēta.",
+        "Latvia has no value for both indicators, so it is not marked.",
+    ),
+    "explore.latvia_off": (
+        "Latvijas kopējā vērtība ir citā mērogā nekā pašvaldību vērtības, tāpēc nav atzīmēta.",
+        "Latvia's total is on another scale than the local governments' values, so it is "
+        "not marked.",
+    ),
+    "explore.left_out": (
+        "Bez abām vērtībām, tāpēc nav attēlotas ({n}): {names}.",
+        "Without both values, so not shown ({n}): {names}.",
+    ),
+    "explore.left_out_log": (
+        "Bez abām vērtībām vai ar vērtību ≤ 0 (logaritmiskā skalā), tāpēc nav attēlotas "
+        "({n}): {names}.",
+        "Without both values or with a value ≤ 0 (logarithmic scale), so not shown ({n}): {names}.",
+    ),
+    "explore.distribution": ("Sadalījums: {name}", "Distribution: {name}"),
+    "explore.no_values": (
+        "Atlasītajām pašvaldībām rādītāja “{name}” vērtību nav.",
+        "The selected local governments have no values of “{name}”.",
+    ),
+    "explore.box_summary": (
+        "Mediāna {median}; puse pašvaldību no {q1} līdz {q3}; mazākā {low}, lielākā {high}; "
+        "pašvaldības ar datiem: {n}.",
+        "Median {median}; half of the local governments between {q1} and {q3}; smallest "
+        "{low}, largest {high}; with data: {n}.",
+    ),
+    "explore.box_note": (
+        "Kaste – vidējā puse pašvaldību (no 1. līdz 3. kvartilei), svītra tajā – mediāna, "
+        "līnijas – līdz mazākajai un lielākajai vērtībai; katrs punkts – viena pašvaldība.",
+        "The box holds the middle half of the local governments (first to third quartile), "
+        "the bar in it is the median, the lines reach the smallest and largest value; each "
+        "dot is one local government.",
+    ),
+    "explore.my_value": ("{name}: {value}.", "{name}: {value}."),
+    "explore.multiples": ("Pa gadiem: {name}", "Over the years: {name}"),
+    "explore.one_year": (
+        "Rādītājam “{name}” atlasītajām pašvaldībām ir tikai viena gada dati.",
+        "“{name}” has data for one year only for the selected local governments.",
+    ),
+    "explore.shared_scale": ("Visiem grafikiem viena skala", "One scale for all panels"),
+    "explore.multiples_note": (
+        "Viens grafiks katrai pašvaldībai ({unit}); trūkstoši gadi – pārtraukumi.",
+        "One panel per local government ({unit}); missing years are gaps.",
+    ),
+    "explore.no_series": ("Nav datu: {names}.", "No data: {names}."),
+    "explore.facets_cut": (
+        "Rādītas pirmās {n} no {total} pašvaldībām.",
+        "The first {n} of {total} local governments are shown.",
+    ),
+    # map snapshot
+    "map.download_png": ("Lejupielādēt karti (PNG)", "Download the map (PNG)"),
+    "map.png_help": (
+        "Karte ar leģendu un avotu prezentācijām; attēls tiek veidots serverī.",
+        "The map with its legend and source, for slides; drawn on the server.",
+    ),
+    # SQL console (pages/console.py)
+    "nav.sql": ("SQL", "SQL"),
+    "sql.title": ("SQL vaicājumi", "SQL console"),
+    "sql.intro": (
+        "Analītiķiem: viens SELECT vaicājums datu bāzei tikai lasīšanai. Ne vairāk kā "
+        "{rows} rindas un {seconds} sekundes; failus, paplašinājumus un izmaiņas datu bāzē "
+        "izmantot nevar.",
+        "For analysts: one SELECT query against the database, read-only. At most {rows} "
+        "rows and {seconds} seconds; files, extensions and changes to the database are not "
+        "available.",
+    ),
+    "sql.tables": (
+        "Galvenās tabulas: observations (vērtības: unit_id, indicator, year, value, "
+        "source_title, retrieved), units (teritorijas un kodi), unit_versions (robežu "
+        "versijas), indicators (rādītāju katalogs), sources (avota faili). Pirmais piemērs "
+        "parāda visas kolonnas.",
+        "Main tables: observations (values: unit_id, indicator, year, value, source_title, "
+        "retrieved), units (territories and codes), unit_versions (boundary versions), "
+        "indicators (the catalogue), sources (source files). The first example lists every "
+        "column.",
+    ),
+    "sql.example": ("Piemērs", "Example"),
+    "sql.use_example": ("Ielikt piemēru", "Use the example"),
+    "sql.query": ("Vaicājums", "Query"),
+    "sql.run": ("Izpildīt", "Run"),
+    "sql.rows": (
+        "{n} rindas, {seconds} s.",
+        "{n} rows, {seconds} s.",
+    ),
+    "sql.truncated": (
+        "Rādītas pirmās {n} rindas; vaicājums atgrieztu vairāk. Sašauriniet to ar WHERE vai LIMIT.",
+        "The first {n} rows are shown; the query returns more. Narrow it with WHERE or LIMIT.",
+    ),
+    "sql.file": ("vaicajums", "query"),
+    "sql.err.empty": ("Ievadiet vaicājumu.", "Enter a query."),
+    "sql.err.too_long": (
+        "Vaicājums ir par garu ({detail} rakstzīmes; atļauts {limit}).",
+        "The query is too long ({detail} characters; {limit} allowed).",
+    ),
+    "sql.err.invisible": (
+        "Vaicājumā ir neredzama vai vadības rakstzīme {detail} (rinda:kolonna). Izdzēsiet to.",
+        "The query contains an invisible or control character {detail} (line:column). Delete it.",
+    ),
+    "sql.err.non_ascii": (
+        "Ārpus pēdiņām atļautas tikai latīņu rakstzīmes; atrasta {detail} (rinda:kolonna). "
+        "Teksta vērtības lieciet 'vienpēdiņās', nosaukumus ar garumzīmēm – \"pēdiņās\".",
+        "Outside quotes only plain Latin characters are allowed; found {detail} "
+        "(line:column). Put text values in 'single quotes' and names with accents in "
+        '"double quotes".',
+    ),
+    "sql.err.syntax": ("Sintakses kļūda: {detail}", "Syntax error: {detail}"),
+    "sql.err.multiple": (
+        "Atļauts tikai viens vaicājums; atrasti {detail}.",
+        "Only one statement is allowed; found {detail}.",
+    ),
+    "sql.err.not_select": (
+        "Atļauti tikai SELECT vaicājumi (arī WITH, DESCRIBE, SHOW, SUMMARIZE); šis ir {detail}.",
+        "Only SELECT queries are allowed (also WITH, DESCRIBE, SHOW, SUMMARIZE); this is {detail}.",
+    ),
+    "sql.err.denied": (
+        "Liegts: konsole nevar lasīt failus, saites vai paplašinājumus. ({detail})",
+        "Refused: the console cannot read files, URLs or extensions. ({detail})",
+    ),
+    "sql.err.timeout": (
+        "Vaicājums apturēts pēc {detail} sekundēm. Sašauriniet to.",
+        "The query was stopped after {detail} seconds. Narrow it down.",
+    ),
+    "sql.err.memory": (
+        "Vaicājumam vajag vairāk atmiņas, nekā konsolei atļauts. Sašauriniet to. ({detail})",
+        "The query needs more memory than the console allows. Narrow it down. ({detail})",
+    ),
+    "sql.err.busy": (
+        "Konsole jau izpilda {detail} vaicājumus; mēģiniet pēc brīža.",
+        "The console is already running {detail} queries; try again in a moment.",
+    ),
+    "sql.err.failed": ("Vaicājums neizdevās: {detail}", "The query failed: {detail}"),
+    "sql.err.no_database": (
+        "Datu bāze nav atrasta ({detail}).",
+        "The database was not found ({detail}).",
+    ),
+    # composite indices (pages/indices.py)
+    "idx.title": ("Salikts indekss", "Composite index"),
+    "idx.intro": (
+        "Salikts indekss ir standartizēto rādītāju svērtā summa: katru rādītāju izsaka "
+        "standartnovirzēs no visu pašvaldību vidējā (z vērtība; “jo mazāks, jo labāk” "
+        "rādītājiem zīme apgriezta, lai labāk vienmēr būtu vairāk), reizina ar svaru un "
+        "saskaita. 0 – vidējais līmenis. Pašvaldībai, kurai trūkst kāda rādītāja, indeksu "
+        "neaprēķina. Svarus un rādītājus var mainīt tabulā.",
+        "A composite index is a weighted sum of standardised indicators: each indicator is "
+        "expressed in standard deviations from the mean of all local governments (z-score; "
+        "turned round for lower-is-better indicators, so better is always more), multiplied "
+        "by its weight and added up. 0 is the average level. A unit missing any indicator "
+        "gets no index. Edit the indicators and weights in the table.",
+    ),
+    "idx.preset": ("Sagatave", "Preset"),
+    "idx.preset.vraa": (
+        "VRAA teritorijas attīstības indekss",
+        "VRAA territorial development index",
+    ),
+    "idx.preset.example": ("Piemērs no pieejamajiem datiem", "Example from available data"),
+    "idx.not_in_db": ("nav datu bāzē", "not in the database"),
+    "idx.vraa.businesses_per_1000": (
+        "Ekonomiski aktīvie uzņēmumi uz 1000 iedzīvotājiem",
+        "Economically active businesses per 1,000 residents",
+    ),
+    "idx.vraa.pit_per_capita": (
+        "Iedzīvotāju ienākuma nodoklis uz vienu iedzīvotāju",
+        "Personal income tax per capita",
+    ),
+    "idx.vraa.unemployment_rate": ("Bezdarba līmenis", "Unemployment rate"),
+    "idx.vraa.needy_share_pct": ("Trūcīgo personu īpatsvars", "Share of needy persons"),
+    "idx.vraa.natural_increase_per_1000": (
+        "Dabiskais pieaugums uz 1000 iedzīvotājiem",
+        "Natural increase per 1,000 residents",
+    ),
+    "idx.vraa.net_migration_per_1000": (
+        "Migrācijas saldo uz 1000 iedzīvotājiem",
+        "Net migration per 1,000 residents",
+    ),
+    "idx.vraa.crime_per_1000": (
+        "Reģistrētie noziedzīgie nodarījumi uz 1000 iedzīvotājiem",
+        "Registered crimes per 1,000 residents",
+    ),
+    "idx.vraa.old_age_dependency": (
+        "Demogrāfiskā slodze (pēc darbspējas vecuma)",
+        "Old-age dependency ratio",
+    ),
+    "idx.problem_duplicate": (
+        "Rādītājs “{name}” norādīts vairākkārt; izmantota pirmā rinda.",
+        "“{name}” is listed more than once; its first row is used.",
+    ),
+    "idx.problem_weight": (
+        "Rādītāja “{name}” svaram jābūt skaitlim no 0 līdz 100; rinda netiek izmantota.",
+        "The weight of “{name}” must be a number from 0 to 100; the row is not used.",
+    ),
+    "idx.problem_direction": (
+        "Rādītājam “{name}” jāizvēlas virziens (jo lielāks vai jo mazāks, jo labāk).",
+        "Choose a direction for “{name}” (higher or lower is better).",
+    ),
+    "idx.components": ("Indeksa sastāvdaļas", "What the index is made of"),
+    "idx.col_weight": ("Svars", "Weight"),
+    "idx.col_weight_used": ("Svars aprēķinā", "Weight used"),
+    "idx.col_units": ("Pašvaldības ar datiem", "Units with data"),
+    "idx.col_status": ("Statuss", "Status"),
+    "idx.status.used": ("izmantots", "used"),
+    "idx.status.not_in_database": (
+        "nav datu bāzē – neizmantots",
+        "not in the database – not used",
+    ),
+    "idx.status.no_data": (
+        "nav datu līdz šim gadam – neizmantots",
+        "no data up to this year – not used",
+    ),
+    "idx.status.zero_weight": ("svars 0 – neizmantots", "weight 0 – not used"),
+    "idx.missing": (
+        "Izmantojami {used_n} no {total} rādītājiem: trūkst {n} ({share} % no kopējā svara) – "
+        "{names}. Tie netiek aizstāti ne ar nulli, ne ar citu vērtību; pārējo rādītāju svari "
+        "pārrēķināti, lai summa būtu 1.",
+        "{used_n} of {total} indicators can be used: {n} are missing ({share}% of the total "
+        "weight) – {names}. They are not replaced by zero or any other value; the weights of "
+        "the others are rescaled to add up to 1.",
+    ),
+    "idx.not_vraa": (
+        "Tāpēc šis nav VRAA teritorijas attīstības indekss, bet tikai tā daļa, ko var "
+        "aprēķināt no datu bāzē esošajiem rādītājiem.",
+        "So this is not VRAA's territorial development index, only the part of it that can "
+        "be computed from the indicators in the database.",
+    ),
+    "idx.example_note": (
+        "Piemērs: rādītāju un svaru izvēle nav oficiāla metodika.",
+        "An example: the indicators and weights are not an official method.",
+    ),
+    "idx.empty": (
+        "Indeksu nevar aprēķināt: nevienai pašvaldībai nav visu izmantojamo rādītāju vai "
+        "nav neviena izmantojama rādītāja ar svaru virs 0.",
+        "No index can be computed: no unit has all usable indicators, or no usable "
+        "indicator has a weight above 0.",
+    ),
+    "idx.result": ("Indekss {year}. gadā: {n} pašvaldības", "Index {year}: {n} local governments"),
+    "idx.col_index": ("Indekss", "Index"),
+    "idx.too_few": (
+        "Indekss aprēķināms tikai {n} pašvaldībām, jo pārējām trūkst kāda rādītāja: "
+        "salīdzināšanai tas nav piemērots.",
+        "The index can be computed for only {n} local governments, as the others lack an "
+        "indicator: it is not fit for comparison.",
+    ),
+    "idx.incomplete": (
+        "Bez indeksa, jo trūkst kāda rādītāja ({n}): {names}.",
+        "No index because an indicator is missing ({n}): {names}.",
+    ),
+    "idx.map_note": (
+        "Violets – virs vidējā (0), oranžs – zem vidējā; pelēks – indeksa nav.",
+        "Purple: above the average (0); orange: below it; grey: no index.",
+    ),
+    "idx.contributions": ("Ko katrs rādītājs pievieno indeksam", "What each indicator adds"),
+    "idx.contributions_note": (
+        "Katra krāsa – svars × z vērtība; melna svītra – indekss (summa).",
+        "Each colour is weight × z-score; the black tick is the index (the sum).",
+    ),
+    "idx.axis": ("ieguldījums indeksā", "contribution to the index"),
+    "idx.tip_part": ("Ieguldījums", "Contribution"),
+    # similar municipalities (pages/peers.py)
+    "peers.title": ("Līdzīgās pašvaldības", "Similar municipalities"),
+    "peers.intro": (
+        "Pašvaldības, kas pēc izvēlētajiem struktūras rādītājiem ir vislīdzīgākās. Katru "
+        "rādītāju izsaka standartnovirzēs no vidējā (z vērtība), tad aprēķina svērto "
+        "attālumu: jo mazāks attālums, jo līdzīgāka pašvaldība.",
+        "The municipalities most alike on the chosen structural indicators. Each indicator "
+        "is expressed in standard deviations from the mean (z-score), then a weighted "
+        "distance is computed: the smaller the distance, the more alike.",
+    ),
+    "peers.choose_hint": (
+        "Izvēlieties pašvaldību, kurai meklēt līdzīgās (vai “Mana pašvaldība” sānjoslā).",
+        "Choose the municipality to find peers for (or “My municipality” in the sidebar).",
+    ),
+    "peers.heading": ("{name}: līdzīgākās pašvaldības", "{name}: the most similar"),
+    "peers.k": ("Cik līdzīgo rādīt", "How many to show"),
+    "peers.weights": ("Rādītāji un svari", "Indicators and weights"),
+    "peers.col_weight": ("Svars", "Weight"),
+    "peers.weights_help": (
+        "Svars 0 – rādītājs netiek izmantots; svars 2 – divreiz svarīgāks par svaru 1. "
+        "Rindu var pievienot un dzēst. Katram rādītājam izmanto tā jaunāko gadu līdz "
+        "izvēlētajam.",
+        "Weight 0: the indicator is not used; weight 2 counts twice as much as weight 1. "
+        "Rows can be added and deleted. Each indicator is taken in its latest year up to "
+        "the chosen one.",
+    ),
+    "peers.reset": ("Noklusējuma rādītāji", "Default indicators"),
+    "peers.problem_duplicate": (
+        "Rādītājs “{name}” norādīts vairākkārt; izmantots pirmais svars.",
+        "“{name}” is listed more than once; its first weight is used.",
+    ),
+    "peers.problem_weight": (
+        "Rādītāja “{name}” svaram jābūt skaitlim no 0 līdz 10; rinda netiek izmantota.",
+        "The weight of “{name}” must be a number from 0 to 10; the row is not used.",
+    ),
+    "peers.dropped_focus": (
+        "{name}: nav datu, tāpēc šie rādītāji netiek izmantoti: {names}.",
+        "{name} has no data, so these indicators are left out: {names}.",
+    ),
+    "peers.dropped_year": (
+        "Līdz {year}. gadam nav datu, tāpēc netiek izmantoti: {names}.",
+        "No data up to {year}, so these are left out: {names}.",
+    ),
+    "peers.no_usable": (
+        "Attālumu nevar aprēķināt: pievienojiet rādītāju ar svaru virs 0, kuram ir dati.",
+        "No distance can be computed: add an indicator with a weight above 0 that has data.",
+    ),
+    "peers.none_found": (
+        "Nevienai citai pašvaldībai nav visu izmantoto rādītāju vērtību.",
+        "No other municipality has values for all the indicators used.",
+    ),
+    "peers.fewer": (
+        "Visu izmantoto rādītāju vērtības ir tikai {n} citām pašvaldībām.",
+        "Only {n} other municipalities have values for all the indicators used.",
+    ),
+    "peers.excluded": (
+        "Nav salīdzinātas, jo trūkst kāda rādītāja vērtības ({n}): {names}.",
+        "Not compared because a value is missing ({n}): {names}.",
+    ),
+    "peers.years": ("Izmantotie gadi: {items}.", "Years used: {items}."),
+    "peers.adopt": ("Izmantot kā salīdzināmo grupu", "Use as comparison group"),
+    "peers.adopt_help": (
+        "{name} un šīs {n} pašvaldības kļūst par salīdzināmajām pašvaldībām un salīdzināmo "
+        "grupu; to izmanto salīdzinājuma tabula, tendences un profils.",
+        "{name} and these {n} become the compared municipalities and the comparison group "
+        "used by the comparison table, trends and profile.",
+    ),
+    "peers.adopted": (
+        "Salīdzināmā grupa tagad ir {name} un šīs {n} līdzīgās pašvaldības.",
+        "The comparison group is now {name} and these {n} similar municipalities.",
+    ),
+    "peers.current_group": (
+        "Pašreizējā salīdzināmā grupa: {group}.",
+        "Current comparison group: {group}.",
+    ),
+    "peers.map_focus": ("izvēlētā pašvaldība", "the chosen municipality"),
+    "peers.map_peer": ("{rank}. līdzīgākā", "similar no. {rank}"),
+    "peers.map_excluded": ("nav salīdzināta: trūkst datu", "not compared: data missing"),
+    "peers.map_other": ("nav starp līdzīgākajām", "not among the most similar"),
+    "peers.distance_is": ("attālums {value}", "distance {value}"),
+    "peers.legend_focus": ("izvēlētā", "chosen"),
+    "peers.legend_peer": ("līdzīgās", "similar"),
+    "peers.legend_other": ("pārējās", "others"),
+    "peers.legend_excluded": ("trūkst datu", "data missing"),
+    "peers.col_rank": ("Nr.", "No."),
+    "peers.col_distance": ("Attālums", "Distance"),
+    "peers.why": ("Kāpēc līdzīgas?", "Why similar?"),
+    "peers.why_note": (
+        "Josla rāda, kāda daļa no attāluma līdz izvēlētajai pašvaldībai ({name}) rodas no "
+        "katra rādītāja: jo īsāka josla, jo līdzīgākas tās ir pēc šī rādītāja (joslas kopā – "
+        "100 %; precīzi: svars × z vērtību starpības kvadrāts). Cik tuva pašvaldība ir "
+        "kopumā, rāda attālums. Vērtības redzamas, uzbraucot ar peli joslai.",
+        "Each bar shows what share of the distance to the chosen municipality ({name}) comes "
+        "from each indicator: the shorter the bar, the more alike they are on it (the bars "
+        "add up to 100%; precisely: weight × squared difference of z-scores). How close the "
+        "municipality is overall is its distance. Hover a bar for the values.",
+    ),
+    "peers.axis": ("daļa no attāluma, %", "share of the distance, %"),
+    "peers.tip_focus": ("Izvēlētā pašvaldība", "Chosen municipality"),
+    "peers.tip_peer": ("Šī pašvaldība", "This municipality"),
+    "peers.tip_diff": ("Starpība", "Difference"),
+    "peers.tip_share": ("Daļa no attāluma", "Share of the distance"),
+    "peers.sd": ("{value} standartnovirzes", "{value} standard deviations"),
+    "peers.alike": ("Līdzīga pēc: {names}.", "Most alike in: {names}."),
+    "peers.differs": ("Atšķiras pēc: {names}.", "Differs most in: {names}."),
+    "peers.save": ("Saglabāt kā savu grupu", "Save as a named group"),
+    "peers.save_name": ("Grupas nosaukums", "Group name"),
+    "peers.save_members": ("Pašvaldības grupā", "Municipalities in the group"),
+    "peers.save_button": ("Saglabāt un izmantot", "Save and use"),
+    "peers.save_help": (
+        "Grupa tiek saglabāta saitē: nokopējiet adresi no pārlūka adreses joslas, lai ar to "
+        "dalītos. Tā parādās sānjoslas sarakstā “Salīdzināmā grupa”.",
+        "The group is kept in the link: copy the address from the browser's address bar to "
+        "share it. It appears in the sidebar's “Comparison group” list.",
+    ),
+    # networks, saved views, presentation, good practices (benchlearn.userdata)
+    "nav.networks": ("Tīkli", "Networks"),
+    "nav.practices": ("Labās prakses", "Good practices"),
+    "nav.present": ("Prezentācija", "Presentation"),
+    "group.network": ("Tīkls: {name}", "Network: {name}"),
+    "group.network_gone": ("Dzēsts tīkls", "Deleted network"),
+    "theme.network": ("Tīkla rādītāji: {name}", "Network indicators: {name}"),
+    "ud.unavailable": (
+        "Tīklu, skatu un labo prakšu datu bāze nav pieejama: {detail}",
+        "The database of networks, views and practices is not available: {detail}",
+    ),
+    "ud.editing_disabled": (
+        "Rediģēšana izslēgta: nav iestatīta redaktora parole. Ierakstiet "
+        '`editor_password = "…"` failā `.streamlit/secrets.toml` un pārstartējiet paneli.',
+        'Editing is disabled: no editor password is set. Put `editor_password = "…"` in '
+        "`.streamlit/secrets.toml` and restart the dashboard.",
+    ),
+    "ud.password": ("Redaktora parole", "Editor password"),
+    "ud.password_help": (
+        "Tīklus, skatus, prezentācijas un labās prakses var mainīt tikai redaktori. "
+        "Lasīt var ikviens.",
+        "Only editors can change networks, views, decks and practices. Anyone can read them.",
+    ),
+    "ud.password_wrong": ("Parole nav pareiza.", "The password is not correct."),
+    "ud.sign_out": ("Beigt rediģēt", "Stop editing"),
+    "ud.editor_on": ("Jūs rediģējat.", "You are editing."),
+    "ud.save_view": ("Saglabāt skatu", "Save this view"),
+    "ud.no_networks": (
+        "Vēl nav neviena tīkla: izveidojiet to lapā “Tīkli”.",
+        "There are no networks yet: create one on the Networks page.",
+    ),
+    "ud.network": ("Tīkls", "Network"),
+    "ud.view_title": ("Virsraksts", "Title"),
+    "ud.view_note": ("Piezīme", "Note"),
+    "ud.save": ("Saglabāt", "Save"),
+    "ud.view_saved": ("Skats saglabāts tīklā “{network}”.", "View saved in “{network}”."),
+    "ud.not_recorded": ("nav norādīts", "not recorded"),
+    "ud.field.name_lv": ("nosaukums latviski", "name in Latvian"),
+    "ud.field.name_en": ("nosaukums angliski", "name in English"),
+    "ud.field.period_start": ("perioda sākums", "start of the period"),
+    "ud.field.period_end": ("perioda beigas", "end of the period"),
+    "ud.field.coordinator": ("koordinators", "coordinator"),
+    "ud.field.description_lv": ("apraksts latviski", "description in Latvian"),
+    "ud.field.description_en": ("apraksts angliski", "description in English"),
+    "ud.field.source_lv": ("avots latviski", "source in Latvian"),
+    "ud.field.source_en": ("avots angliski", "source in English"),
+    "ud.field.members": ("dalībnieki", "members"),
+    "ud.field.indicators": ("rādītāji", "indicators"),
+    "ud.field.title": ("virsraksts", "title"),
+    "ud.field.note": ("piezīme", "note"),
+    "ud.field.title_lv": ("nosaukums latviski", "title in Latvian"),
+    "ud.field.title_en": ("nosaukums angliski", "title in English"),
+    "ud.field.summary_lv": ("kopsavilkums latviski", "summary in Latvian"),
+    "ud.field.summary_en": ("kopsavilkums angliski", "summary in English"),
+    "ud.field.unit_id": ("pašvaldība", "municipality"),
+    "ud.field.former_unit_id": ("pašvaldība līdz 2021. gadam", "municipality before 2021"),
+    "ud.field.year": ("gads", "year"),
+    "ud.field.link": ("saite", "link"),
+    "ud.field.tags": ("birkas", "tags"),
+    "ud.err.required": ("Aizpildiet lauku “{field}”.", "Fill in “{field}”."),
+    "ud.err.too_long": (
+        "Lauks “{field}” ir par garu (ne vairāk kā {limit} zīmes).",
+        "“{field}” is too long (at most {limit} characters).",
+    ),
+    "ud.err.year": (
+        "Lauks “{field}”: {value} nav gads no {low} līdz {high}.",
+        "“{field}”: {value} is not a year from {low} to {high}.",
+    ),
+    "ud.err.period": (
+        "Perioda beigas ({end}) ir pirms sākuma ({start}).",
+        "The period ends ({end}) before it starts ({start}).",
+    ),
+    "ud.err.code": (
+        "Lauks “{field}”: “{value}” nav derīgs kods.",
+        "“{field}”: “{value}” is not a valid code.",
+    ),
+    "ud.err.link": (
+        "Saitei jāsākas ar http:// vai https:// (“{value}”).",
+        "The link must start with http:// or https:// (“{value}”).",
+    ),
+    "ud.err.page": ("Nezināma lapa “{value}”.", "Unknown page “{value}”."),
+    "ud.err.params": (
+        "Skatam ir pārāk daudz parametru ({count}).",
+        "The view has too many parameters ({count}).",
+    ),
+    "ud.err.param_key": ("Nederīgs parametrs “{value}”.", "Invalid parameter “{value}”."),
+    "ud.err.deck_views": (
+        "Prezentācijā var ietvert tikai šī tīkla skatus (neatbilst: {ids}).",
+        "A deck can only hold this network's views (not: {ids}).",
+    ),
+    "ud.err.not_found": (
+        "{what} (nr. {id}) vairs nav: to, iespējams, izdzēsa cits redaktors.",
+        "{what} (no. {id}) is gone: another editor may have deleted it.",
+    ),
+    "ud.err.storage": (
+        "Datu bāze izmaiņas nepieņēma: {detail}",
+        "The database did not accept the change: {detail}",
+    ),
+    "ud.what.network": ("Tīkls", "The network"),
+    "ud.what.view": ("Skats", "The view"),
+    "ud.what.deck": ("Prezentācija", "The deck"),
+    "ud.what.practice": ("Labā prakse", "The practice"),
+    # networks page
+    "net.title": ("Sadarbības tīkli", "Cooperation networks"),
+    "net.intro": (
+        "Tīklā pašvaldības regulāri tiekas, salīdzina savus rādītājus un mācās cita no "
+        "citas. Tīklu var izmantot kā salīdzināmo grupu visās lapās, tā rādītāju kopu – kā "
+        "tēmu salīdzinājumā; saglabātos skatus var sakārtot semināra prezentācijā.",
+        "In a network, municipalities meet regularly, compare their figures and learn from "
+        "each other. A network can be the comparison group on every page and its indicator "
+        "set a theme of the comparison; saved views can be ordered into a seminar deck.",
+    ),
+    "net.choose": ("Tīkls", "Network"),
+    "net.none": (
+        "Vēl nav neviena tīkla.",
+        "There are no networks yet.",
+    ),
+    "net.period": ("Periods", "Period"),
+    "net.coordinator": ("Koordinators", "Coordinator"),
+    "net.members": ("Dalībnieki ({n})", "Members ({n})"),
+    "net.members_label": ("Dalībnieki", "Members"),
+    "net.indicators": ("Rādītāju kopa ({n})", "Indicator set ({n})"),
+    "net.indicators_label": ("Rādītāju kopa", "Indicator set"),
+    "net.description": ("Apraksts", "Description"),
+    "net.source": ("Avots", "Source"),
+    "net.unknown_note": (
+        "Avotos nav norādīts: {fields}. Redaktors to var papildināt.",
+        "Not recorded in the sources: {fields}. An editor can add it.",
+    ),
+    "net.use_group": ("Salīdzināt tīkla dalībniekus", "Compare the network's members"),
+    "net.use_group_help": (
+        "Padara tīklu par salīdzināmo grupu visās lapās un atver salīdzinājumu.",
+        "Makes the network the comparison group on every page and opens the comparison.",
+    ),
+    "net.use_theme": ("Tīkla rādītāji salīdzinājumā", "The network's indicators in the comparison"),
+    "net.no_members_hint": (
+        "Tīklam nav norādītu dalībnieku, tāpēc to vēl nevar izmantot kā salīdzināmo grupu.",
+        "The network has no members recorded, so it cannot be a comparison group yet.",
+    ),
+    "net.tab_views": ("Saglabātie skati ({n})", "Saved views ({n})"),
+    "net.tab_decks": ("Prezentācijas ({n})", "Decks ({n})"),
+    "net.tab_edit": ("Rediģēt tīklu", "Edit network"),
+    "net.tab_new": ("Jauns tīkls", "New network"),
+    "net.no_views": (
+        "Šim tīklam vēl nav saglabātu skatu. Atveriet jebkuru lapu, iestatiet skatu un "
+        "sānjoslā spiediet “Saglabāt skatu”.",
+        "This network has no saved views yet. Open any page, set up the view and press "
+        "“Save this view” in the sidebar.",
+    ),
+    "net.open": ("Atvērt", "Open"),
+    "net.open_help": (
+        "Atver skatu tieši tādu, kāds tas tika saglabāts.",
+        "Opens the view exactly as saved.",
+    ),
+    "net.delete": ("Dzēst", "Delete"),
+    "net.deleted": ("Izdzēsts.", "Deleted."),
+    "net.page": ("Lapa", "Page"),
+    "net.page_other": ("lapa “{path}”", "page “{path}”"),
+    "net.no_decks": ("Vēl nav nevienas prezentācijas.", "No decks yet."),
+    "net.slides": ("{n} slaidi", "{n} slides"),
+    "net.present": ("Prezentēt", "Present"),
+    "net.present_help": (
+        "Pilnekrāna režīms semināram: bultiņas ← → pārslēdz slaidus.",
+        "Full-screen mode for a seminar: the arrow keys ← → change slides.",
+    ),
+    "net.deck_new": ("Jauna prezentācija", "New deck"),
+    "net.deck_title": ("Prezentācijas nosaukums", "Deck title"),
+    "net.deck_views": ("Skati secībā, kādā tos rādīt", "Views in the order they are shown"),
+    "net.deck_views_help": (
+        "Skati prezentācijā ir tādā secībā, kādā tos izvēlaties; vēlāk secību var mainīt.",
+        "Views appear in the order you choose them; you can change the order later.",
+    ),
+    "net.deck_create": ("Izveidot prezentāciju", "Create deck"),
+    "net.deck_created": ("Prezentācija izveidota.", "Deck created."),
+    "net.deck_order": ("Slaidu secība", "Order of slides"),
+    "net.up": ("Uz augšu", "Move up"),
+    "net.down": ("Uz leju", "Move down"),
+    "net.remove": ("Izņemt no prezentācijas", "Remove from the deck"),
+    "net.add_slide": ("Pievienot skatu", "Add a view"),
+    "net.delete_deck": ("Dzēst prezentāciju", "Delete deck"),
+    "net.name_lv": ("Nosaukums latviski", "Name in Latvian"),
+    "net.name_en": ("Nosaukums angliski", "Name in English"),
+    "net.period_start": ("No gada", "From year"),
+    "net.period_end": ("Līdz gadam", "To year"),
+    "net.description_lv": ("Apraksts latviski", "Description in Latvian"),
+    "net.description_en": ("Apraksts angliski", "Description in English"),
+    "net.source_lv": ("Avots latviski", "Source in Latvian"),
+    "net.source_en": ("Avots angliski", "Source in English"),
+    "net.save": ("Saglabāt tīklu", "Save network"),
+    "net.saved": ("Tīkls saglabāts.", "Network saved."),
+    "net.create": ("Izveidot tīklu", "Create network"),
+    "net.created": ("Tīkls izveidots.", "Network created."),
+    "net.delete_network": ("Dzēst tīklu", "Delete network"),
+    "net.delete_confirm": (
+        "Dzēst arī tā saglabātos skatus un prezentācijas",
+        "Also delete its saved views and decks",
+    ),
+    "net.editor_hint": (
+        "Lai veidotu vai mainītu tīklus, skatus un prezentācijas, ievadiet redaktora paroli.",
+        "To create or change networks, views and decks, enter the editor password.",
+    ),
+    # presentation
+    "pres.no_deck": (
+        "Prezentācija nav atrasta. Izvēlieties to lapā “Tīkli”.",
+        "Deck not found. Choose one on the Networks page.",
+    ),
+    "pres.empty": ("Šajā prezentācijā nav slaidu.", "This deck has no slides."),
+    "pres.counter": ("{n} / {total}", "{n} / {total}"),
+    "pres.previous": ("Iepriekšējais", "Previous"),
+    "pres.next": ("Nākamais", "Next"),
+    "pres.exit": ("Iziet", "Exit"),
+    "pres.keys": (
+        "Taustiņi: → nākamais, ← iepriekšējais; F11 – pilnekrāns.",
+        "Keys: → next, ← previous; F11 for full screen.",
+    ),
+    "pres.link": ("Skats dalībniekiem", "This view for participants"),
+    "pres.not_drawn": (
+        "Šīs lapas skatu prezentācijā nezīmē; atveriet to saitē zemāk.",
+        "This page's view is not drawn in the presentation; open it with the link below.",
+    ),
+    "pres.changed": (
+        "Daļa saglabātā skata vairs nav pieejama un netika ņemta vērā: {items}.",
+        "Part of the saved view is no longer available and was ignored: {items}.",
+    ),
+    "pres.rank_short": ("{rank}.", "#{rank}"),
+    "pres.rank_note": (
+        "Iekavās – vieta šajā tabulā (starp pašvaldībām, kurām ir dati).",
+        "In brackets: the rank within this table (among those with data).",
+    ),
+    "pres.no_unit": (
+        "Skatā nav izvēlēta pašvaldība.",
+        "The view has no municipality chosen.",
+    ),
+    "pres.trend_units": (
+        "Rādītas {n} pašvaldības ar visvairāk datiem ({group}).",
+        "Showing the {n} municipalities with the most data ({group}).",
+    ),
+    # good practices
+    "prac.title": ("Labās prakses", "Good practices"),
+    "prac.intro": (
+        "Pašvaldību labās prakses, pētījumi un rokasgrāmatas no sadarbības tīkliem – "
+        "“kā viņi to paveica”. Tukšs lauks nozīmē, ka avotos tas nav norādīts.",
+        "Good practices, studies and handbooks from the cooperation networks – "
+        "“how they did it”. An empty field means the sources do not record it.",
+    ),
+    "prac.search": ("Meklēt", "Search"),
+    "prac.search_help": (
+        "Meklē nosaukumos, kopsavilkumos, birkās un pašvaldību nosaukumos.",
+        "Searches titles, summaries, tags and municipality names.",
+    ),
+    "prac.unit": ("Pašvaldība", "Municipality"),
+    "prac.any": ("— visas —", "— all —"),
+    "prac.network": ("Tīkls", "Network"),
+    "prac.indicator": ("Rādītājs", "Indicator"),
+    "prac.tag": ("Birka", "Tag"),
+    "prac.count": ("Atrasti {n} no {total} ierakstiem.", "{n} of {total} entries."),
+    "prac.none": ("Nekas netika atrasts.", "Nothing found."),
+    "prac.year": ("Gads", "Year"),
+    "prac.former": (
+        "{name} (tolaik {former}, līdz 30.06.2021.)",
+        "{name} (then {former}, until 30 June 2021)",
+    ),
+    "prac.national": ("valsts mērogā / vairākas pašvaldības", "national / several municipalities"),
+    "prac.related": ("Saistītie rādītāji", "Related indicators"),
+    "prac.tags": ("Birkas", "Tags"),
+    "prac.document": ("Dokuments", "Document"),
+    "prac.source": ("Avots", "Source"),
+    "prac.unknown": ("Nav norādīts: {fields}.", "Not recorded: {fields}."),
+    "prac.edit": ("Rediģēt", "Edit"),
+    "prac.new": ("Jauna labā prakse", "New practice"),
+    "prac.title_lv": ("Nosaukums latviski", "Title in Latvian"),
+    "prac.title_en": ("Nosaukums angliski", "Title in English"),
+    "prac.former_unit": ("Pašvaldība līdz 2021. gadam", "Municipality before 2021"),
+    "prac.summary_lv": ("Kopsavilkums latviski", "Summary in Latvian"),
+    "prac.summary_en": ("Kopsavilkums angliski", "Summary in English"),
+    "prac.link": ("Saite uz dokumentu", "Link to the document"),
+    "prac.tags_input": ("Birkas (atdaliet ar komatu)", "Tags (separated by commas)"),
+    "prac.save": ("Saglabāt", "Save"),
+    "prac.saved": ("Saglabāts.", "Saved."),
+    "prac.delete": ("Dzēst ierakstu", "Delete entry"),
+    "prac.beside": (
+        "Labās prakses par šiem rādītājiem",
+        "Good practices on these indicators",
+    ),
+    "prac.open_library": ("Visas labās prakses", "All good practices"),
+    "prac.profile": ("Tīkli un labās prakses", "Networks and good practices"),
+    "prac.profile_networks": ("Tīkli: {names}", "Networks: {names}"),
+    "prac.profile_no_networks": (
+        "Pašvaldība nav norādīta neviena tīkla dalībnieku sarakstā.",
+        "The municipality is not listed as a member of any network.",
+    ),
+    "prac.profile_none": (
+        "Bibliotēkā nav šīs pašvaldības labo prakšu.",
+        "The library has no good practices of this municipality.",
+    ),
 }
 
 

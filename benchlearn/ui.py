@@ -5,17 +5,27 @@ Pages call these and lay out what they return; SQL stays in queries/, maths in l
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 
 import pandas as pd
 import streamlit as st
 
 from benchlearn import cache
 from benchlearn.db import DatabaseMissing
-from benchlearn.i18n import formula_text, t
-from benchlearn.logic.groups import group_codes, group_members
+from benchlearn.i18n import TEXT, formula_text, t
+from benchlearn.logic.groups import (
+    ALL,
+    COMPARED,
+    SIZE_CLASSES,
+    USER,
+    members_of,
+    selectable_groups,
+    size_basis_note,
+)
 from benchlearn.logic.view import MAP_VERSIONS, choose_version, years_by_indicator
 from benchlearn.state import Options, ViewState, parse, to_params
+from benchlearn.userdata import widgets as userdata
+from benchlearn.userdata.logic import members_in_version, network_id, successor_map
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,7 @@ class Reference:
     local: pd.DataFrame  # selectable local governments (43 + merged Madona), by unit_id
     labels: dict[str, dict[str, str]]  # language -> unit_id -> display name
     options: Options
+    groups: pd.DataFrame = field(default_factory=pd.DataFrame)  # stored groups, by code
 
 
 def _labels(units: pd.DataFrame) -> dict[str, dict[str, str]]:
@@ -58,15 +69,18 @@ def _build_reference() -> Reference:
     local = units[units["version"].isin(["lg2021", "lg2025"])].drop_duplicates("unit_id")
     local = local.set_index("unit_id").sort_values("name_lv")
     years = years_by_indicator(coverage)
+    groups = cache.query("groups").set_index("code")
     options = Options(
         indicators=catalogue.index.tolist(),
         years=years,
         units=local.index.tolist(),
-        groups=group_codes(local),
+        groups=selectable_groups(groups.index),
         versions=[v for v in MAP_VERSIONS if v in set(versions["version"])],
         themes=catalogue["theme"].unique().tolist(),
     )
-    return Reference(catalogue, units, versions, coverage, years, local, _labels(units), options)
+    return Reference(
+        catalogue, units, versions, coverage, years, local, _labels(units), options, groups
+    )
 
 
 def reference() -> Reference:
@@ -122,7 +136,7 @@ def seed_from_url(ref: Reference) -> None:
     """On a session's first run, the URL decides the view; bad values become notices."""
     if st.session_state.get("_seeded"):
         return
-    state, notices = parse(st.query_params.to_dict(), ref.options)
+    state, notices = parse(st.query_params.to_dict(), options_with_networks(ref))
     years = ref.years.get(state.ind, [])
     state.year = state.year or (years[-1] if years else None)
     st.session_state[VIEW] = asdict(state)
@@ -165,7 +179,7 @@ def show_notices() -> None:
 
 def write_url() -> None:
     """The URL carries the whole view, so a copied link restores it in a new browser."""
-    params = to_params(current_state())
+    params = {**to_params(current_state()), **st.session_state.pop(PAGE_PARAMS, {})}
     if params != st.query_params.to_dict():
         st.query_params.from_dict(params)
 
@@ -185,30 +199,47 @@ def indicator_unit(ref: Reference, code: str, language: str) -> str:
     return row["unit_en"] if language == "en" else row["unit_lv"]
 
 
-def group_label(ref: Reference, code: str, language: str) -> str:
-    if code.startswith("nuts:"):
-        region = ref.units.loc[ref.units["unit_id"] == code.removeprefix("nuts:"), "name_lv"]
-        short = {
-            "LV003": "Kurzemes",
-            "LV005": "Latgales",
-            "LV006": "Rīgas",
-            "LV007": "Pierīgas",
-            "LV008": "Vidzemes",
-            "LV009": "Zemgales",
-        }
-        names_en = {
-            "LV003": "Kurzeme",
-            "LV005": "Latgale",
-            "LV006": "Riga",
-            "LV007": "Pierīga",
-            "LV008": "Vidzeme",
-            "LV009": "Zemgale",
-        }
-        key = code.removeprefix("nuts:")
-        if language == "en":
-            return f"{names_en.get(key, key)} statistical region"
-        return region.iloc[0] if not region.empty else f"{short.get(key, key)} reģions"
-    return t(f"group.{code}", language)
+def group_label(ref: Reference, code: str, language: str, user_name: str | None = None) -> str:
+    """A group's name: stored groups from the database, the URL's group by its own name
+    (pass `user_name` where the label may be formatted outside the script run)."""
+    if network_id(code) is not None:
+        return network_label(code, language)
+    if code == USER:
+        name = view().get("ug_name") if user_name is None else user_name
+        return t("group.user", language, name=name or t("group.user_default", language))
+    if code in ref.groups.index:
+        return str(ref.groups.loc[code, "name_en" if language == "en" else "name_lv"])
+    return t(f"group.{code}", language) if f"group.{code}" in TEXT else code
+
+
+def group_options(ref: Reference) -> list[str]:
+    """Codes for the group selector; a group that no longer exists falls back to "all"."""
+    current = view()
+    options = selectable_groups(ref.groups.index, user=bool(current.get("ug")))
+    options += network_codes(current.get("grp"))
+    if current.get("grp") not in options:
+        current["grp"] = ALL
+    return options
+
+
+def stored_members(code: str, version: str) -> pd.DataFrame:
+    """Members of a stored group in one version (unit_id, names, population basis)."""
+    return cache.query("group_members", group=code, version=version)
+
+
+def group_note(ref: Reference, state: ViewState, language: str) -> str:
+    """What a population size class rests on (partial city figures); "" for other groups."""
+    if not state.grp.startswith("pop:") or state.grp not in ref.groups.index:
+        return ""
+    version = municipal_version(ref, state)
+    classified = pd.concat([stored_members(s.code, version) for s in SIZE_CLASSES])
+    unclassified = [
+        unit_label(ref, u, language)
+        for u in units_of(ref, version)["unit_id"]
+        if u not in set(classified["unit_id"])
+    ]
+    names = {u: unit_label(ref, u, language) for u in classified["unit_id"]}
+    return size_basis_note(stored_members(state.grp, version), names, unclassified, language)
 
 
 def source_caption(ref: Reference, code: str, language: str, sources: pd.DataFrame) -> str:
@@ -252,8 +283,103 @@ def units_of(ref: Reference, version: str) -> pd.DataFrame:
 
 def group_of(ref: Reference, state: ViewState, version: str) -> list[str]:
     """Unit ids in the chosen comparison group within `version`."""
-    return group_members(state.grp, units_of(ref, version), state.cmp)
+    ids = units_of(ref, version)["unit_id"].tolist()
+    if state.grp in (COMPARED, USER):
+        return members_of(state.grp, ids, [], state.cmp, state.ug)
+    if network_id(state.grp) is not None:
+        return network_members(state.grp, ids)
+    if state.grp == ALL or state.grp not in ref.groups.index:
+        return ids
+    return members_of(state.grp, ids, stored_members(state.grp, version)["unit_id"].tolist())
 
 
 def sources() -> pd.DataFrame:
     return cache.query("sources")
+
+
+# --- cooperation networks (user data, benchlearn.userdata) as groups and themes ---------------
+
+PAGE_PARAMS = "_page_params"  # a page's own URL parameters for this run (see page_params)
+
+
+def page_params(params: dict[str, str]) -> None:
+    """URL parameters of the current page only (e.g. the presentation's deck and slide):
+    write_url keeps them beside the view for this run; other pages drop them."""
+    st.session_state[PAGE_PARAMS] = params
+
+
+def network_codes(current: str | None = None) -> list[str]:
+    """Group codes "net:<id>" of networks with members (and the current one, if a network)."""
+    codes = [n.code for n in userdata.networks() if n.members]
+    if network_id(current) is not None and current not in codes:
+        codes.append(current)
+    return codes
+
+
+def options_with_networks(ref: Reference) -> Options:
+    """What a URL may name, networks included (as groups, and their indicator sets as themes)."""
+    nets = userdata.networks()
+    return replace(
+        ref.options,
+        groups=[*ref.options.groups, *(n.code for n in nets)],
+        themes=[*ref.options.themes, *(n.code for n in nets if n.indicators)],
+    )
+
+
+def network(code: str | None):
+    """The network behind a "net:<id>" code, or None (not a network, or deleted)."""
+    ident = network_id(code)
+    return next((n for n in userdata.networks() if n.id == ident), None)
+
+
+def network_label(code: str, language: str) -> str:
+    net = network(code)
+    if net is None:
+        return t("group.network_gone", language)
+    period = (
+        f" ({net.period_start}–{net.period_end})" if net.period_start and net.period_end else ""
+    )
+    return t("group.network", language, name=net.name(language) + period)
+
+
+def _successors() -> dict[str, set[str]]:
+    return successor_map(cache.query("units"))
+
+
+def network_members(code: str, version_ids: list[str]) -> list[str]:
+    """A network's members among one version's units (2021 and 2025 members map across)."""
+    net = network(code)
+    if net is None:
+        return []
+    return members_in_version(net.members, version_ids, cache.per_database(_successors))
+
+
+def theme_options(ref: Reference, themes: list[str], years: dict) -> list[str]:
+    """Catalogue themes plus the indicator sets of networks that have data to show."""
+    nets = [n.code for n in userdata.networks() if any(years.get(c) for c in n.indicators)]
+    return [*themes, *nets]
+
+
+def theme_label(ref: Reference, theme: str, language: str) -> str:
+    if network_id(theme) is not None:
+        net = network(theme)
+        name = net.name(language) if net else t("group.network_gone", language)
+        return t("theme.network", language, name=name)
+    first = ref.catalogue.drop_duplicates("theme").set_index("theme")
+    return str(first.loc[theme, f"theme_{language}"]) if theme in first.index else theme
+
+
+def theme_codes(ref: Reference, theme: str, years: dict) -> list[str]:
+    """Indicators of a theme (or of a network's set, in its order) that have a year to show."""
+    if network_id(theme) is None:
+        from benchlearn.logic.benchmark import theme_indicators
+
+        return theme_indicators(ref.catalogue, theme, years)
+    net = network(theme)
+    codes = net.indicators if net else ()
+    return [c for c in codes if c in ref.catalogue.index and years.get(c) is not None]
+
+
+def save_view_box(page) -> None:
+    """Sidebar: editors save the page on screen with its URL state into a network."""
+    userdata.save_view_box(page.url_path, to_params(current_state()), lang())

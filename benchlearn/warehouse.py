@@ -20,12 +20,24 @@ from benchlearn.catalogue import Catalogue, load_catalogue
 from benchlearn.formulas import derived_sql
 from benchlearn.ingest.boundaries import PRECISION_DEG, TOLERANCE_M, Territory, build_territory
 from benchlearn.ingest.crosswalk import Crosswalk
+from benchlearn.ingest.fetch_mapping import FORMAT as FETCHED_FORMAT
+from benchlearn.ingest.fetched import (
+    FETCH_SCHEMA,
+    Fetched,
+    credit_sources,
+    fetched_observations,
+    merge_fetched,
+    read_fetched,
+    restrict_catalogue,
+    revisions_with_units,
+)
 from benchlearn.ingest.observations import (
     OBS_COLUMNS,
     geometry_observations,
     load_source,
     merge_sources,
 )
+from benchlearn.logic.groups import POPULATION_BASIS, build_groups
 
 SCHEMA_VERSION = "1"
 EXPECTED_UNITS = {
@@ -93,22 +105,36 @@ class BuildResult:
     report: str
 
 
-def build(sources_dir: Path, target: Path, catalogue_path: Path, progress=print) -> BuildResult:
-    """Read every source, write a new database beside `target`, validate, then swap it in."""
+def build(
+    sources_dir: Path,
+    target: Path,
+    catalogue_path: Path,
+    progress=print,
+    fetched_dir: Path | None = None,
+) -> BuildResult:
+    """Read every source, write a new database beside `target`, validate, then swap it in.
+
+    `fetched_dir`: tables fetched from CSP's PxWeb API (see ingest.fetched), loaded too."""
     started = time.perf_counter()
     progress(f"Sources: {sources_dir}")
-    catalogue = load_catalogue(catalogue_path)
+    fetched = read_fetched(fetched_dir)  # fetched tables (issue 5)
+    catalogue = restrict_catalogue(load_catalogue(catalogue_path), fetched)
     progress(f"Catalogue: {len(catalogue.indicators)} indicators, {len(catalogue.sources)} sources")
     territory = build_territory(sources_dir)
     progress(f"Units: {territory.members['version'].value_counts().to_dict()}")
     crosswalk = Crosswalk(territory.units, territory.members, territory.versions)
     frames, reports = [], {}
     for source in catalogue.sources.values():
+        if source.format == FETCHED_FORMAT:
+            continue  # read from the fetched directory below
         obs, report = load_source(source, sources_dir, catalogue, crosswalk)
         frames.append(obs)
         reports[source.id] = report
         progress(f"  {source.path}: {len(obs)} values ({report.not_available} not available)")
     observations = merge_sources([*frames, geometry_observations(territory.units)], reports)
+    observations, fetch_tables, catalogue = _merge_fetched(
+        fetched, catalogue, territory, crosswalk, observations, reports, progress
+    )
 
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = target.with_name(f"{target.name}.building-{os.getpid()}")
@@ -116,7 +142,9 @@ def build(sources_dir: Path, target: Path, catalogue_path: Path, progress=print)
     try:
         with duckdb.connect(str(staging)) as con:
             _write(con, catalogue, territory, observations, reports, sources_dir)
+            _write_fetched(con, fetch_tables)
             _derive(con, catalogue, progress)
+            _write_groups(con, progress)
             _report(con)
             validate(con)
             report = build_report(con)
@@ -274,6 +302,37 @@ def _derive(con: duckdb.DuckDBPyConnection, catalogue: Catalogue, progress) -> N
     progress(f"Derived: {len(catalogue.compiled)} indicators, {total[0]} values")
 
 
+# --- comparison groups (issue 4): fixed groups and their members per boundary version ---
+GROUPS_SCHEMA = """
+CREATE TABLE groups (
+    code VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL CHECK (kind IN ('fixed', 'user')),
+    name_lv VARCHAR NOT NULL, name_en VARCHAR NOT NULL, definition_lv VARCHAR,
+    definition_en VARCHAR, sort_order INTEGER);
+CREATE TABLE group_members (
+    group_code VARCHAR NOT NULL, version VARCHAR NOT NULL, unit_id VARCHAR NOT NULL,
+    basis_indicator VARCHAR, basis_year INTEGER, basis_value DOUBLE, basis_flags VARCHAR,
+    PRIMARY KEY (group_code, version, unit_id));
+"""
+
+
+def _write_groups(con: duckdb.DuckDBPyConnection, progress) -> None:
+    """Groups from the units and population figures already in the new database."""
+    units = con.execute(
+        "SELECT m.version, u.unit_id, u.kind, u.nuts3_code, u.name_lv, u.name_en "
+        "FROM unit_versions m JOIN units u USING (unit_id)"
+    ).df()
+    population = con.execute(
+        "SELECT unit_id, indicator, year, value, flags FROM observations "
+        "WHERE list_contains($codes, indicator)",
+        {"codes": list(POPULATION_BASIS)},
+    ).df()
+    groups, members = build_groups(units, population)
+    con.execute(GROUPS_SCHEMA)
+    _insert(con, "groups", groups)
+    _insert(con, "group_members", members)
+    progress(f"Groups: {len(groups)} fixed groups, {len(members)} memberships")
+
+
 def _report(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("""
         INSERT INTO report_coverage
@@ -341,3 +400,45 @@ def build_report(con: duckdb.DuckDBPyConnection) -> str:
             f"available, {row[4]} ignored, {row[5]} same as another source"
         )
     return "\n".join(lines)
+
+
+# --- tables fetched from CSP's PxWeb API (issue 5): merged by ingest.fetched's rule ---
+
+
+def _merge_fetched(
+    fetched: Fetched,
+    catalogue: Catalogue,
+    territory: Territory,
+    crosswalk: Crosswalk,
+    observations: pd.DataFrame,
+    reports: dict,
+    progress,
+) -> tuple[pd.DataFrame, dict[str, pd.DataFrame], Catalogue]:
+    """Reference observations + the fetched tables; the frames of the fetch tables; the
+    catalogue with each indicator's sources as they turned out."""
+    levels = {v.code: v.level for v in territory.versions}
+    placed = fetched_observations(fetched, catalogue, crosswalk, territory.members, levels)
+    reports.update(placed.reports)
+    merged, conflicts = merge_fetched(observations, placed, reports)
+    if fetched.tables:
+        progress(
+            f"Fetched: {len(placed.observations)} values from {', '.join(sorted(fetched.tables))}"
+            f"; {len(conflicts)} differ from the reference files "
+            f"({int((conflicts['kept'] == 'fetched').sum())} replaced by the newer fetch)"
+        )
+    log = fetched.log.copy()
+    log["verified"] = log["verified"].astype(bool)
+    tables = {
+        "fetch_log": log,
+        "fetch_revisions": revisions_with_units(fetched, placed.placed),
+        "fetched_values": placed.values,
+        "merge_conflicts": conflicts,
+    }
+    return merged, tables, credit_sources(catalogue, merged)
+
+
+def _write_fetched(con: duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame]) -> None:
+    con.execute(FETCH_SCHEMA)
+    for name, frame in tables.items():
+        if not frame.empty:
+            _insert(con, name, frame)

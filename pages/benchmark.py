@@ -13,6 +13,7 @@ import streamlit as st
 from benchlearn import cache, exports, ui
 from benchlearn.i18n import t
 from benchlearn.logic import benchmark as bm
+from benchlearn.userdata import widgets as userdata
 
 MAX_INDICATORS = 12
 INDS = "_bench_inds"  # the indicator choice, kept across page switches
@@ -32,12 +33,11 @@ def choose_theme(ref: ui.Reference, state: ui.ViewState, themes: list[str]) -> s
     if ss.get("_bench_ind") not in (None, state.ind) or state.theme not in themes:
         ui.set_view("theme", default)
     ss["_bench_ind"] = state.ind
-    first = catalogue.drop_duplicates("theme").set_index("theme")
     return st.selectbox(
         t("bench.theme", state.lang),
         themes,
         **ui.bound("theme"),
-        format_func=lambda th: first.loc[th, f"theme_{state.lang}"],
+        format_func=lambda th: ui.theme_label(ref, th, state.lang),
     )
 
 
@@ -230,14 +230,14 @@ def main() -> None:
     observations = cache.query("observations_in_version", version=version)
     year = state.year or (None if observations.empty else int(observations["year"].max()))
     years = bm.value_years(observations, catalogue, unit_ids, year) if year else {}
-    themes = bm.themes_with_data(catalogue, years)
+    themes = ui.theme_options(ref, bm.themes_with_data(catalogue, years), years)
     if not themes:
         st.info(t("bench.no_themes", lang, year=year))
         return
     left, right = st.columns([1, 3])
     with left:
         theme = choose_theme(ref, state, themes)
-    options = bm.theme_indicators(catalogue, theme, years)
+    options = ui.theme_codes(ref, theme, years)  # a network's indicator set is a theme too
     counts = bm.coverage(observations, unit_ids, {c: years[c] for c in options})
     defaults = bm.default_indicators(catalogue, options, counts, len(unit_ids), first=state.ind)
     with right:
@@ -248,7 +248,7 @@ def main() -> None:
             "bench.subtitle",
             lang,
             group=ui.group_label(ref, state.grp, lang),
-            theme=catalogue.loc[options[0], f"theme_{lang}"],
+            theme=ui.theme_label(ref, theme, lang),
             year=year,
         )
     )
@@ -276,6 +276,7 @@ def main() -> None:
         row_height=ROW_PX,
     )
     notes(ref, tidy, wide, year, lang, my_position is not None)
+    userdata.practices_beside(chosen, lambda u: ui.unit_label(ref, u, lang), lang)
     downloads(ref, state, tidy, wide, names, version, theme, year)
 
 

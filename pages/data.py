@@ -94,6 +94,75 @@ st.dataframe(
     },
 )
 
+st.header(t("data.fetch", lang))
+fetched = cache.query("fetch_status")
+
+
+def when(stamp: str, with_time: bool = True) -> str:
+    """A UTC stamp in Riga time: 21.11.2026. 07:30 (lv), 2026-11-21 07:30 (en)."""
+    if not stamp:
+        return "–"
+    moment = pd.Timestamp(stamp)
+    moment = moment.tz_convert("Europe/Riga") if moment.tzinfo else moment
+    day = "%Y-%m-%d" if en else "%d.%m.%Y."
+    return moment.strftime(f"{day} %H:%M" if with_time else day)
+
+
+if fetched.empty:
+    st.caption(t("data.fetch_none", lang))
+else:
+    st.caption(t("data.fetch_intro", lang))
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("data.table", lang): fetched["table_code"],
+                t("data.fetched_at", lang): [when(s) for s in fetched["retrieved"]],
+                t("data.table_updated", lang): [when(s, False) for s in fetched["updated"]],
+                t("data.values", lang): fetched["values_fetched"],
+                t("data.changed", lang): fetched["changed"] + fetched["removed"],
+                t("data.added", lang): fetched["added"],
+                t("data.revisions_total", lang): fetched["revisions"],
+                t("data.conflicts", lang): fetched["conflicts"],
+                t("data.mapping", lang): [
+                    t(f"data.mapping.{str(v).lower()}", lang) for v in fetched["verified"]
+                ],
+                t("data.title_col", lang): fetched["title"],
+                t("data.link", lang): fetched["url"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={t("data.link", lang): st.column_config.LinkColumn(display_text="↗")},
+    )
+    revisions = cache.query("fetch_revisions")
+    if not revisions.empty:
+        st.subheader(t("data.revisions", lang))
+        st.caption(t("data.revisions_note", lang))
+        decimals = [
+            int(catalogue.loc[c, "decimals"]) if c in catalogue.index else 2
+            for c in revisions["indicator"]
+        ]
+
+        def numbers(column: str) -> list[str]:
+            pairs = zip(revisions[column], decimals, strict=True)
+            return [format_number(v, d, lang) for v, d in pairs]
+
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("data.fetch_time", lang): [when(s) for s in revisions["retrieved"]],
+                    t("data.table", lang): revisions["table_code"],
+                    t("municipality", lang): revisions["unit_en" if en else "unit_lv"],
+                    t("sel.indicator", lang): revisions["indicator_en" if en else "indicator_lv"],
+                    t("sel.year", lang): revisions["year"],
+                    t("data.old", lang): numbers("old_value"),
+                    t("data.new", lang): numbers("new_value"),
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+
 st.header(t("data.report", lang))
 versions = ref.versions
 st.subheader(t("data.versions", lang))

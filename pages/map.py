@@ -5,6 +5,7 @@ import streamlit as st
 
 from benchlearn import cache, ui
 from benchlearn.charts.map import LAYER_ID, build_map, features
+from benchlearn.charts.snapshot import map_view_png
 from benchlearn.i18n import format_value, md_safe, t
 from benchlearn.logic.mapview import legend_rows, map_slice
 
@@ -120,6 +121,29 @@ with right:
             )
 
 st.caption(ui.source_caption(ref, state.ind, lang, ui.sources()))
+st.download_button(
+    t("map.download_png", lang),
+    data=lambda: map_view_png(
+        cache.boundary_layer(version),
+        view,
+        unit,
+        int(row["decimals"]),
+        lang,
+        (
+            ui.indicator_label(ref, state.ind, lang),
+            f"{t('year_heading', lang, year=state.year)} · {unit} · {version_label}",
+            ui.source_caption(ref, state.ind, lang, ui.sources()),
+        ),
+        labels,
+        state.my,
+    ),
+    file_name=f"{t('nav.map', lang).lower()}_{state.ind}_{state.year}.png",
+    mime="image/png",
+    icon=":material/image:",
+    help=t("map.png_help", lang),
+    key="map_png",
+    on_click="ignore",
+)
 # A toggle, not an expander: an expander renders (and loads the table component for) its
 # content even while closed, which made the map page slower to open.
 if st.toggle(t("map.table", lang), key="map_table"):

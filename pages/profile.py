@@ -16,6 +16,8 @@ from benchlearn.logic import profile as logic
 from benchlearn.logic import series
 from benchlearn.logic.scores import BAND_COLOURS, band_label
 from benchlearn.state import ViewState
+from benchlearn.userdata import logic as userdata_logic
+from benchlearn.userdata import widgets as userdata
 
 LOCAL_VERSIONS = ("lg2021", "lg2025")
 TREND_COLUMNS = 3
@@ -198,6 +200,12 @@ def sources_section(obs: pd.DataFrame, unit: str, table: pd.DataFrame, lang: str
     st.caption(t("profile.derived_note", lang))
 
 
+def related_units(ref: ui.Reference, unit: str) -> set[str]:
+    """Units that share territory with `unit` across the 2021/2025 boundaries (the two
+    Madonas), so network membership recorded on either counts."""
+    return set(userdata_logic.successor_map(ref.units).get(unit, set()))
+
+
 def render() -> None:
     ref = ui.reference()
     state = ui.current_state()
@@ -262,6 +270,9 @@ def render() -> None:
     else:
         st.caption(t("profile.no_trends", lang))
 
+    userdata.profile_section(
+        unit, related_units(ref, unit), lambda u: ui.unit_label(ref, u, lang), lang
+    )
     sources_section(obs, unit, table, lang)
 
 

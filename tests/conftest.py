@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,12 @@ from benchlearn.settings import load_settings
 from benchlearn.warehouse import build
 
 SETTINGS = load_settings()
+# Tests (and the servers they start) keep user data in a throwaway SQLite file, never in the
+# developer's data/userdata.sqlite. Tests of the storage itself choose their own URL.
+os.environ.setdefault(
+    "BENCHLEARN_USERDATA_URL",
+    f"sqlite:///{Path(tempfile.mkdtemp(prefix='benchlearn-userdata-')) / 'userdata.sqlite'}",
+)
 
 
 @pytest.fixture(scope="session")

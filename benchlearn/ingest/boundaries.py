@@ -445,4 +445,3 @@ def _check_codes(info43: pd.DataFrame, codes: pd.DataFrame, path: Path) -> None:
                 f"name of {uid} differs from the boundary file",
                 value=codes.loc[uid, "municipality"],
             )
-

@@ -1,0 +1,476 @@
+"""The explorer: filters over the local governments of one boundary version, the table they
+leave, a least-squares line for the scatter, box statistics and series for the small multiples.
+
+Pure pandas and numpy. Values come from the `observations_in_version` query; each indicator
+is read in its own year (the latest <= the selected year with data, see
+logic.benchmark.value_years), so every column compares like with like. A unit without a
+value never passes a population range or a threshold: it is left out and counted, never
+treated as zero.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from benchlearn.i18n import format_number, t
+from benchlearn.logic.benchmark import indicator_header, name_key, valued
+from benchlearn.state import parse_threshold
+
+POPULATION_CODES = ("population_avg", "population_start_of_year")
+OPS = {
+    "gt": (np.greater, ">"),
+    "ge": (np.greater_equal, "≥"),
+    "lt": (np.less, "<"),
+    "le": (np.less_equal, "≤"),
+}
+MIN_FIT_POINTS = 3
+
+
+# --- filters --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Threshold:
+    code: str
+    op: str  # gt, ge, lt, le
+    value: float
+
+    def passes(self, values: pd.Series) -> pd.Series:
+        """True where the value meets the threshold; False where it does not or is missing."""
+        numbers = values.astype("float64")
+        return pd.Series(OPS[self.op][0](numbers, self.value), index=values.index) & (
+            numbers.notna()
+        )
+
+
+def thresholds(texts: Sequence[str], indicators: Sequence[str]) -> list[Threshold]:
+    """Thresholds from their URL form ('code:op:value'); invalid ones are skipped (the URL
+    parser has already reported them)."""
+    out = []
+    for text in texts:
+        parsed = parse_threshold(text, list(indicators))
+        if parsed is not None:
+            out.append(Threshold(*parsed))
+    return out
+
+
+@dataclass(frozen=True)
+class Filters:
+    group: Sequence[str] | None = None  # unit ids of the comparison group; None = no limit
+    kinds: Sequence[str] = ()
+    regions: Sequence[str] = ()
+    population: str | None = None  # indicator code used for the population range
+    pmin: float | None = None
+    pmax: float | None = None
+    thresholds: Sequence[Threshold] = ()
+
+
+@dataclass(frozen=True)
+class Step:
+    """One filter applied: what it is, how many units remain, which fell out for lack of data."""
+
+    key: str  # group, kind, region, population, threshold
+    kept: int
+    dropped: int
+    no_data: list[str] = field(default_factory=list)
+    threshold: Threshold | None = None
+
+
+def apply_filters(
+    units: pd.DataFrame, values: pd.DataFrame, filters: Filters
+) -> tuple[list[str], list[Step]]:
+    """Unit ids that pass every filter (in the order of `units`) and one Step per active filter.
+
+    `units`: unit_id, kind, nuts3_code (one row per unit); `values`: wide values by unit_id
+    (columns are indicator codes, see wide_values).
+    """
+    frame = units.set_index("unit_id")
+    keep = pd.Series(True, index=frame.index)
+    steps: list[Step] = []
+
+    def step(key: str, mask: pd.Series, threshold: Threshold | None = None, code: str = "") -> None:
+        nonlocal keep
+        before = keep.copy()
+        keep &= mask.reindex(keep.index, fill_value=False)
+        no_data = []
+        if code:
+            column = values[code] if code in values.columns else pd.Series(dtype="float64")
+            present = column.reindex(keep.index).notna()
+            no_data = [u for u in keep.index if before[u] and not present[u]]
+        steps.append(Step(key, int(keep.sum()), int(before.sum() - keep.sum()), no_data, threshold))
+
+    if filters.group is not None:
+        step("group", pd.Series(frame.index.isin(list(filters.group)), index=frame.index))
+    if filters.kinds:
+        step("kind", frame["kind"].isin(list(filters.kinds)))
+    if filters.regions:
+        step("region", frame["nuts3_code"].isin(list(filters.regions)))
+    if filters.population and (filters.pmin is not None or filters.pmax is not None):
+        step(
+            "population",
+            _within(column_of(values, filters.population), filters.pmin, filters.pmax),
+            code=filters.population,
+        )
+    for threshold in filters.thresholds:
+        step(
+            "threshold",
+            threshold.passes(column_of(values, threshold.code)),
+            threshold,
+            code=threshold.code,
+        )
+    return keep.index[keep].tolist(), steps
+
+
+def column_of(values: pd.DataFrame, code: str) -> pd.Series:
+    if code in values.columns:
+        return values[code].astype("float64")
+    return pd.Series(np.nan, index=values.index, dtype="float64")
+
+
+def _within(series: pd.Series, low: float | None, high: float | None) -> pd.Series:
+    mask = series.notna()
+    if low is not None:
+        mask &= series >= low
+    if high is not None:
+        mask &= series <= high
+    return mask
+
+
+def population_code(years: Mapping[str, int | None]) -> str | None:
+    """The population indicator the range uses: the annual average when it has data."""
+    return next((c for c in POPULATION_CODES if years.get(c) is not None), None)
+
+
+def wide_values(
+    observations: pd.DataFrame, unit_ids: Sequence[str], years: Mapping[str, int | None]
+) -> pd.DataFrame:
+    """Index unit_id (every id in `unit_ids`), one float column per indicator code of `years`,
+    each indicator's value in its own year (NaN where there is none)."""
+    obs = valued(observations, unit_ids)
+    wanted = {code: year for code, year in years.items() if year is not None}
+    obs = obs[obs["indicator"].isin(list(wanted))]
+    obs = obs[obs["year"] == obs["indicator"].map(wanted)]
+    table = obs.pivot_table(index="unit_id", columns="indicator", values="value", aggfunc="first")
+    return table.reindex(index=list(unit_ids), columns=list(years)).astype("float64")
+
+
+# --- the table --------------------------------------------------------------------------
+
+
+def table_columns(*groups: Sequence[str | None], available: Mapping[str, int | None]) -> list[str]:
+    """Indicator columns in the given order, without repeats or indicators with no year."""
+    seen: list[str] = []
+    for group in groups:
+        for code in group:
+            if code and code not in seen and available.get(code) is not None:
+                seen.append(code)
+    return seen
+
+
+def order_units(unit_ids: Sequence[str], names: Mapping[str, str], my: str | None) -> list[str]:
+    """My municipality first, then the others in Latvian alphabetical order."""
+    return sorted(unit_ids, key=lambda u: (u != my, name_key(names.get(u, u))))
+
+
+def table_frame(
+    unit_ids: Sequence[str],
+    info: pd.DataFrame,
+    values: pd.DataFrame,
+    codes: Sequence[str],
+    years: Mapping[str, int | None],
+    catalogue: pd.DataFrame,
+    lang: str,
+) -> pd.DataFrame:
+    """The table shown and downloaded: name, kind, region, then one column per indicator with
+    its name, unit and year in the header. Numbers stay numbers, at the precision shown
+    (missing = no data).
+
+    `info`: by unit_id with columns name, kind_label, region_label.
+    """
+    ids = list(unit_ids)
+    frame = pd.DataFrame(
+        {
+            t("municipality", lang): info.loc[ids, "name"].to_numpy(),
+            t("explore.kind", lang): info.loc[ids, "kind_label"].to_numpy(),
+            t("explore.region", lang): info.loc[ids, "region_label"].to_numpy(),
+        }
+    )
+    for code in codes:
+        header = indicator_header(catalogue, code, int(years[code]), lang)  # type: ignore[arg-type]
+        frame[header] = shown_values(
+            values[code].reindex(ids), int(catalogue.loc[code, "decimals"])
+        )
+    return frame
+
+
+def shown_values(values: pd.Series, decimals: int) -> pd.Series:
+    """Values at the precision shown (whole numbers as integers), so the screen, the CSV and
+    the Excel file hold the same numbers; missing stays missing."""
+    rounded = values.astype("float64").round(decimals).to_numpy()
+    if decimals == 0:
+        return pd.Series(pd.array(rounded, dtype="Float64").astype("Int64"))
+    return pd.Series(rounded, dtype="float64")
+
+
+def number_formats(codes: Sequence[str], catalogue: pd.DataFrame) -> list[str]:
+    """Excel formats: text for the three label columns, the catalogue's decimals after."""
+    formats = ["@", "@", "@"]
+    for code in codes:
+        decimals = int(catalogue.loc[code, "decimals"])
+        formats.append("#,##0" if decimals == 0 else "#,##0." + "0" * decimals)
+    return formats
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Display names the filter descriptions need (built by the page from the Reference)."""
+
+    group: str
+    kinds: Mapping[str, str]
+    regions: Mapping[str, str]
+    indicators: Mapping[str, str]  # code -> name
+    units: Mapping[str, str]  # code -> unit of measure
+
+
+def unit_info(
+    units: pd.DataFrame,
+    names: Mapping[str, str],
+    kinds: Mapping[str, str],
+    regions: Mapping[str, str],
+) -> pd.DataFrame:
+    """By unit_id: name, kind_label, region_label (from unit_id, kind, nuts3_code rows)."""
+    frame = units.drop_duplicates("unit_id").set_index("unit_id")
+    return pd.DataFrame(
+        {
+            "name": [names.get(u, u) for u in frame.index],
+            "kind_label": [kinds.get(k, k) for k in frame["kind"]],
+            "region_label": [
+                regions.get(r, r) if isinstance(r, str) else "" for r in frame["nuts3_code"]
+            ],
+        },
+        index=frame.index,
+    )
+
+
+def short_number(value: float, lang: str) -> str:
+    """A threshold as typed: 20 000, 0,5, 1,25 (no rounding of what the person entered)."""
+    if float(value).is_integer():
+        return format_number(value, 0, lang)
+    decimals = min(6, len(f"{value:.6f}".rstrip("0").split(".")[1]))
+    return format_number(value, decimals, lang)
+
+
+def step_text(step: Step, filters: Filters, labels: Labels, lang: str) -> str:
+    """'Veids: novads', 'Ceļu blīvums > 0,5 km/km²', ... for one applied filter."""
+    if step.key == "group":
+        return f"{t('sel.group', lang)}: {labels.group}"
+    if step.key == "kind":
+        names = [labels.kinds.get(k, k) for k in filters.kinds]
+        return f"{t('explore.kind', lang)}: {', '.join(names)}"
+    if step.key == "region":
+        names = [labels.regions.get(r, r) for r in filters.regions]
+        return f"{t('explore.region', lang)}: {', '.join(names)}"
+    if step.key == "population":
+        low = "" if filters.pmin is None else format_number(filters.pmin, 0, lang)
+        high = "" if filters.pmax is None else format_number(filters.pmax, 0, lang)
+        name = labels.indicators.get(filters.population or "", "")
+        return t("explore.population_range", lang, low=low or "0", high=high or "…", name=name)
+    threshold = step.threshold
+    assert threshold is not None
+    unit = labels.units.get(threshold.code, "")
+    return (
+        f"{labels.indicators.get(threshold.code, threshold.code)} {OPS[threshold.op][1]} "
+        f"{short_number(threshold.value, lang)} {unit}"
+    ).strip()
+
+
+def filter_notes(
+    steps: Sequence[Step], filters: Filters, labels: Labels, total: int, lang: str
+) -> list[tuple[str, str]]:
+    """(filter, units left) lines for the export's sources sheet."""
+    lines = [(t("explore.units_total", lang), str(total))]
+    for step in steps:
+        lines.append((step_text(step, filters, labels, lang), t("explore.left", lang, n=step.kept)))
+    return lines
+
+
+# --- the fitted line ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fit:
+    """y = intercept + slope * x by least squares, in the scale shown (log10 when logarithmic)."""
+
+    intercept: float
+    slope: float
+    r2: float  # NaN when y does not vary
+    n: int
+    logx: bool
+    logy: bool
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        xs = np.log10(x) if self.logx else np.asarray(x, dtype="float64")
+        ys = self.intercept + self.slope * xs
+        return 10**ys if self.logy else ys
+
+
+def plottable(x: pd.Series, y: pd.Series, logx: bool, logy: bool) -> pd.Series:
+    """True where a point can be drawn: both values present (and > 0 on a log axis)."""
+    mask = x.notna() & y.notna() & np.isfinite(x) & np.isfinite(y)
+    if logx:
+        mask &= x > 0
+    if logy:
+        mask &= y > 0
+    return mask
+
+
+def fit_line(x: Sequence[float], y: Sequence[float], logx: bool, logy: bool) -> Fit | None:
+    """Ordinary least squares in plain numpy; None with fewer than 3 points or constant x."""
+    xs = np.asarray(x, dtype="float64")
+    ys = np.asarray(y, dtype="float64")
+    ok = np.isfinite(xs) & np.isfinite(ys)
+    if logx:
+        ok &= xs > 0
+    if logy:
+        ok &= ys > 0
+    xs, ys = xs[ok], ys[ok]
+    if len(xs) < MIN_FIT_POINTS:
+        return None
+    if logx:
+        xs = np.log10(xs)
+    if logy:
+        ys = np.log10(ys)
+    dx = xs - xs.mean()
+    sxx = float(np.sum(dx * dx))
+    if sxx <= 0 or not math.isfinite(sxx):
+        return None
+    slope = float(np.sum(dx * (ys - ys.mean())) / sxx)
+    intercept = float(ys.mean() - slope * xs.mean())
+    residual = ys - (intercept + slope * xs)
+    total = float(np.sum((ys - ys.mean()) ** 2))
+    r2 = 1 - float(np.sum(residual**2)) / total if total > 0 else math.nan
+    return Fit(intercept, slope, r2, int(len(xs)), logx, logy)
+
+
+def fit_points(fit: Fit, low: float, high: float, steps: int = 60) -> pd.DataFrame:
+    """Points along the fitted line across [low, high] (evenly spaced in the scale shown)."""
+    if fit.logx:
+        xs = np.logspace(math.log10(low), math.log10(high), steps)
+    else:
+        xs = np.linspace(low, high, steps)
+    return pd.DataFrame({"x": xs, "y": fit.predict(xs)})
+
+
+def significant(value: float, lang: str, digits: int = 3) -> str:
+    """A number to `digits` significant figures, Latvian or English style."""
+    if value == 0 or not math.isfinite(value):
+        return format_number(0.0 if value == 0 else value, 0, lang)
+    decimals = max(0, min(12, digits - 1 - math.floor(math.log10(abs(value)))))
+    text = format_number(value, decimals, lang)
+    mark = "." if lang == "en" else ","
+    return text.rstrip("0").rstrip(mark) if mark in text else text
+
+
+def equation(fit: Fit, lang: str) -> str:
+    """'y = 12,3 + 0,0456·x' (or with log₁₀ of the axes on a log scale), R² and n."""
+    xs = "log₁₀ x" if fit.logx else "x"
+    ys = "log₁₀ y" if fit.logy else "y"
+    sign = "−" if fit.slope < 0 else "+"
+    line = (
+        f"{ys} = {significant(fit.intercept, lang)} {sign} {significant(abs(fit.slope), lang)}·{xs}"
+    )
+    r2 = "–" if math.isnan(fit.r2) else format_number(fit.r2, 2, lang)
+    return f"{line};  R² = {r2};  n = {fit.n}"
+
+
+def near_range(value: float | None, values: pd.Series, factor: float = 0.5) -> bool:
+    """Whether a reference value (Latvia's) sits on the same scale as the units' values:
+    within the units' range widened by `factor` of its span on each side."""
+    numbers = values.dropna()
+    if value is None or math.isnan(value) or numbers.empty:
+        return False
+    low, high = float(numbers.min()), float(numbers.max())
+    span = (high - low) or abs(high) or 1.0
+    return low - factor * span <= value <= high + factor * span
+
+
+# --- distribution and small multiples ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BoxStats:
+    low: float  # smallest value
+    q1: float
+    median: float
+    q3: float
+    high: float  # largest value
+    n: int
+
+
+def box_stats(values: pd.Series) -> BoxStats | None:
+    """Five-number summary (quartiles by linear interpolation, as numpy and pandas do)."""
+    numbers = values.dropna().astype("float64").to_numpy()
+    if len(numbers) == 0:
+        return None
+    q1, median, q3 = np.quantile(numbers, [0.25, 0.5, 0.75])
+    return BoxStats(
+        float(numbers.min()),
+        float(q1),
+        float(median),
+        float(q3),
+        float(numbers.max()),
+        len(numbers),
+    )
+
+
+def jitter(unit_ids: Sequence[str], width: float = 0.8) -> list[float]:
+    """A fixed vertical offset per unit in [-width/2, width/2) from a checksum of its id, so
+    the chart and its PNG look the same every time."""
+    return [(zlib.crc32(uid.encode()) / 2**32 - 0.5) * width for uid in unit_ids]
+
+
+def series_frame(
+    observations: pd.DataFrame, unit_ids: Sequence[str], code: str, names: Mapping[str, str]
+) -> pd.DataFrame:
+    """One row per unit and year of `code` (unit_id, name, year, value), units in the given
+    order; the years span every year any of them has, so gaps stay gaps."""
+    obs = valued(observations, unit_ids)
+    obs = obs[obs["indicator"] == code]
+    if obs.empty:
+        return pd.DataFrame(columns=["unit_id", "name", "year", "value"])
+    years = range(int(obs["year"].min()), int(obs["year"].max()) + 1)
+    grid = pd.MultiIndex.from_product([list(unit_ids), years], names=["unit_id", "year"])
+    frame = obs.set_index(["unit_id", "year"])["value"].reindex(grid).reset_index()
+    frame["name"] = frame["unit_id"].map(names).fillna(frame["unit_id"])
+    return frame[["unit_id", "name", "year", "value"]]
+
+
+# --- defaults -------------------------------------------------------------------------------
+
+X_PREFERENCES = ("population_avg", "population_density", "area_km2", "road_density_km_per_km2")
+
+
+def default_axes(ind: str, available: Sequence[str]) -> tuple[str | None, str | None]:
+    """Scatter axes when the link names none: y = the selected indicator, x = population
+    (or the first of a few structural indicators) — always two different indicators."""
+    if not available:
+        return None, None
+    y = ind if ind in available else available[0]
+    x = next((c for c in X_PREFERENCES if c in available and c != y), None)
+    if x is None:
+        x = next((c for c in available if c != y), y)
+    return x, y
+
+
+def build_date(built_at: str | None, lang: str) -> str:
+    """The database's build date: 21.11.2026. in Latvian, 2026-11-21 in English."""
+    stamp = pd.Timestamp(built_at) if built_at else None
+    if stamp is None or pd.isna(stamp):
+        return ""
+    return stamp.strftime("%Y-%m-%d" if lang == "en" else "%d.%m.%Y.")

@@ -1,0 +1,183 @@
+"""The composite-index page without Streamlit: presets, the editor's rows, and the frames
+the page shows (components, ranking, map slice, contributions).
+
+The index itself is logic.composite.composite_index: a weighted sum of direction-aware
+z-scores over all local governments that have the indicator. Indicators the database does
+not hold stay in the list, are named, and contribute nothing (never a zero).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from benchlearn.i18n import format_number, format_value, t
+from benchlearn.logic.composite import VRAA_PRESET, Component, CompositeResult
+
+PRESETS = ("vraa", "example")
+DIRECTIONS = ("higher_better", "lower_better")
+MAX_WEIGHT = 100.0
+INDEX_DECIMALS = 2
+
+# An example built only from indicators the database holds for most local governments; the
+# page calls it an example, not a method.
+EXAMPLE_PRESET: list[Component] = [
+    Component("population_change_5y_pct", 0.40, "higher_better"),
+    Component("road_asphalt_share_pct", 0.20, "higher_better"),
+    Component("road_municipal_asphalt_share_pct", 0.20, "higher_better"),
+    Component("libraries_per_10000", 0.20, "higher_better"),
+]
+MIN_UNITS = 5  # fewer units with an index than this: say it is not fit for comparison
+
+
+def preset_components(name: str) -> list[Component]:
+    if name not in PRESETS:
+        raise ValueError(f"unknown preset {name!r}; expected one of {PRESETS}")
+    return list(VRAA_PRESET if name == "vraa" else EXAMPLE_PRESET)
+
+
+def preset_rows(components: Sequence[Component]) -> pd.DataFrame:
+    """Rows for the editor: indicator, weight, direction."""
+    return pd.DataFrame(
+        {
+            "indicator": [c.code for c in components],
+            "weight": [float(c.weight) for c in components],
+            "direction": [c.direction for c in components],
+        }
+    )
+
+
+def indicator_choices(catalogue_codes: Sequence[str]) -> list[str]:
+    """Codes the editor offers: the catalogue, then VRAA's indicators it does not hold
+    (so the preset's rows display, and can be put back after deleting them)."""
+    return [*catalogue_codes, *(c.code for c in VRAA_PRESET if c.code not in catalogue_codes)]
+
+
+def components_from_rows(rows: pd.DataFrame) -> tuple[list[Component], list[str]]:
+    """Components from the editor and the problems found ("kind:code" strings).
+
+    Empty rows are skipped; a repeated indicator keeps its first row; a weight outside
+    0..MAX_WEIGHT or a direction other than higher/lower is better leaves the row out.
+    """
+    components: list[Component] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+    for code, weight, direction in zip(
+        rows["indicator"], rows["weight"], rows["direction"], strict=True
+    ):
+        if not isinstance(code, str) or not code:
+            continue
+        if code in seen:
+            problems.append(f"duplicate:{code}")
+            continue
+        seen.add(code)
+        value = pd.to_numeric(weight, errors="coerce")
+        if pd.isna(value) or not math.isfinite(value) or not 0 <= value <= MAX_WEIGHT:
+            problems.append(f"weight:{code}")
+            continue
+        if direction not in DIRECTIONS:
+            problems.append(f"direction:{code}")
+            continue
+        components.append(Component(code, float(value), direction))
+    return components, problems
+
+
+def component_rows(
+    components: Sequence[Component],
+    result: CompositeResult,
+    table: pd.DataFrame,
+    years: Mapping[str, int],
+    in_catalogue: Sequence[str],
+) -> pd.DataFrame:
+    """Per component: given weight, weight used (normalised), year, units with a value and
+    status: used | not_in_database | no_data (in the catalogue but no value up to the year)
+    | zero_weight."""
+    rows = []
+    for comp in components:
+        if comp.code in result.used:
+            status = "used"
+        elif comp.weight == 0:
+            status = "zero_weight"
+        elif comp.code not in in_catalogue:
+            status = "not_in_database"
+        else:
+            status = "no_data"
+        valued = int(table[comp.code].notna().sum()) if comp.code in table.columns else 0
+        rows.append(
+            {
+                "indicator": comp.code,
+                "weight": comp.weight,
+                "weight_used": result.weights.get(comp.code, math.nan),
+                "direction": comp.direction,
+                "year": years.get(comp.code),
+                "units": valued,
+                "status": status,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def missing_share(components: Sequence[Component], result: CompositeResult) -> float:
+    """Share (0..1) of the given weights that belongs to components not used."""
+    total = sum(c.weight for c in components)
+    if total <= 0:
+        return 0.0
+    return sum(c.weight for c in components if c.code not in result.used) / total
+
+
+def index_slice(units: pd.DataFrame, result: CompositeResult) -> pd.DataFrame:
+    """The index in the shape of the indicator_slice query (for logic.mapview.map_slice).
+
+    units: unit_id, name_lv, name_en, kind.
+    """
+    values = result.index.reindex(units["unit_id"]).to_numpy()
+    return units[["unit_id", "name_lv", "name_en", "kind"]].assign(value=values)
+
+
+def ranking_frame(
+    result: CompositeResult,
+    table: pd.DataFrame,
+    names: Mapping[str, str],
+    headers: Mapping[str, str],
+    units: Mapping[str, str],
+    decimals: Mapping[str, int],
+    my: str | None,
+    lang: str,
+) -> pd.DataFrame:
+    """Units with an index, best first (ties by name), then the component values."""
+    ranked = result.rank.dropna().astype(int)
+    order = sorted(ranked.index, key=lambda u: (ranked[u], names.get(u, u)))
+    out = pd.DataFrame(
+        {
+            t("bench.rank", lang): [int(ranked[u]) for u in order],
+            t("municipality", lang): [
+                f"★ {names.get(u, u)}" if u == my else names.get(u, u) for u in order
+            ],
+            t("idx.col_index", lang): [
+                format_number(result.index[u], INDEX_DECIMALS, lang) for u in order
+            ],
+        }
+    )
+    for code in result.used:
+        out[headers.get(code, code)] = [
+            format_value(table.loc[u, code], units.get(code, ""), decimals.get(code, 1), lang)
+            for u in order
+        ]
+    return out
+
+
+def contributions_frame(
+    result: CompositeResult, names: Mapping[str, str], labels: Mapping[str, str]
+) -> pd.DataFrame:
+    """Tidy rows unit x component for the contributions chart (complete units only)."""
+    parts = result.contributions.dropna(how="any")
+    if parts.empty:
+        return pd.DataFrame(columns=["unit_id", "name", "rank", "indicator", "label", "value"])
+    tidy = parts.rename_axis("unit_id").reset_index().melt("unit_id", var_name="indicator")
+    tidy["name"] = tidy["unit_id"].map(lambda u: names.get(u, u))
+    tidy["label"] = tidy["indicator"].map(lambda c: labels.get(c, c))
+    tidy["rank"] = tidy["unit_id"].map(result.rank).astype(int)
+    tidy["index"] = tidy["unit_id"].map(result.index)
+    return tidy

@@ -1,0 +1,645 @@
+"""Reading and writing user data. Returns plain frozen records, never live ORM objects, so
+callers (Streamlit sessions are threads) can keep them after the session closes.
+
+Every write validates its input first and raises InvalidInput naming the field and the
+problem; each write is one transaction, so a failure leaves nothing half-done.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from benchlearn.userdata.db import reading, writing
+from benchlearn.userdata.models import (
+    CODE,
+    NAME,
+    Deck,
+    DeckSlide,
+    Network,
+    NetworkIndicator,
+    NetworkMember,
+    Practice,
+    SavedView,
+)
+
+YEARS = (1990, 2100)
+MAX_PARAMS = 30
+MAX_PARAM_VALUE = 2000
+MAX_TEXT = 20_000
+_PAGE = re.compile(r"^[a-z0-9-]{0,80}$")
+_PARAM = re.compile(r"^[a-z_]{1,20}$")
+_CODE = re.compile(r"^[A-Za-z0-9_]{1,80}$")
+CACHE_SECONDS = 2.0  # how stale another app server's edits may look in the group selector
+
+
+class InvalidInput(ValueError):
+    """Input that cannot be stored. `code` keys the message in i18n ("ud.err.<code>")."""
+
+    def __init__(self, code: str, **values: Any) -> None:
+        self.code, self.values = code, values
+        detail = ", ".join(f"{k}={v!r}" for k, v in values.items())
+        super().__init__(f"{code}: {detail}" if detail else code)
+
+
+class NotFound(LookupError):
+    """The record was deleted meanwhile (or never existed)."""
+
+    def __init__(self, what: str, ident: int) -> None:
+        self.what, self.ident = what, ident
+        super().__init__(f"no {what} with id {ident}")
+
+
+# --- records -----------------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, so "gulbene" finds "Gulbenē" (and sorts like it)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _pick(obj: object, base: str, lang: str) -> str:
+    """The text in `lang`, else in the other language (an editor may fill in only one)."""
+    first, second = (f"{base}_en", f"{base}_lv") if lang == "en" else (f"{base}_lv", f"{base}_en")
+    return getattr(obj, first) or getattr(obj, second)
+
+
+@dataclass(frozen=True)
+class NetworkInput:
+    name_lv: str
+    name_en: str = ""
+    period_start: int | None = None
+    period_end: int | None = None
+    coordinator: str = ""
+    description_lv: str = ""
+    description_en: str = ""
+    source_lv: str = ""
+    source_en: str = ""
+    members: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NetworkInfo(NetworkInput):
+    id: int = 0
+
+    def name(self, lang: str) -> str:
+        return _pick(self, "name", lang)
+
+    def description(self, lang: str) -> str:
+        return _pick(self, "description", lang)
+
+    def source(self, lang: str) -> str:
+        return _pick(self, "source", lang)
+
+    @property
+    def code(self) -> str:
+        """Its code as a comparison group and as a theme."""
+        return f"net:{self.id}"
+
+
+@dataclass(frozen=True)
+class ViewInfo:
+    id: int
+    network_id: int
+    title: str
+    note: str
+    page: str
+    params: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DeckInfo:
+    id: int
+    network_id: int
+    title: str
+    slides: tuple[ViewInfo, ...] = ()
+
+
+@dataclass(frozen=True)
+class PracticeInput:
+    title_lv: str
+    title_en: str = ""
+    unit_id: str | None = None
+    former_unit_id: str | None = None
+    year: int | None = None
+    network_id: int | None = None
+    indicators: tuple[str, ...] = ()
+    summary_lv: str = ""
+    summary_en: str = ""
+    link: str = ""
+    tags: tuple[str, ...] = ()
+    source_lv: str = ""
+    source_en: str = ""
+
+
+@dataclass(frozen=True)
+class PracticeInfo(PracticeInput):
+    id: int = 0
+
+    def title(self, lang: str) -> str:
+        return _pick(self, "title", lang)
+
+    def summary(self, lang: str) -> str:
+        return _pick(self, "summary", lang)
+
+    def source(self, lang: str) -> str:
+        return _pick(self, "source", lang)
+
+
+# --- validation --------------------------------------------------------------------------
+
+
+def _text(value: str | None, name: str, limit: int = NAME, required: bool = False) -> str:
+    text = (value or "").strip()
+    if required and not text:
+        raise InvalidInput("required", field=name)
+    if len(text) > limit:
+        raise InvalidInput("too_long", field=name, limit=limit)
+    return text
+
+
+def _year(value: int | None, name: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not YEARS[0] <= value <= YEARS[1]:
+        raise InvalidInput("year", field=name, value=value, low=YEARS[0], high=YEARS[1])
+    return value
+
+
+def _codes(values: Iterable[str], name: str) -> tuple[str, ...]:
+    out = tuple(dict.fromkeys(v.strip() for v in values if v and v.strip()))
+    for value in out:
+        if not _CODE.match(value):
+            raise InvalidInput("code", field=name, value=value[:CODE])
+    return out
+
+
+def _link(value: str) -> str:
+    link = _text(value, "link", 1000)
+    if link and not re.match(r"^https?://[^\s/$.?#][^\s]*$", link):
+        raise InvalidInput("link", value=link[:120])
+    return link
+
+
+def clean_network(data: NetworkInput) -> NetworkInput:
+    start, end = _year(data.period_start, "period_start"), _year(data.period_end, "period_end")
+    if start is not None and end is not None and end < start:
+        raise InvalidInput("period", start=start, end=end)
+    return NetworkInput(
+        name_lv=_text(data.name_lv, "name_lv", required=True),
+        name_en=_text(data.name_en, "name_en"),
+        period_start=start,
+        period_end=end,
+        coordinator=_text(data.coordinator, "coordinator"),
+        description_lv=_text(data.description_lv, "description_lv", MAX_TEXT),
+        description_en=_text(data.description_en, "description_en", MAX_TEXT),
+        source_lv=_text(data.source_lv, "source_lv", MAX_TEXT),
+        source_en=_text(data.source_en, "source_en", MAX_TEXT),
+        members=_codes(data.members, "members"),
+        indicators=_codes(data.indicators, "indicators"),
+    )
+
+
+def clean_params(params: dict[str, Any]) -> dict[str, str]:
+    """URL parameters of a view: short lowercase keys, string values, sorted."""
+    if len(params) > MAX_PARAMS:
+        raise InvalidInput("params", count=len(params))
+    out = {}
+    for key, value in sorted(params.items()):
+        if not isinstance(key, str) or not _PARAM.match(key):
+            raise InvalidInput("param_key", value=str(key)[:40])
+        text = str(value)
+        if len(text) > MAX_PARAM_VALUE:
+            raise InvalidInput("too_long", field=key, limit=MAX_PARAM_VALUE)
+        out[key] = text
+    return out
+
+
+def clean_page(page: str) -> str:
+    if not isinstance(page, str) or not _PAGE.match(page):
+        raise InvalidInput("page", value=str(page)[:80])
+    return page
+
+
+def clean_practice(data: PracticeInput) -> PracticeInput:
+    unit = _codes([data.unit_id or ""], "unit_id")
+    former = _codes([data.former_unit_id or ""], "former_unit_id")
+    tags = tuple(dict.fromkeys(_text(t, "tags", 60) for t in data.tags if t and t.strip()))
+    return PracticeInput(
+        title_lv=_text(data.title_lv, "title_lv", NAME * 2, required=True),
+        title_en=_text(data.title_en, "title_en", NAME * 2),
+        unit_id=unit[0] if unit else None,
+        former_unit_id=former[0] if former else None,
+        year=_year(data.year, "year"),
+        network_id=data.network_id,
+        indicators=_codes(data.indicators, "indicators"),
+        summary_lv=_text(data.summary_lv, "summary_lv", MAX_TEXT),
+        summary_en=_text(data.summary_en, "summary_en", MAX_TEXT),
+        link=_link(data.link),
+        tags=tags,
+        source_lv=_text(data.source_lv, "source_lv", MAX_TEXT),
+        source_en=_text(data.source_en, "source_en", MAX_TEXT),
+    )
+
+
+# --- a short-lived snapshot of the networks (the group selector asks on every run) ------------
+
+_memo_lock = threading.Lock()
+_memo: dict[str, tuple[float, list[NetworkInfo]]] = {}
+
+
+def _changed(engine: Engine) -> None:
+    with _memo_lock:
+        _memo.pop(str(engine.url), None)
+
+
+def cached_networks(engine: Engine, seconds: float = CACHE_SECONDS) -> list[NetworkInfo]:
+    """list_networks, reused for a couple of seconds; this process's writes clear it at once,
+    other app servers' writes show within `seconds`."""
+    key, now = str(engine.url), time.monotonic()
+    with _memo_lock:
+        hit = _memo.get(key)
+    if hit and now - hit[0] < seconds:
+        return hit[1]
+    networks = list_networks(engine)
+    with _memo_lock:
+        _memo[key] = (now, networks)
+    return networks
+
+
+# --- networks ----------------------------------------------------------------------------
+
+
+def _network_info(row: Network) -> NetworkInfo:
+    return NetworkInfo(
+        id=row.id,
+        name_lv=row.name_lv,
+        name_en=row.name_en,
+        period_start=row.period_start,
+        period_end=row.period_end,
+        coordinator=row.coordinator,
+        description_lv=row.description_lv,
+        description_en=row.description_en,
+        source_lv=row.source_lv,
+        source_en=row.source_en,
+        members=tuple(m.unit_id for m in row.members),
+        indicators=tuple(i.indicator for i in row.indicators),
+    )
+
+
+def _networks_query():
+    return select(Network).options(selectinload(Network.members), selectinload(Network.indicators))
+
+
+def list_networks(engine: Engine) -> list[NetworkInfo]:
+    """All networks: newest period first (networks without one last), then by name."""
+    with reading(engine) as session:
+        rows = session.scalars(_networks_query()).all()
+        networks = [_network_info(r) for r in rows]
+    # in Python: SQLite and PostgreSQL collate Latvian letters differently
+    return sorted(networks, key=lambda n: (-(n.period_start or 0), fold(n.name_lv), n.id))
+
+
+def get_network(engine: Engine, network_id: int) -> NetworkInfo | None:
+    with reading(engine) as session:
+        row = session.scalars(_networks_query().where(Network.id == network_id)).first()
+        return _network_info(row) if row else None
+
+
+def _apply_network(row: Network, data: NetworkInput) -> None:
+    for name in (
+        "name_lv",
+        "name_en",
+        "period_start",
+        "period_end",
+        "coordinator",
+        "description_lv",
+        "description_en",
+        "source_lv",
+        "source_en",
+    ):
+        setattr(row, name, getattr(data, name))
+    row.members = [NetworkMember(unit_id=u) for u in data.members]
+    row.indicators = [
+        NetworkIndicator(indicator=c, position=i) for i, c in enumerate(data.indicators)
+    ]
+
+
+def create_network(engine: Engine, data: NetworkInput) -> int:
+    data = clean_network(data)
+    with writing(engine) as session:
+        row = Network()
+        _apply_network(row, data)
+        session.add(row)
+        session.flush()
+        ident = row.id
+    _changed(engine)
+    return ident
+
+
+def _load_network(session: Session, network_id: int) -> Network:
+    row = session.scalars(_networks_query().where(Network.id == network_id)).first()
+    if row is None:
+        raise NotFound("network", network_id)
+    return row
+
+
+def update_network(engine: Engine, network_id: int, data: NetworkInput) -> None:
+    """Replace every field, members and indicator set included."""
+    data = clean_network(data)
+    with writing(engine) as session:
+        row = _load_network(session, network_id)
+        # members and indicators are replaced: delete first so re-adding one is no conflict
+        row.members, row.indicators = [], []
+        session.flush()
+        _apply_network(row, data)
+        row.updated_at = func.now()
+    _changed(engine)
+
+
+def add_members(engine: Engine, network_id: int, unit_ids: Sequence[str]) -> None:
+    """Add members without touching the others (two editors may add at the same time)."""
+    units = _codes(unit_ids, "members")
+    for attempt in range(2):
+        try:
+            with writing(engine) as session:
+                _load_network(session, network_id)
+                have = set(
+                    session.scalars(
+                        select(NetworkMember.unit_id).where(NetworkMember.network_id == network_id)
+                    )
+                )
+                session.add_all(
+                    NetworkMember(network_id=network_id, unit_id=u) for u in units if u not in have
+                )
+            break
+        except IntegrityError:  # another writer added the same unit first: look again
+            if attempt:
+                raise
+    _changed(engine)
+
+
+def delete_network(engine: Engine, network_id: int) -> None:
+    """Deletes its saved views and decks too; its practices stay, without a network."""
+    with writing(engine) as session:
+        row = _load_network(session, network_id)
+        session.execute(
+            delete(DeckSlide).where(
+                DeckSlide.deck_id.in_(select(Deck.id).where(Deck.network_id == network_id))
+            )
+        )
+        session.execute(delete(Deck).where(Deck.network_id == network_id))
+        session.execute(delete(SavedView).where(SavedView.network_id == network_id))
+        for practice in session.scalars(select(Practice).where(Practice.network_id == network_id)):
+            practice.network_id = None
+        session.delete(row)
+    _changed(engine)
+
+
+# --- saved views -------------------------------------------------------------------------
+
+
+def _view_info(row: SavedView) -> ViewInfo:
+    return ViewInfo(row.id, row.network_id, row.title, row.note, row.page, dict(row.params or {}))
+
+
+def save_view(
+    engine: Engine, network_id: int, title: str, note: str, page: str, params: dict[str, Any]
+) -> int:
+    row = SavedView(
+        network_id=network_id,
+        title=_text(title, "title", required=True),
+        note=_text(note, "note", MAX_TEXT),
+        page=clean_page(page),
+        params=clean_params(params),
+    )
+    with writing(engine) as session:
+        if session.get(Network, network_id) is None:
+            raise NotFound("network", network_id)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def list_views(engine: Engine, network_id: int) -> list[ViewInfo]:
+    with reading(engine) as session:
+        rows = session.scalars(
+            select(SavedView).where(SavedView.network_id == network_id).order_by(SavedView.id)
+        )
+        return [_view_info(r) for r in rows]
+
+
+def get_view(engine: Engine, view_id: int) -> ViewInfo | None:
+    with reading(engine) as session:
+        row = session.get(SavedView, view_id)
+        return _view_info(row) if row else None
+
+
+def update_view(engine: Engine, view_id: int, title: str, note: str) -> None:
+    title, note = _text(title, "title", required=True), _text(note, "note", MAX_TEXT)
+    with writing(engine) as session:
+        row = session.get(SavedView, view_id)
+        if row is None:
+            raise NotFound("view", view_id)
+        row.title, row.note = title, note
+
+
+def delete_view(engine: Engine, view_id: int) -> None:
+    """Also removes it from every deck."""
+    with writing(engine) as session:
+        row = session.get(SavedView, view_id)
+        if row is None:
+            raise NotFound("view", view_id)
+        session.execute(delete(DeckSlide).where(DeckSlide.view_id == view_id))
+        session.delete(row)
+
+
+# --- decks -------------------------------------------------------------------------------
+
+
+def _deck_info(session: Session, deck: Deck) -> DeckInfo:
+    rows = session.execute(
+        select(SavedView)
+        .join(DeckSlide, DeckSlide.view_id == SavedView.id)
+        .where(DeckSlide.deck_id == deck.id)
+        .order_by(DeckSlide.position, DeckSlide.id)
+    ).scalars()
+    return DeckInfo(deck.id, deck.network_id, deck.title, tuple(_view_info(r) for r in rows))
+
+
+def _check_views(session: Session, network_id: int, view_ids: Sequence[int]) -> None:
+    """Slides must be saved views of the deck's own network."""
+    if not view_ids:
+        return
+    found = set(
+        session.scalars(
+            select(SavedView.id).where(
+                SavedView.id.in_(set(view_ids)), SavedView.network_id == network_id
+            )
+        )
+    )
+    missing = [v for v in view_ids if v not in found]
+    if missing:
+        raise InvalidInput("deck_views", ids=missing)
+
+
+def _write_slides(session: Session, deck_id: int, view_ids: Sequence[int]) -> None:
+    session.execute(delete(DeckSlide).where(DeckSlide.deck_id == deck_id))
+    session.add_all(
+        DeckSlide(deck_id=deck_id, view_id=v, position=i) for i, v in enumerate(view_ids)
+    )
+
+
+def create_deck(engine: Engine, network_id: int, title: str, view_ids: Sequence[int] = ()) -> int:
+    title = _text(title, "title", required=True)
+    with writing(engine) as session:
+        if session.get(Network, network_id) is None:
+            raise NotFound("network", network_id)
+        _check_views(session, network_id, view_ids)
+        deck = Deck(network_id=network_id, title=title)
+        session.add(deck)
+        session.flush()
+        _write_slides(session, deck.id, view_ids)
+        return deck.id
+
+
+def get_deck(engine: Engine, deck_id: int) -> DeckInfo | None:
+    with reading(engine) as session:
+        deck = session.get(Deck, deck_id)
+        return _deck_info(session, deck) if deck else None
+
+
+def list_decks(engine: Engine, network_id: int) -> list[DeckInfo]:
+    with reading(engine) as session:
+        decks = session.scalars(
+            select(Deck).where(Deck.network_id == network_id).order_by(Deck.id)
+        ).all()
+        return [_deck_info(session, d) for d in decks]
+
+
+def set_slides(
+    engine: Engine, deck_id: int, view_ids: Sequence[int], title: str | None = None
+) -> None:
+    """The deck's slides in this order (reorder, add, remove in one step)."""
+    title = None if title is None else _text(title, "title", required=True)
+    with writing(engine) as session:
+        deck = session.get(Deck, deck_id)
+        if deck is None:
+            raise NotFound("deck", deck_id)
+        _check_views(session, deck.network_id, view_ids)
+        _write_slides(session, deck_id, view_ids)
+        if title is not None:
+            deck.title = title
+        deck.updated_at = func.now()
+
+
+def append_slide(engine: Engine, deck_id: int, view_id: int) -> None:
+    """Add a slide at the end without rewriting the others."""
+    with writing(engine) as session:
+        deck = session.get(Deck, deck_id)
+        if deck is None:
+            raise NotFound("deck", deck_id)
+        _check_views(session, deck.network_id, [view_id])
+        last = session.scalar(
+            select(func.max(DeckSlide.position)).where(DeckSlide.deck_id == deck_id)
+        )
+        session.add(DeckSlide(deck_id=deck_id, view_id=view_id, position=(last or 0) + 1))
+
+
+def delete_deck(engine: Engine, deck_id: int) -> None:
+    with writing(engine) as session:
+        deck = session.get(Deck, deck_id)
+        if deck is None:
+            raise NotFound("deck", deck_id)
+        session.execute(delete(DeckSlide).where(DeckSlide.deck_id == deck_id))
+        session.delete(deck)
+
+
+# --- good practices ----------------------------------------------------------------------
+
+
+def _practice_info(row: Practice) -> PracticeInfo:
+    return PracticeInfo(
+        id=row.id,
+        title_lv=row.title_lv,
+        title_en=row.title_en,
+        unit_id=row.unit_id,
+        former_unit_id=row.former_unit_id,
+        year=row.year,
+        network_id=row.network_id,
+        indicators=tuple(row.indicators or ()),
+        summary_lv=row.summary_lv,
+        summary_en=row.summary_en,
+        link=row.link,
+        tags=tuple(row.tags or ()),
+        source_lv=row.source_lv,
+        source_en=row.source_en,
+    )
+
+
+def list_practices(engine: Engine) -> list[PracticeInfo]:
+    with reading(engine) as session:
+        rows = session.scalars(
+            select(Practice).order_by(Practice.year.desc().nulls_last(), Practice.title_lv)
+        )
+        return [_practice_info(r) for r in rows]
+
+
+def get_practice(engine: Engine, practice_id: int) -> PracticeInfo | None:
+    with reading(engine) as session:
+        row = session.get(Practice, practice_id)
+        return _practice_info(row) if row else None
+
+
+def _apply_practice(session: Session, row: Practice, data: PracticeInput) -> None:
+    if data.network_id is not None and session.get(Network, data.network_id) is None:
+        raise NotFound("network", data.network_id)
+    for name in PracticeInput.__dataclass_fields__:
+        value = getattr(data, name)
+        setattr(row, name, list(value) if isinstance(value, tuple) else value)
+
+
+def create_practice(engine: Engine, data: PracticeInput) -> int:
+    data = clean_practice(data)
+    with writing(engine) as session:
+        row = Practice()
+        _apply_practice(session, row, data)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def update_practice(engine: Engine, practice_id: int, data: PracticeInput) -> None:
+    data = clean_practice(data)
+    with writing(engine) as session:
+        row = session.get(Practice, practice_id)
+        if row is None:
+            raise NotFound("practice", practice_id)
+        _apply_practice(session, row, data)
+        row.updated_at = func.now()
+
+
+def delete_practice(engine: Engine, practice_id: int) -> None:
+    with writing(engine) as session:
+        row = session.get(Practice, practice_id)
+        if row is None:
+            raise NotFound("practice", practice_id)
+        session.delete(row)
+
+
+def as_input(record: NetworkInfo | PracticeInfo) -> NetworkInput | PracticeInput:
+    """The editable part of a record (to change a few fields and write it back)."""
+    kind = NetworkInput if isinstance(record, NetworkInfo) else PracticeInput
+    return kind(**{k: getattr(record, k) for k in kind.__dataclass_fields__})

@@ -1,0 +1,300 @@
+"""Composite indices: a weighted sum of standardised indicators with editable weights, as a
+ranking and a map; VRAA's territorial development index as a preset that names what the
+database does not hold and computes nothing from it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pydeck as pdk
+import streamlit as st
+
+from benchlearn import cache, ui
+from benchlearn.charts.indices import contributions_chart
+from benchlearn.charts.map import build_map, features
+from benchlearn.i18n import format_number, t
+from benchlearn.logic import indexview as logic
+from benchlearn.logic import similar
+from benchlearn.logic.composite import Component, CompositeResult, composite_index
+from benchlearn.logic.mapview import legend_rows, map_slice
+from benchlearn.state import ViewState
+
+EDITOR = "idx_editor"
+NARROW_VIEW = pdk.ViewState(latitude=56.88, longitude=24.6, zoom=5.55, min_zoom=5, max_zoom=11)
+
+
+def reset_editor() -> None:
+    """A new preset: forget the edits and start from the preset's rows."""
+    preset = st.session_state["idx_preset"]
+    st.session_state["_idx_preset"] = preset
+    st.session_state["_idx_base"] = logic.preset_rows(logic.preset_components(preset))
+    st.session_state.pop("_idx_last", None)
+    st.session_state.pop(EDITOR, None)
+    st.session_state.pop("_idx_year", None)  # the new preset's best year, not the old one's
+
+
+def choose_preset(lang: str) -> str:
+    ss = st.session_state
+    ss["idx_preset"] = ss.get("_idx_preset", "vraa")
+    return st.radio(
+        t("idx.preset", lang),
+        list(logic.PRESETS),
+        key="idx_preset",
+        on_change=reset_editor,
+        horizontal=True,
+        format_func=lambda p: t(f"idx.preset.{p}", lang),
+    )
+
+
+def indicator_name(ref: ui.Reference, code: str, lang: str) -> str:
+    if code in ref.catalogue.index:
+        return ui.indicator_label(ref, code, lang)
+    return f"{t(f'idx.vraa.{code}', lang)} ({t('idx.not_in_db', lang)})"
+
+
+def editor(ref: ui.Reference, preset: str, lang: str) -> pd.DataFrame:
+    """Indicator + weight + direction; edits survive page switches (the last edited table
+    becomes the starting table when the widget has forgotten its state)."""
+    ss = st.session_state
+    if EDITOR not in ss:
+        ss["_idx_base"] = ss.get("_idx_last", logic.preset_rows(logic.preset_components(preset)))
+    edited = st.data_editor(
+        ss["_idx_base"],
+        key=EDITOR,
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "indicator": st.column_config.SelectboxColumn(
+                t("sel.indicator", lang),
+                options=logic.indicator_choices(ref.catalogue.index.tolist()),
+                format_func=lambda c: indicator_name(ref, c, lang),
+                required=True,
+                width="large",
+            ),
+            "weight": st.column_config.NumberColumn(
+                t("peers.col_weight", lang),
+                min_value=0.0,
+                max_value=logic.MAX_WEIGHT,
+                step=0.05,
+                default=0.1,
+                required=True,
+                format="localized" if lang == "lv" else "%.2f",  # decimal comma in Latvian
+            ),
+            "direction": st.column_config.SelectboxColumn(
+                t("data.direction", lang),
+                options=list(logic.DIRECTIONS),
+                format_func=lambda d: t(f"direction.{d}", lang),
+                default="higher_better",
+                required=True,
+            ),
+        },
+    )
+    ss["_idx_last"] = edited
+    return edited
+
+
+def warn_problems(ref: ui.Reference, problems: list[str], lang: str) -> None:
+    for problem in problems:
+        kind, code = problem.split(":", 1)
+        name = indicator_name(ref, code, lang)
+        st.warning(t(f"idx.problem_{kind}", lang, name=name), icon=":material/edit_note:")
+
+
+def components_table(ref: ui.Reference, rows: pd.DataFrame, lang: str) -> None:
+    """What the index is made of, and what it could not use."""
+    status = {
+        s: t(f"idx.status.{s}", lang) for s in ("used", "not_in_database", "no_data", "zero_weight")
+    }
+    shown = pd.DataFrame(
+        {
+            t("sel.indicator", lang): [indicator_name(ref, c, lang) for c in rows["indicator"]],
+            t("idx.col_weight", lang): [format_number(w, 2, lang) for w in rows["weight"]],
+            t("idx.col_weight_used", lang): [
+                format_number(w, 2, lang) for w in rows["weight_used"]
+            ],
+            t("sel.year", lang): ["–" if pd.isna(y) else str(int(y)) for y in rows["year"]],
+            t("idx.col_units", lang): rows["units"].astype(int),
+            t("idx.col_status", lang): [status[s] for s in rows["status"]],
+        }
+    )
+    st.dataframe(shown, hide_index=True, width="stretch", key="idx_components")
+
+
+def honesty_notes(
+    ref: ui.Reference,
+    preset: str,
+    components: list[Component],
+    result: CompositeResult,
+    rows: pd.DataFrame,
+    lang: str,
+) -> None:
+    """Name what is missing, and say plainly when the result is not the full method."""
+    absent = rows[rows["status"].isin(["not_in_database", "no_data"])]
+    if not absent.empty:
+        names = "; ".join(
+            f"{indicator_name(ref, r.indicator, lang)} ({format_number(r.weight, 2, lang)})"
+            for r in absent.itertuples()
+        )
+        share = format_number(logic.missing_share(components, result) * 100, 0, lang)
+        st.warning(
+            t(
+                "idx.missing",
+                lang,
+                used_n=len(result.used),
+                n=len(absent),
+                total=len(components),
+                share=share,
+                names=names,
+            ),
+            icon=":material/report:",
+        )
+    if preset == "vraa" and not absent.empty and result.used:
+        st.info(t("idx.not_vraa", lang), icon=":material/info:")
+    if preset == "example":
+        st.caption(t("idx.example_note", lang))
+
+
+def legend(classified, lang: str) -> None:
+    rows = legend_rows(classified, "", logic.INDEX_DECIMALS, lang)
+    swatches = [
+        f"<div style='display:flex;align-items:center;gap:.5rem;margin:.1rem 0'>"
+        f"<span style='width:1.5rem;height:.9rem;background:{colour};border:1px solid #777;"
+        f"display:inline-block'></span><span>{label.strip()} "
+        f"<span style='color:#666'>({count})</span></span></div>"
+        for colour, label, count in rows
+    ]
+    st.markdown("".join(swatches), unsafe_allow_html=True)
+
+
+def index_map(
+    ref: ui.Reference, version: str, result: CompositeResult, state: ViewState, lang: str
+) -> None:
+    units = ui.units_of(ref, version)
+    view = map_slice(
+        logic.index_slice(units, result), "higher_better", "quantile", 0.0, "", 2, lang
+    )
+    view.table["value_text"] = view.table["value_text"].str.strip()
+    cities = units[units["kind"].isin(similar.CITY_KINDS)]
+    labels = pd.DataFrame(
+        {
+            "name": cities[f"name_{lang}"],
+            "lon": cities["label_lon"],
+            "lat": cities["label_lat"],
+        }
+    )
+    deck = build_map(features(cache.boundary_layer(version), view.table, state.my), labels, 480)
+    deck.initial_view_state = NARROW_VIEW  # the map has half the page: show all of Latvia
+    st.pydeck_chart(deck, height=480, key="idx_map")
+    legend(view.classified, lang)
+    st.caption(t("idx.map_note", lang))
+
+
+def results(
+    ref: ui.Reference,
+    state: ViewState,
+    version: str,
+    result: CompositeResult,
+    table: pd.DataFrame,
+    years: dict,
+    lang: str,
+) -> None:
+    names = {u: ui.unit_label(ref, u, lang) for u in table.index}
+    labels = {c: ui.indicator_label(ref, c, lang) for c in result.used}
+    headers = {
+        c: f"{labels[c]}, {ui.indicator_unit(ref, c, lang)} ({years[c]})" for c in result.used
+    }
+    units = {c: ui.indicator_unit(ref, c, lang) for c in result.used}
+    decimals = {c: int(ref.catalogue.loc[c, "decimals"]) for c in result.used}
+    left, right = st.columns([5, 6], gap="medium")
+    with left:
+        index_map(ref, version, result, state, lang)
+    with right:
+        ranking = logic.ranking_frame(
+            result, table, names, headers, units, decimals, state.my, lang
+        )
+        st.dataframe(
+            ranking,
+            hide_index=True,
+            width="stretch",
+            height=min(35 * (len(ranking) + 1) + 3, 560),
+            column_config={t("municipality", lang): st.column_config.TextColumn(pinned=True)},
+            key="idx_ranking",
+        )
+        if result.incomplete_units:
+            missing = ", ".join(sorted(names.get(u, u) for u in result.incomplete_units))
+            st.caption(t("idx.incomplete", lang, n=len(result.incomplete_units), names=missing))
+        sources = ui.sources()
+        st.caption(
+            "  \n".join(
+                dict.fromkeys(ui.source_caption(ref, c, lang, sources) for c in result.used)
+            )
+        )
+    with st.expander(t("idx.contributions", lang), icon=":material/stacked_bar_chart:"):
+        frame = logic.contributions_frame(result, names, labels)
+        st.altair_chart(contributions_chart(frame, lang), width="content")
+        st.caption(t("idx.contributions_note", lang))
+
+
+def choose_year(ref: ui.Reference, codes: list[str], years: list[int], lang: str) -> int | None:
+    """Year selectbox; by default the year in which most units have every indicator (so a
+    preset does not open on a year that only two units report)."""
+    if not years:
+        return None
+    ss = st.session_state
+    if ss.get("_idx_year") not in years:
+        version = similar.peer_version(years[0], None, ref.versions, ref.units)
+        obs = cache.query("observations_in_version", version=version)
+        unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
+        ss["_idx_year"] = similar.best_year(obs, ref.catalogue, codes, unit_ids, years)
+    ss["idx_year"] = ss["_idx_year"]
+    return st.selectbox(
+        t("sel.year", lang),
+        years,
+        key="idx_year",
+        on_change=lambda: ss.update(_idx_year=ss["idx_year"]),
+    )
+
+
+def render() -> None:
+    ref = ui.reference()
+    state = ui.current_state()
+    lang = state.lang
+    st.title(t("idx.title", lang))
+    st.caption(t("idx.intro", lang))
+    top_left, top_right = st.columns([2, 1], vertical_alignment="bottom")
+    with top_left:
+        preset = choose_preset(lang)
+    rows = editor(ref, preset, lang)
+    components, problems = logic.components_from_rows(rows)
+    warn_problems(ref, problems, lang)
+    codes = [c.code for c in components if c.code in ref.catalogue.index]
+    years = similar.year_options(codes, ref.years, ref.catalogue)
+    with top_right:
+        year = choose_year(ref, codes, years, lang)
+    version = (
+        similar.LOCAL_VERSIONS[0]
+        if year is None
+        else similar.peer_version(year, None, ref.versions, ref.units)
+    )
+    unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
+    if year is None:
+        table, used_years = pd.DataFrame(index=pd.Index(unit_ids, name="unit_id")), {}
+    else:
+        obs = cache.query("observations_in_version", version=version)
+        table, used_years = similar.structural_table(obs, ref.catalogue, codes, unit_ids, year)
+    result = composite_index(table, components)
+    rows_status = logic.component_rows(components, result, table, used_years, ref.catalogue.index)
+    st.subheader(t("idx.components", lang))
+    components_table(ref, rows_status, lang)
+    honesty_notes(ref, preset, components, result, rows_status, lang)
+    if result.empty:
+        st.warning(t("idx.empty", lang), icon=":material/search_off:")
+        return
+    n_index = int(result.index.notna().sum())
+    if n_index < logic.MIN_UNITS:
+        st.warning(t("idx.too_few", lang, n=n_index), icon=":material/warning:")
+    st.subheader(t("idx.result", lang, year=year, n=n_index))
+    results(ref, state, version, result, table, used_years, lang)
+
+
+render()

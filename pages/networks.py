@@ -1,0 +1,367 @@
+"""Cooperation networks: who is in each, what they compare, their saved views and seminar
+decks. Anyone can read; editors (password from Streamlit secrets) create and change."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from benchlearn import ui
+from benchlearn.i18n import t
+from benchlearn.userdata import repository as repo
+from benchlearn.userdata import widgets as ud
+from benchlearn.userdata.logic import move, view_link
+from benchlearn.userdata.repository import NetworkInfo, NetworkInput, ViewInfo
+
+PICK = "_net_pick"  # the chosen network id, kept across page switches
+PAGE_NAMES = {
+    "": "nav.map",
+    "tendences": "nav.trends",
+    "salidzinajums": "nav.benchmark",
+    "profils": "nav.profile",
+    "lidzigas": "nav.peers",
+    "indeksi": "nav.indices",
+    "izpete": "nav.explore",
+    "dati": "nav.data",
+    "labas-prakses": "nav.practices",
+    "tikli": "nav.networks",
+}
+
+
+def page_name(path: str, lang: str) -> str:
+    key = PAGE_NAMES.get(path)
+    try:
+        return t(key, lang) if key else t("net.page_other", lang, path=path)
+    except KeyError:  # a page another part of the app has not named yet
+        return t("net.page_other", lang, path=path)
+
+
+def choose_network(nets: list[NetworkInfo], lang: str) -> NetworkInfo:
+    """Selectbox over all networks; the URL's ?tikls=<id> wins on arrival."""
+    ids = [n.id for n in nets]
+    wanted = st.query_params.get("tikls")
+    if wanted and wanted.isdigit() and int(wanted) in ids and PICK not in st.session_state:
+        st.session_state[PICK] = int(wanted)
+    if st.session_state.get(PICK) not in ids:
+        st.session_state[PICK] = ids[0]
+    st.session_state["net_pick"] = st.session_state[PICK]
+    by_id = {n.id: n for n in nets}
+
+    def keep() -> None:
+        st.session_state[PICK] = st.session_state["net_pick"]
+        st.session_state["_last_network"] = st.session_state["net_pick"]
+
+    chosen = st.selectbox(
+        t("net.choose", lang),
+        ids,
+        key="net_pick",
+        on_change=keep,
+        format_func=lambda i: f"{by_id[i].name(lang)} ({period(by_id[i], lang)})",
+    )
+    ui.page_params({"tikls": str(chosen)})
+    return by_id[chosen]
+
+
+def period(net: NetworkInfo, lang: str) -> str:
+    if net.period_start and net.period_end:
+        return f"{net.period_start}–{net.period_end}"
+    return str(net.period_start or net.period_end or t("ud.not_recorded", lang))
+
+
+def details(ref: ui.Reference, net: NetworkInfo, lang: str) -> None:
+    st.header(net.name(lang))
+    missing = []
+    cols = st.columns([1, 2])
+    when = period(net, lang) if net.period_start or net.period_end else None
+    cols[0].markdown(
+        f"**{t('net.period', lang)}:** {when or '*' + t('ud.not_recorded', lang) + '*'}"
+    )
+    if not when:
+        missing.append(t("net.period", lang).lower())
+    coordinator = net.coordinator or f"*{t('ud.not_recorded', lang)}*"
+    cols[1].markdown(f"**{t('net.coordinator', lang)}:** {coordinator}")
+    if not net.coordinator:
+        missing.append(t("net.coordinator", lang).lower())
+    names = sorted(ui.unit_label(ref, u, lang) for u in net.members)
+    st.markdown(
+        f"**{t('net.members', lang, n=len(names))}:** "
+        + (", ".join(names) if names else f"*{t('ud.not_recorded', lang)}*")
+    )
+    if not names:
+        missing.append(t("net.members_label", lang).lower())
+    codes = [c for c in net.indicators if c in ref.catalogue.index]
+    st.markdown(
+        f"**{t('net.indicators', lang, n=len(codes))}:** "
+        + (
+            ", ".join(ui.indicator_label(ref, c, lang) for c in codes)
+            if codes
+            else f"*{t('ud.not_recorded', lang)}*"
+        )
+    )
+    if not codes:
+        missing.append(t("net.indicators_label", lang).lower())
+    if net.description(lang):
+        st.markdown(net.description(lang))
+    if net.source(lang):
+        st.caption(f"{t('net.source', lang)}: {net.source(lang)}")
+    if missing:
+        st.caption(t("net.unknown_note", lang, fields=", ".join(missing)))
+    actions(net, lang)
+
+
+def actions(net: NetworkInfo, lang: str) -> None:
+    """Make the network the comparison group (and its indicators the theme) everywhere."""
+    left, right, _ = st.columns([1, 1, 1])
+    if not net.members:
+        st.caption(t("net.no_members_hint", lang))
+    if left.button(
+        t("net.use_group", lang),
+        icon=":material/groups:",
+        disabled=not net.members,
+        help=t("net.use_group_help", lang),
+    ):
+        ui.set_view("grp", net.code)
+        st.switch_page("pages/benchmark.py")
+    if right.button(
+        t("net.use_theme", lang), icon=":material/table_chart:", disabled=not net.indicators
+    ):
+        ui.set_view("theme", net.code)
+        if net.members:
+            ui.set_view("grp", net.code)
+        st.session_state["_bench_ind"] = ui.view()["ind"]  # keep the theme on arrival
+        st.switch_page("pages/benchmark.py")
+
+
+def views_tab(engine, net: NetworkInfo, views: list[ViewInfo], editor: bool, lang: str) -> None:
+    if not views:
+        st.info(t("net.no_views", lang), icon=":material/bookmark:")
+        return
+    for view in views:
+        with st.container(border=True):
+            text, buttons = st.columns([4, 1.4], vertical_alignment="center")
+            text.markdown(f"**{view.title}** · {page_name(view.page, lang)}")
+            if view.note:
+                text.caption(view.note)
+            buttons.link_button(
+                t("net.open", lang),
+                view_link(view.page, view.params, lang),
+                icon=":material/open_in_new:",
+                help=t("net.open_help", lang),
+            )
+            if editor and buttons.button(
+                t("net.delete", lang), key=f"del_view_{view.id}", icon=":material/delete:"
+            ):
+                ud.attempt(
+                    lambda v=view: repo.delete_view(engine, v.id), lang, t("net.deleted", lang)
+                )
+                st.rerun()
+
+
+def decks_tab(engine, net: NetworkInfo, views: list[ViewInfo], editor: bool, lang: str) -> None:
+    decks = repo.list_decks(engine, net.id)
+    if not decks:
+        st.caption(t("net.no_decks", lang))
+    titles = {v.id: v.title for v in views}
+    for deck in decks:
+        with st.container(border=True):
+            head, go = st.columns([4, 1], vertical_alignment="center")
+            head.markdown(f"**{deck.title}** · {t('net.slides', lang, n=len(deck.slides))}")
+            go.page_link(
+                "pages/present.py",
+                label=t("net.present", lang),
+                icon=":material/slideshow:",
+                query_params={"deck": str(deck.id)},
+                help=t("net.present_help", lang),
+            )
+            for i, slide in enumerate(deck.slides, start=1):
+                row = st.columns([0.3, 4, 0.4, 0.4, 0.4], vertical_alignment="center")
+                row[0].markdown(f"{i}.")
+                row[1].markdown(f"{slide.title} · {page_name(slide.page, lang)}")
+                if editor:
+                    order = [s.id for s in deck.slides]
+                    reorder(engine, deck.id, order, i - 1, row[2:], lang)
+            if editor:
+                deck_tools(engine, deck, titles, lang)
+    if editor and views:
+        new_deck(engine, net, views, lang)
+
+
+def reorder(engine, deck_id: int, order: list[int], index: int, cells, lang: str) -> None:
+    """↑ ↓ ✕ beside a slide; each writes the whole new order in one transaction."""
+    moves = (
+        (cells[0], ":material/arrow_upward:", "net.up", move(order, index, -1)),
+        (cells[1], ":material/arrow_downward:", "net.down", move(order, index, 1)),
+        (cells[2], ":material/close:", "net.remove", order[:index] + order[index + 1 :]),
+    )
+    for cell, icon, key, new in moves:
+        if cell.button(
+            "",
+            key=f"{key.replace('.', '_')}_{deck_id}_{index}",
+            icon=icon,
+            help=t(key, lang),
+            type="tertiary",
+            disabled=new == order,
+        ):
+            ud.attempt(lambda n=new: repo.set_slides(engine, deck_id, n), lang)
+            st.rerun()
+
+
+def deck_tools(engine, deck: repo.DeckInfo, titles: dict[int, str], lang: str) -> None:
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    extra = left.selectbox(
+        t("net.add_slide", lang),
+        [None, *titles],
+        key=f"add_slide_{deck.id}",
+        format_func=lambda v: "—" if v is None else titles[v],
+    )
+    if extra is not None:
+        ud.attempt(lambda: repo.append_slide(engine, deck.id, extra), lang)
+        st.session_state.pop(f"add_slide_{deck.id}", None)
+        st.rerun()
+    if right.button(
+        t("net.delete_deck", lang), key=f"del_deck_{deck.id}", icon=":material/delete:"
+    ):
+        ud.attempt(lambda: repo.delete_deck(engine, deck.id), lang, t("net.deleted", lang))
+        st.rerun()
+
+
+def new_deck(engine, net: NetworkInfo, views: list[ViewInfo], lang: str) -> None:
+    st.markdown(f"**{t('net.deck_new', lang)}**")
+    titles = {v.id: v.title for v in views}
+    with st.form(f"new_deck_{net.id}", clear_on_submit=True):
+        title = st.text_input(t("net.deck_title", lang), max_chars=200)
+        chosen = st.multiselect(
+            t("net.deck_views", lang),
+            list(titles),
+            format_func=titles.get,
+            help=t("net.deck_views_help", lang),
+        )
+        if st.form_submit_button(t("net.deck_create", lang), type="primary"):
+            made = ud.attempt(
+                lambda: repo.create_deck(engine, net.id, title, chosen),
+                lang,
+                t("net.deck_created", lang),
+            )
+            if made:
+                st.rerun()
+
+
+def network_form(ref: ui.Reference, net: NetworkInfo | None, lang: str) -> NetworkInput | None:
+    """Fields of a network; returns the input when submitted."""
+    base = net or NetworkInfo(name_lv="")
+    with st.form(f"net_form_{net.id if net else 'new'}", clear_on_submit=net is None):
+        a, b = st.columns(2)
+        name_lv = a.text_input(t("net.name_lv", lang), base.name_lv, max_chars=200)
+        name_en = b.text_input(t("net.name_en", lang), base.name_en, max_chars=200)
+        c, d, e = st.columns([1, 1, 2])
+        start = c.number_input(
+            t("net.period_start", lang), 1990, 2100, base.period_start, step=1, format="%d"
+        )
+        end = d.number_input(
+            t("net.period_end", lang), 1990, 2100, base.period_end, step=1, format="%d"
+        )
+        coordinator = e.text_input(t("net.coordinator", lang), base.coordinator, max_chars=200)
+        local = ref.local.index.tolist()
+        members = st.multiselect(
+            t("net.members_label", lang),
+            local,
+            default=[u for u in base.members if u in local],
+            format_func=lambda u: ui.unit_label(ref, u, lang),
+            placeholder=t("sel.placeholder", lang),
+        )
+        indicators = st.multiselect(
+            t("net.indicators_label", lang),
+            ref.catalogue.index.tolist(),
+            default=[c for c in base.indicators if c in ref.catalogue.index],
+            format_func=lambda c: ui.indicator_label(ref, c, lang),
+            placeholder=t("sel.placeholder", lang),
+        )
+        description_lv = st.text_area(t("net.description_lv", lang), base.description_lv)
+        description_en = st.text_area(t("net.description_en", lang), base.description_en)
+        submitted = st.form_submit_button(
+            t("net.save" if net else "net.create", lang), type="primary"
+        )
+    if not submitted:
+        return None
+    return NetworkInput(
+        name_lv=name_lv,
+        name_en=name_en,
+        period_start=None if start is None else int(start),
+        period_end=None if end is None else int(end),
+        coordinator=coordinator,
+        description_lv=description_lv,
+        description_en=description_en,
+        source_lv=base.source_lv,
+        source_en=base.source_en,
+        members=tuple(members),
+        indicators=tuple(indicators),
+    )
+
+
+def edit_tab(engine, ref: ui.Reference, net: NetworkInfo, lang: str) -> None:
+    data = network_form(ref, net, lang)
+    if data is not None and ud.attempt(
+        lambda: repo.update_network(engine, net.id, data) or True, lang, t("net.saved", lang)
+    ):
+        st.rerun()
+    confirm = st.checkbox(t("net.delete_confirm", lang), key=f"confirm_del_{net.id}")
+    if st.button(t("net.delete_network", lang), icon=":material/delete:", disabled=not confirm):
+        ud.attempt(lambda: repo.delete_network(engine, net.id), lang, t("net.deleted", lang))
+        st.session_state.pop(PICK, None)
+        st.rerun()
+
+
+def new_tab(engine, ref: ui.Reference, lang: str) -> None:
+    data = network_form(ref, None, lang)
+    if data is not None:
+        made = ud.attempt(lambda: repo.create_network(engine, data), lang, t("net.created", lang))
+        if made:
+            st.session_state[PICK] = made
+            st.rerun()
+
+
+def editor_box(lang: str) -> bool:
+    with st.sidebar:
+        if ud.is_editor():
+            st.caption(t("ud.editor_on", lang))
+            st.button(t("ud.sign_out", lang), on_click=ud.sign_out, icon=":material/logout:")
+            return True
+    with st.expander(t("net.editor_hint", lang), icon=":material/edit:"):
+        return ud.editor_gate(lang)
+
+
+def render() -> None:
+    ref = ui.reference()
+    lang = ui.lang()
+    st.title(t("net.title", lang))
+    st.caption(t("net.intro", lang))
+    engine = ud.store()
+    if engine is None:
+        ud.unavailable(lang)
+        return
+    editor = editor_box(lang)
+    nets = repo.list_networks(engine)
+    if not nets:
+        st.info(t("net.none", lang))
+        if editor:
+            new_tab(engine, ref, lang)
+        return
+    net = choose_network(nets, lang)
+    details(ref, net, lang)
+    views = repo.list_views(engine, net.id)
+    decks = len(repo.list_decks(engine, net.id))
+    labels = [t("net.tab_views", lang, n=len(views)), t("net.tab_decks", lang, n=decks)]
+    if editor:
+        labels += [t("net.tab_edit", lang), t("net.tab_new", lang)]
+    tabs = st.tabs(labels)
+    with tabs[0]:
+        views_tab(engine, net, views, editor, lang)
+    with tabs[1]:
+        decks_tab(engine, net, views, editor, lang)
+    if editor:
+        with tabs[2]:
+            edit_tab(engine, ref, net, lang)
+        with tabs[3]:
+            new_tab(engine, ref, lang)
+
+
+render()

@@ -1,0 +1,371 @@
+"""Similar municipalities: the k units nearest to the focus on weighted structural
+indicators, on a map and in a table, each with a chart of why it is similar; one click
+makes them the comparison group of every page."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pydeck as pdk
+import streamlit as st
+
+from benchlearn import cache, ui
+from benchlearn.charts.map import build_map, features
+from benchlearn.charts.peers import why_chart
+from benchlearn.i18n import format_number, t
+from benchlearn.logic import similar
+from benchlearn.logic.groups import COMPARED, USER
+from benchlearn.logic.peers import (
+    DEFAULT_PEER_INDICATORS,
+    REASON_MISSING_FOR_FOCUS,
+    PeerResult,
+    find_peers,
+)
+from benchlearn.state import MAX_COMPARED, MAX_GROUP_NAME, ViewState
+
+DEFAULT_K = 7
+NARROW_VIEW = pdk.ViewState(latitude=56.88, longitude=24.6, zoom=5.55, min_zoom=5, max_zoom=11)
+MAX_PEERS = MAX_COMPARED - 1  # the focus joins them in the compared municipalities
+CARD_COLUMNS = 2
+
+
+def kept(name: str, default: object) -> dict:
+    """Widget kwargs whose value survives page switches (kept under a plain key)."""
+    key, store = f"peers_{name}", f"_peers_{name}"
+    st.session_state[key] = st.session_state.get(store, default)
+
+    def copy_back() -> None:
+        st.session_state[store] = st.session_state[key]
+
+    return {"key": key, "on_change": copy_back}
+
+
+def pick_focus() -> None:
+    ui.set_view("my", st.session_state.get("peers_pick") or None)
+    st.session_state["peers_pick"] = ""
+
+
+def ask_for_focus(ref: ui.Reference, lang: str) -> None:
+    st.info(t("peers.choose_hint", lang), icon=":material/location_city:")
+    st.session_state.setdefault("peers_pick", "")
+    st.selectbox(
+        t("profile.choose", lang),
+        ["", *ref.local.index],
+        key="peers_pick",
+        on_change=pick_focus,
+        format_func=lambda u: ui.unit_label(ref, u, lang) if u else t("sel.my_none", lang),
+    )
+
+
+def default_weights() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "indicator": list(DEFAULT_PEER_INDICATORS),
+            "weight": list(DEFAULT_PEER_INDICATORS.values()),
+        }
+    )
+
+
+def reset_weights() -> None:
+    for key in ("peers_editor", "_peers_base", "_peers_last"):
+        st.session_state.pop(key, None)
+
+
+def weights_editor(ref: ui.Reference, lang: str) -> pd.DataFrame:
+    """Indicator + weight rows; the edits survive page switches (the widget's own state
+    does not, so the last edited table becomes the new starting table)."""
+    ss = st.session_state
+    if "peers_editor" not in ss:
+        ss["_peers_base"] = ss.get("_peers_last", default_weights())
+    edited = st.data_editor(
+        ss["_peers_base"],
+        key="peers_editor",
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "indicator": st.column_config.SelectboxColumn(
+                t("sel.indicator", lang),
+                options=ref.catalogue.index.tolist(),
+                format_func=lambda c: ui.indicator_label(ref, c, lang),
+                required=True,
+                width="large",
+            ),
+            "weight": st.column_config.NumberColumn(
+                t("peers.col_weight", lang),
+                min_value=0.0,
+                max_value=similar.MAX_WEIGHT,
+                step=0.5,
+                default=1.0,
+                required=True,
+                width="small",
+            ),
+        },
+    )
+    ss["_peers_last"] = edited
+    st.button(t("peers.reset", lang), on_click=reset_weights, icon=":material/restart_alt:")
+    st.caption(t("peers.weights_help", lang))
+    return edited
+
+
+def choose_year(
+    ref: ui.Reference, focus: str, codes: list[str], years: list[int], lang: str
+) -> int | None:
+    """Year selectbox; by default the year in which most units have every indicator."""
+    if not years:
+        return None
+    if st.session_state.get("_peers_year") not in years:
+        version = similar.peer_version(years[0], focus, ref.versions, ref.units)
+        obs = cache.query("observations_in_version", version=version)
+        unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
+        best = similar.best_year(obs, ref.catalogue, codes, unit_ids, years)
+        st.session_state["_peers_year"] = best
+    return st.selectbox(t("sel.year", lang), years, **kept("year", years[0]))
+
+
+def adopt(peers: list[str], focus: str) -> None:
+    """The focus and its peers become the compared municipalities and the comparison group
+    of every page (the focus too, so its profile ranks it within this group)."""
+    ui.set_view("my", focus)
+    ui.set_view("cmp", [focus, *peers][:MAX_COMPARED])
+    ui.set_view("grp", COMPARED)
+
+
+def save_group() -> None:
+    members = list(st.session_state.get("peers_save_members") or [])
+    if not members:
+        return
+    name = (st.session_state.get("peers_save_name") or "").strip()[:MAX_GROUP_NAME]
+    ui.set_view("ug_name", name)
+    ui.set_view("ug", members)
+    ui.set_view("grp", USER)
+
+
+def warn_problems(ref: ui.Reference, problems: list[str], lang: str) -> None:
+    for problem in problems:
+        kind, code = problem.split(":", 1)
+        name = ui.indicator_label(ref, code, lang) if code in ref.catalogue.index else code
+        st.warning(t(f"peers.problem_{kind}", lang, name=name), icon=":material/edit_note:")
+
+
+def warn_dropped(
+    ref: ui.Reference, result_dropped: dict[str, str], focus: str, year: int, lang: str
+) -> None:
+    """Indicators left out: missing for the focus, or without any value up to the year."""
+    missing = [c for c, why in result_dropped.items() if why == REASON_MISSING_FOR_FOCUS]
+    no_year = [c for c in result_dropped if c not in missing]
+    if missing:
+        names = ", ".join(ui.indicator_label(ref, c, lang) for c in missing)
+        name = ui.unit_label(ref, focus, lang)
+        st.warning(t("peers.dropped_focus", lang, name=name, names=names), icon=":material/block:")
+    if no_year:
+        names = ", ".join(ui.indicator_label(ref, c, lang) for c in no_year)
+        st.warning(t("peers.dropped_year", lang, year=year, names=names), icon=":material/block:")
+
+
+def adopt_row(ref: ui.Reference, state: ViewState, result: PeerResult, lang: str) -> None:
+    peers = result.peers.index.tolist()
+    adopted = state.grp == COMPARED and state.cmp == [result.focus, *peers][:MAX_COMPARED]
+    left, right = st.columns([1, 2], vertical_alignment="center")
+    left.button(
+        t("peers.adopt", lang),
+        type="primary",
+        icon=":material/group_add:",
+        on_click=adopt,
+        args=(peers, result.focus),
+        disabled=adopted,
+        help=t("peers.adopt_help", lang, n=len(peers), name=ui.unit_label(ref, result.focus, lang)),
+        key="peers_adopt",
+    )
+    if adopted:
+        with right:
+            name = ui.unit_label(ref, result.focus, lang)
+            st.success(
+                t("peers.adopted", lang, n=len(peers), name=name), icon=":material/check_circle:"
+            )
+            links = st.columns(3)
+            for column, (path, key) in zip(
+                links,
+                [
+                    ("pages/benchmark.py", "nav.benchmark"),
+                    ("pages/trends.py", "nav.trends"),
+                    ("pages/profile.py", "nav.profile"),
+                ],
+                strict=True,
+            ):
+                column.page_link(path, label=t(key, lang), icon=":material/arrow_forward:")
+    else:
+        right.caption(t("peers.current_group", lang, group=ui.group_label(ref, state.grp, lang)))
+
+
+def peers_map(
+    ref: ui.Reference, version: str, result: PeerResult, names: dict[str, str], lang: str
+) -> None:
+    units = ui.units_of(ref, version)
+    table = similar.peer_map_table(units, result, names, lang)
+    shown = units[units["unit_id"].isin([result.focus, *result.peers.index])]
+    labels = pd.DataFrame(
+        {
+            "name": [names[u] for u in shown["unit_id"]],
+            "lon": shown["label_lon"],
+            "lat": shown["label_lat"],
+        }
+    )
+    deck = build_map(features(cache.boundary_layer(version), table, result.focus), labels, 520)
+    deck.initial_view_state = NARROW_VIEW  # the map has half the page: show all of Latvia
+    st.pydeck_chart(deck, height=520, key="peers_map")
+    swatches = [
+        (similar.FOCUS_COLOUR, t("peers.legend_focus", lang)),
+        (similar.PEER_COLOUR, t("peers.legend_peer", lang)),
+        (similar.OTHER_COLOUR, t("peers.legend_other", lang)),
+        (similar.EXCLUDED_COLOUR, t("peers.legend_excluded", lang)),
+    ]
+    st.markdown(
+        " ".join(
+            f"<span style='display:inline-flex;align-items:center;gap:.35rem;margin-right:1rem'>"
+            f"<span style='width:1.3rem;height:.9rem;background:{c};border:1px solid #777;"
+            f"display:inline-block'></span>{label}</span>"
+            for c, label in swatches
+        ),
+        unsafe_allow_html=True,
+    )
+
+
+def why_cards(
+    ref: ui.Reference, result: PeerResult, table: pd.DataFrame, names: dict, lang: str
+) -> None:
+    """One bordered card per peer: name, distance, a sentence and the why-chart."""
+    labels = {c: ui.indicator_label(ref, c, lang) for c in result.used}
+    units = {c: ui.indicator_unit(ref, c, lang) for c in result.used}
+    decimals = {c: int(ref.catalogue.loc[c, "decimals"]) for c in result.used}
+    frame = similar.why_frame(result, table, labels, units, decimals, lang)
+    st.subheader(t("peers.why", lang))
+    st.caption(t("peers.why_note", lang, name=names[result.focus]))
+    columns = st.columns(CARD_COLUMNS)
+    for i, peer in enumerate(result.peers.index):
+        with columns[i % CARD_COLUMNS].container(border=True):
+            distance = format_number(result.peers.loc[peer, "distance"], 2, lang)
+            st.markdown(f"**{int(result.peers.loc[peer, 'rank'])}. {names[peer]}**")
+            st.caption(
+                f"{t('peers.distance_is', lang, value=distance).capitalize()} · "
+                f"{similar.explanation(result, peer, labels, lang)}"
+            )
+            st.altair_chart(why_chart(frame[frame["peer"] == peer], lang), width="stretch")
+
+
+def values_table(
+    ref: ui.Reference, result: PeerResult, table: pd.DataFrame, years: dict, names: dict, lang: str
+) -> None:
+    headers = {
+        c: f"{ui.indicator_label(ref, c, lang)}, {ui.indicator_unit(ref, c, lang)} ({years[c]})"
+        for c in result.used
+    }
+    units = {c: ui.indicator_unit(ref, c, lang) for c in result.used}
+    decimals = {c: int(ref.catalogue.loc[c, "decimals"]) for c in result.used}
+    frame = similar.values_frame(result, table, names, headers, units, decimals, lang)
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        height=(len(frame) + 1) * 35 + 3,
+        column_config={t("municipality", lang): st.column_config.TextColumn(pinned=True)},
+        key="peers_table",
+    )
+
+
+def notes(ref: ui.Reference, result: PeerResult, years: dict, k: int, lang: str) -> None:
+    lines = []
+    if len(result.peers) < k:
+        lines.append(t("peers.fewer", lang, n=len(result.peers)))
+    if result.excluded:
+        names = ", ".join(sorted(ui.unit_label(ref, u, lang) for u in result.excluded))
+        lines.append(t("peers.excluded", lang, n=len(result.excluded), names=names))
+    used = "; ".join(f"{ui.indicator_label(ref, c, lang)} {years[c]}" for c in result.used)
+    lines.append(t("peers.years", lang, items=used))
+    sources = ui.sources()
+    captions = dict.fromkeys(ui.source_caption(ref, c, lang, sources) for c in result.used)
+    st.caption("  \n".join([*lines, *captions]))
+
+
+def save_section(ref: ui.Reference, state: ViewState, peers: list[str], lang: str) -> None:
+    """Name a list of units (the peers to start with) and make it the comparison group;
+    the group lives in the URL, so a copied link shares it."""
+    with st.expander(t("peers.save", lang), icon=":material/bookmark_add:"):
+        st.text_input(
+            t("peers.save_name", lang),
+            max_chars=MAX_GROUP_NAME,
+            **kept("save_name", state.ug_name or ""),
+        )
+        st.multiselect(
+            t("peers.save_members", lang),
+            ref.local.index.tolist(),
+            format_func=lambda u: ui.unit_label(ref, u, lang),
+            **kept("save_members", state.ug or peers),
+        )
+        st.button(
+            t("peers.save_button", lang),
+            on_click=save_group,
+            icon=":material/bookmark:",
+            key="peers_save",
+        )
+        st.caption(t("peers.save_help", lang))
+
+
+def render() -> None:
+    ref = ui.reference()
+    state = ui.current_state()
+    lang = state.lang
+    st.title(t("peers.title", lang))
+    st.caption(t("peers.intro", lang))
+    if not state.my:
+        ask_for_focus(ref, lang)
+        return
+    focus = state.my
+    names_all = ref.labels[lang]
+
+    controls, weights_col = st.columns([1, 2], gap="large")
+    with weights_col, st.expander(t("peers.weights", lang), icon=":material/tune:"):
+        rows = weights_editor(ref, lang)
+    weights, problems = similar.weights_from_rows(rows)
+    years = similar.year_options(list(weights), ref.years, ref.catalogue)
+    with controls:
+        year = choose_year(ref, focus, list(weights), years, lang)
+        k = st.number_input(
+            t("peers.k", lang),
+            min_value=1,
+            max_value=MAX_PEERS,
+            step=1,
+            **kept("k", DEFAULT_K),
+        )
+    st.subheader(t("peers.heading", lang, name=ui.unit_label(ref, focus, lang)))
+    warn_problems(ref, problems, lang)
+    if year is None:
+        st.warning(t("peers.no_usable", lang), icon=":material/search_off:")
+        return
+
+    version = similar.peer_version(year, focus, ref.versions, ref.units)
+    unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
+    obs = cache.query("observations_in_version", version=version)
+    table, used_years = similar.structural_table(obs, ref.catalogue, list(weights), unit_ids, year)
+    usable, dropped = similar.usable_indicators(table, focus, weights)
+    warn_dropped(ref, dropped, focus, year, lang)
+    if not usable:
+        st.warning(t("peers.no_usable", lang), icon=":material/search_off:")
+        return
+    result = find_peers(table, focus, usable, k=int(k))
+    if result.peers.empty:
+        st.warning(t("peers.none_found", lang), icon=":material/search_off:")
+        return
+
+    names = {u: names_all.get(u, u) for u in unit_ids}
+    adopt_row(ref, state, result, lang)
+    left, right = st.columns([5, 6], gap="medium")
+    with left:
+        peers_map(ref, version, result, names, lang)
+    with right:
+        values_table(ref, result, table, used_years, names, lang)
+        notes(ref, result, used_years, int(k), lang)
+    why_cards(ref, result, table, names, lang)
+    save_section(ref, state, result.peers.index.tolist(), lang)
+
+
+render()

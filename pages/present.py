@@ -1,0 +1,359 @@
+"""Presentation mode for seminars: one saved view per slide, full screen without the app's
+navigation, large type and thick lines for the back of a room; ← → (or the buttons) step
+through the deck. Each slide is drawn from the saved view's own state with the same chart
+builders as the pages; the URL (?deck=&slide=) and a link per slide can be shared."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from benchlearn import cache, ui
+from benchlearn.charts import trends as trend_charts
+from benchlearn.charts.map import build_map, features
+from benchlearn.i18n import format_rank, t
+from benchlearn.logic import benchmark as bm
+from benchlearn.logic import profile as profile_logic
+from benchlearn.logic import series
+from benchlearn.logic.mapview import CITY_KINDS, legend_rows, map_slice
+from benchlearn.logic.scores import BAND_COLOURS, band_label
+from benchlearn.state import ViewState, parse
+from benchlearn.userdata import repository as repo
+from benchlearn.userdata import widgets as ud
+from benchlearn.userdata.logic import absolute_link, step, view_link
+from benchlearn.userdata.presentation import compact_table, enlarge_deck, enlarge_spec
+from benchlearn.userdata.repository import DeckInfo, ViewInfo
+
+SLIDE = "_present"  # (deck id, slide index) of this browser session
+MAP_HEIGHT = 640
+CHART_HEIGHT = 520
+MAX_UNITS = 12
+LOCAL_VERSIONS = ("lg2021", "lg2025")
+
+# Only on this page: no sidebar, header or top navigation; everything larger.
+CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"], header[data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 1rem 2.5rem 2rem; max-width: 100%; }
+[data-testid="stMain"] .stMarkdown p, [data-testid="stMain"] .stMarkdown li {
+  font-size: 1.55rem; line-height: 1.45; }
+[data-testid="stMain"] h1 { font-size: 3rem; line-height: 1.15; }
+[data-testid="stMain"] h3 { font-size: 2rem; }
+[data-testid="stMain"] [data-testid="stCaptionContainer"] { font-size: 1.2rem; }
+[data-testid="stMain"] [data-testid="stTable"] th,
+[data-testid="stMain"] [data-testid="stTable"] td { font-size: 1.3rem; padding: .35rem .7rem; }
+[data-testid="stMain"] button p, [data-testid="stMain"] [data-testid="stPageLink"] p {
+  font-size: 1.25rem; }
+</style>
+"""
+
+
+def deck_from_url(engine) -> DeckInfo | None:
+    raw = st.query_params.get("deck", "")
+    return repo.get_deck(engine, int(raw)) if raw.isdigit() else None
+
+
+def slide_index(deck: DeckInfo) -> int:
+    """This session's position in the deck; on arrival, the URL's ?slide= (1-based)."""
+    stored = st.session_state.get(SLIDE)
+    if stored and stored[0] == deck.id:
+        index = stored[1]
+    else:
+        raw = st.query_params.get("slide", "1")
+        index = int(raw) - 1 if raw.isdigit() else 0
+    index = step(index, len(deck.slides), 0)
+    st.session_state[SLIDE] = (deck.id, index)
+    return index
+
+
+def go(deck: DeckInfo, delta: int) -> None:
+    deck_id, index = st.session_state[SLIDE]
+    st.session_state[SLIDE] = (deck_id, step(index, len(deck.slides), delta))
+
+
+def controls(deck: DeckInfo, index: int, network: str, lang: str) -> None:
+    """Deck title, slide number and the buttons (arrow keys are their shortcuts)."""
+    cols = st.columns([5, 1, 1.4, 1.4, 1], vertical_alignment="center")
+    cols[0].caption(f"{html.escape(deck.title)} · {html.escape(network)}")
+    cols[1].markdown(
+        f"**{t('pres.counter', lang, n=index + 1, total=len(deck.slides))}**",
+        help=t("pres.keys", lang),
+    )
+    cols[2].button(
+        t("pres.previous", lang),
+        icon=":material/arrow_back:",
+        on_click=go,
+        args=(deck, -1),
+        disabled=index == 0,
+        shortcut="Left",
+        key="prev",
+        width="stretch",
+    )
+    cols[3].button(
+        t("pres.next", lang),
+        icon=":material/arrow_forward:",
+        on_click=go,
+        args=(deck, 1),
+        disabled=index >= len(deck.slides) - 1,
+        shortcut="Right",
+        key="next",
+        width="stretch",
+        type="primary",
+    )
+    cols[4].page_link(
+        "pages/networks.py",
+        label=t("pres.exit", lang),
+        icon=":material/close:",
+        query_params={"tikls": str(deck.network_id)},
+    )
+
+
+def saved_state(ref: ui.Reference, view: ViewInfo, lang: str) -> tuple[ViewState, list]:
+    """The view's state as the app would restore it from its link, in the presenter's
+    language; values that no longer exist are dropped and reported."""
+    state, notices = parse(view.params, ui.options_with_networks(ref))
+    years = ref.years.get(state.ind, [])
+    return replace(state, lang=lang, year=state.year or (years[-1] if years else None)), notices
+
+
+def notice_text(notices: list, lang: str) -> str:
+    items = [f"{t(f'field.{n.field}', lang)} “{n.value}”" for n in notices]
+    return t("pres.changed", lang, items=", ".join(items))
+
+
+# --- slide content per page: the pages' own builders, with the saved state ------------------
+
+
+def map_slide(ref: ui.Reference, state: ViewState, index: int) -> list[str]:
+    lang, row = state.lang, ref.catalogue.loc[state.ind]
+    unit = ui.indicator_unit(ref, state.ind, lang)
+    version, _ = ui.map_version(ref, state)
+    found = cache.query("indicator_slice", version=version, indicator=state.ind, year=state.year)
+    latvia = cache.query("country_value", indicator=state.ind, year=state.year)
+    latvia_value = None if latvia.empty else float(latvia["value"].iloc[0])
+    decimals = int(row["decimals"])
+    view = map_slice(found, row["direction"], state.cls, latvia_value, unit, decimals, lang)
+    cities = ui.units_of(ref, version)
+    cities = cities[cities["kind"].isin(CITY_KINDS)]
+    labels = pd.DataFrame(
+        {
+            "name": cities["name_en" if lang == "en" else "name_lv"],
+            "lon": cities["label_lon"],
+            "lat": cities["label_lat"],
+        }
+    )
+    collection = features(cache.boundary_layer(version), view.table, state.my)
+    deck = enlarge_deck(build_map(collection, labels, height=MAP_HEIGHT))
+    st.subheader(f"{ui.indicator_label(ref, state.ind, lang)}, {state.year} ({unit})")
+    left, right = st.columns([3, 1], gap="large")
+    left.pydeck_chart(deck, height=MAP_HEIGHT, key=f"slide_map_{index}")
+    swatches = "".join(
+        f"<div style='display:flex;align-items:center;gap:.7rem;margin:.35rem 0;"
+        f"font-size:1.35rem'><span style='width:2.4rem;height:1.5rem;background:{colour};"
+        f"border:1px solid #555;display:inline-block'></span>{html.escape(label)} ({count})</div>"
+        for colour, label, count in legend_rows(view.classified, unit, decimals, lang)
+    )
+    missing = int(view.table["value"].isna().sum())
+    swatches += (
+        f"<div style='display:flex;align-items:center;gap:.7rem;margin:.35rem 0;"
+        f"font-size:1.35rem'><span style='width:2.4rem;height:1.5rem;background:#cfcfcf;"
+        f"border:1px solid #555;display:inline-block'></span>{t('no_data', lang)} ({missing})</div>"
+        if missing
+        else ""
+    )
+    right.markdown(swatches, unsafe_allow_html=True)
+    if state.my and state.my in view.table.index:
+        mine = view.table.loc[state.my]
+        right.markdown(f"**{mine['name']}**  \n{mine['value_text']}  \n{mine['rank_text']}")
+    return [state.ind]
+
+
+def trends_slide(ref: ui.Reference, state: ViewState, index: int) -> list[str]:
+    lang = state.lang
+    companion = ref.catalogue.loc[state.ind, "per_capita"]
+    code = companion if state.pc and companion in ref.catalogue.index else state.ind
+    unit, decimals = ui.indicator_unit(ref, code, lang), int(ref.catalogue.loc[code, "decimals"])
+    version = ui.municipal_version(ref, state)
+    obs = pd.concat(
+        [
+            cache.query("observations_in_version", version=v)
+            for v in dict.fromkeys([version, *LOCAL_VERSIONS])
+        ],
+        ignore_index=True,
+    ).drop_duplicates(["unit_id", "indicator", "year"])
+    members = ui.group_of(ref, state, version)
+    group = ui.group_label(ref, state.grp, lang)
+    st.subheader(f"{ui.indicator_label(ref, code, lang)} ({unit})")
+    units = [u for u in state.cmp if u != state.my]
+    if not state.my and not units:
+        pool = members or ui.units_of(ref, version)["unit_id"].tolist()
+        units = series.most_covered(obs, code, pool, MAX_UNITS)
+        st.caption(t("pres.trend_units", lang, n=len(units), group=group))
+    lines = series.trend_series(obs, code, units, state.my, members)
+    labels = {u: ui.unit_label(ref, u, lang) for u in [state.my, *units] if u}
+    labels[series.LATVIA] = t("latvia", lang)
+    labels[series.MEAN] = f"{t('trends.group_mean', lang)} ({group})"
+    frame = trend_charts.display_frame(
+        lines,
+        labels,
+        unit,
+        decimals,
+        lang,
+        derived=ui.source_caption(ref, code, lang, ui.sources()),
+        tables=trend_charts.source_labels(ui.sources()),
+    )
+    if series.off_scale(lines):
+        frame = frame[frame["role"] != series.ROLE_LATVIA]
+    if frame["value"].notna().sum() == 0:
+        st.warning(t("trends.nothing", lang))
+        return [code]
+    if series.single_year(lines) is not None:
+        chart = trend_charts.bar_chart(frame[frame["value"].notna()], unit, lang)
+    else:
+        chart = trend_charts.line_chart(frame, unit, lang, height=CHART_HEIGHT)
+    st.vega_lite_chart(spec=enlarge_spec(chart.to_dict()), width="stretch", key=f"slide_{index}")
+    return [code]
+
+
+def benchmark_slide(ref: ui.Reference, state: ViewState, index: int) -> list[str]:
+    """The comparison table as the page builds it for this state (its default indicators),
+    with value and rank only, so the columns stay wide enough for large type."""
+    lang, catalogue = state.lang, ref.catalogue
+    version = ui.municipal_version(ref, state)
+    unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
+    observations = cache.query("observations_in_version", version=version)
+    year = state.year or int(observations["year"].max())
+    years = bm.value_years(observations, catalogue, unit_ids, year)
+    themes = ui.theme_options(ref, bm.themes_with_data(catalogue, years), years)
+    if not themes:
+        st.info(t("bench.no_themes", lang, year=year))
+        return [state.ind]
+    own = catalogue.loc[state.ind, "theme"]
+    theme = state.theme if state.theme in themes else (own if own in themes else themes[0])
+    options = ui.theme_codes(ref, theme, years)
+    counts = bm.coverage(observations, unit_ids, {c: years[c] for c in options})
+    chosen = bm.default_indicators(catalogue, options, counts, len(unit_ids), first=state.ind)
+    rows = list(dict.fromkeys(ui.group_of(ref, state, version)))
+    if state.my in unit_ids:
+        rows = [state.my, *(u for u in rows if u != state.my)]
+    group = ui.group_label(ref, state.grp, lang)
+    st.subheader(
+        t("bench.subtitle", lang, group=group, theme=ui.theme_label(ref, theme, lang), year=year)
+    )
+    if not rows or not chosen:
+        st.info(t("bench.empty", lang))
+        return chosen or [state.ind]
+    names = {u: ui.unit_label(ref, u, lang) for u in rows}
+    tidy = bm.benchmark_table(observations, catalogue, rows, {c: years[c] for c in chosen})
+    order = bm.order_rows(tidy, rows, state.my, names)
+    st.table(compact_table(tidy, order, catalogue, names, state.my, lang))
+    st.markdown(bm.legend_html(lang, mine=state.my in order), unsafe_allow_html=True)
+    st.caption(t("pres.rank_note", lang))
+    return chosen
+
+
+def profile_slide(ref: ui.Reference, state: ViewState, index: int) -> list[str]:
+    """Strongest and weakest positions of the municipality within the comparison group."""
+    lang = state.lang
+    if not state.my:
+        st.info(t("pres.no_unit", lang))
+        return [state.ind]
+    version = ui.municipal_version(ref, state)
+    held = set(ref.units.loc[ref.units["unit_id"] == state.my, "version"])
+    if version not in held:
+        version = next((v for v in LOCAL_VERSIONS if v in held), version)
+    obs = cache.query("observations_in_version", version=version)
+    members = ui.group_of(ref, state, version)
+    if state.my not in members:
+        members = ui.units_of(ref, version)["unit_id"].tolist()
+    table = profile_logic.profile_table(obs, state.my, members, ref.catalogue)
+    st.subheader(ui.unit_label(ref, state.my, lang))
+    if table.empty:
+        st.warning(t("profile.no_values", lang))
+        return [state.ind]
+    strong, weak = profile_logic.strongest_weakest(table)
+    for column, heading, rows, empty in zip(
+        st.columns(2, gap="large"),
+        ("profile.strongest", "profile.weakest"),
+        (strong, weak),
+        ("profile.none_strong", "profile.none_weak"),
+        strict=True,
+    ):
+        column.markdown(f"### {t(heading, lang)}")
+        column.markdown(position_lines(ref, rows, lang) or t(empty, lang), unsafe_allow_html=True)
+    return [*strong["indicator"], *weak["indicator"]] or [state.ind]
+
+
+def position_lines(ref: ui.Reference, rows: pd.DataFrame, lang: str) -> str:
+    lines = []
+    for row in rows.itertuples():
+        colour = BAND_COLOURS[row.band]
+        text = "#ffffff" if row.band in ("best", "worst") else "#333333"
+        pill = (
+            f'<span style="background:{colour};color:{text};border-radius:.6em;'
+            f'padding:0 .5em">{html.escape(band_label(row.band, lang))}</span>'
+        )
+        name = html.escape(ui.indicator_label(ref, row.indicator, lang))
+        rank = format_rank(int(row.rank), int(row.n), lang)
+        lines.append(f"{pill} **{name}** — {rank} ({row.year})")
+    return "  \n".join(lines)
+
+
+SLIDES = {
+    "": map_slide,
+    "tendences": trends_slide,
+    "salidzinajums": benchmark_slide,
+    "profils": profile_slide,
+}
+
+
+def footer(ref: ui.Reference, codes: list[str], view: ViewInfo, lang: str) -> None:
+    """The source of every figure on the slide, and the view's own link for participants."""
+    sources = ui.sources()
+    captions = dict.fromkeys(
+        ui.source_caption(ref, c, lang, sources) for c in codes if c in ref.catalogue.index
+    )
+    st.caption("  \n".join(captions))
+    link = absolute_link(st.context.url, view_link(view.page, view.params, lang))
+    st.markdown(f"{t('pres.link', lang)}: [{link}]({link})")
+
+
+def render() -> None:
+    st.html(CSS)
+    ref = ui.reference()
+    lang = ui.lang()
+    engine = ud.store()
+    if engine is None:
+        ud.unavailable(lang)
+        return
+    deck = deck_from_url(engine)
+    if deck is None or not deck.slides:
+        st.info(t("pres.no_deck" if deck is None else "pres.empty", lang))
+        st.page_link("pages/networks.py", label=t("nav.networks", lang), icon=":material/hub:")
+        return
+    index = slide_index(deck)
+    ui.page_params({"deck": str(deck.id), "slide": str(index + 1)})
+    network = repo.get_network(engine, deck.network_id)
+    controls(deck, index, network.name(lang) if network else "", lang)
+    view = deck.slides[index]
+    state, notices = saved_state(ref, view, lang)
+    st.title(view.title)
+    if view.note:
+        st.markdown(view.note)
+    if notices:
+        st.caption(notice_text(notices, lang))
+    draw = SLIDES.get(view.page)
+    if draw is None:
+        st.info(t("pres.not_drawn", lang))
+        codes = [state.ind]
+    else:
+        codes = draw(ref, state, index)
+    footer(ref, codes, view, lang)
+
+
+render()

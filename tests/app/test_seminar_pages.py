@@ -1,0 +1,209 @@
+"""Networks, good practices and presentation mode in AppTest, in Latvian and English, with a
+private user-data file per test (synthetic networks and views are named as such)."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from benchlearn.userdata import db
+from benchlearn.userdata import repository as repo
+from benchlearn.userdata.repository import NetworkInput, PracticeInput
+from tests.app.conftest import APP, navigation_only, texts
+
+NETWORKS, PRACTICES, PRESENT = "pages/networks.py", "pages/practices.py", "pages/present.py"
+PASSWORD = "synthetic-test-password"
+VIEW = {"ind": "population_avg", "year": "2024", "my": "LV0020000", "cmp": "LV0021000"}
+MEMBERS = ("LV0020000", "LV0021000", "LV0022000", "LV0023000")
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    """An empty (migrated and seeded) user-data file that only this test uses."""
+    url = f"sqlite:///{tmp_path / 'userdata.sqlite'}"
+    monkeypatch.setenv(db.URL_SETTING, url)
+    yield db.get_engine(url)
+    db.dispose(url)
+
+
+@pytest.fixture
+def app(built_db, monkeypatch, store):
+    """app(page, password=None, **query): like open_app, optionally with the editor password
+    configured in Streamlit secrets."""
+    monkeypatch.setenv("BENCHLEARN_DB", str(built_db))
+    navigation_only(monkeypatch)
+
+    def opener(page: str | None = None, password: str | None = None, **query: str) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        if password:
+            at.secrets["editor_password"] = password
+        at.query_params.update(query)
+        at.run()
+        if page:
+            at.switch_page(page)
+            at.query_params.update(query)  # a browser arrives on the page with its own URL
+            at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return opener
+
+
+def synthetic_network(store, **fields) -> int:
+    return repo.create_network(
+        store, NetworkInput(name_lv="Sintētisks tīkls", name_en="Synthetic network", **fields)
+    )
+
+
+def button(at: AppTest, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_networks_page_lists_the_seeded_networks_without_inventing(app, lang):
+    at = app(NETWORKS, lang=lang)
+    assert at.title[0].value == ("Sadarbības tīkli" if lang == "lv" else "Cooperation networks")
+    box = at.selectbox(key="net_pick")
+    assert len(box.options) == 9
+    shown = texts(at)
+    assert ("nav norādīts" if lang == "lv" else "not recorded") in shown
+    assert ("Rediģēšana izslēgta" if lang == "lv" else "Editing is disabled") in shown
+    assert not at.text_input  # no password box without a configured password
+
+
+def test_editor_creates_a_network_and_it_becomes_a_group(app, store):
+    at = app(NETWORKS, password=PASSWORD)
+    at.text_input(key="editor_pw").input("wrong").run()
+    assert "Parole nav pareiza" in texts(at) + "".join(e.value for e in at.error)
+    at.text_input(key="editor_pw").input(PASSWORD).run()
+    assert any(t.label.startswith("Jauns tīkls") for t in at.tabs)
+    form = [f for f in at.text_input if f.label == "Nosaukums latviski"][-1]
+    form.input("Sintētisks tīkls")
+    members = [m for m in at.multiselect if m.label == "Dalībnieki"][-1]
+    members.set_value(list(MEMBERS))
+    button(at, "Izveidot tīklu").click().run()
+    assert not at.exception
+    made = next(n for n in repo.list_networks(store) if n.name_lv == "Sintētisks tīkls")
+    assert made.members == MEMBERS
+    assert at.selectbox(key="net_pick").value == made.id
+    assert "Tīkls: Sintētisks tīkls" in at.sidebar.selectbox(key="w_grp").options
+
+
+def test_saving_the_current_view_from_the_sidebar(app, store):
+    ident = synthetic_network(store)
+    at = app("pages/trends.py", password=PASSWORD, **VIEW)
+    at.sidebar.text_input(key="editor_pw_sidebar").input(PASSWORD).run()
+    next(x for x in at.sidebar.selectbox if x.label == "Tīkls").set_value(ident)
+    title = next(x for x in at.sidebar.text_input if x.label == "Virsraksts")
+    title.input("Sintētisks skats")
+    next(x for x in at.sidebar.text_area if x.label == "Piezīme").input("Piezīme semināram")
+    next(b for b in at.sidebar.button if b.label == "Saglabāt").click().run()
+    assert not at.exception
+    (view,) = repo.list_views(store, ident)
+    assert (view.title, view.note, view.page) == (
+        "Sintētisks skats",
+        "Piezīme semināram",
+        "tendences",
+    )
+    assert view.params == VIEW
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_network_as_comparison_group_and_theme(app, store, lang):
+    ident = synthetic_network(
+        store, members=MEMBERS, indicators=("population_avg", "population_density")
+    )
+    at = app("pages/benchmark.py", lang=lang, grp=f"net:{ident}", theme=f"net:{ident}")
+    subtitle = texts(at)
+    assert ("Tīkls: Sintētisks tīkls" if lang == "lv" else "Network: Synthetic network") in subtitle
+    theme = "Tīkla rādītāji" if lang == "lv" else "Network indicators"
+    assert at.selectbox(key="w_theme").value == f"net:{ident}"
+    assert theme in subtitle
+    table = at.dataframe[0].value
+    assert len(table) == len(MEMBERS)
+    assert set(at.multiselect(key="bench_inds").value) == {"population_avg", "population_density"}
+
+
+def deck_of_three(store) -> tuple[int, list[int]]:
+    ident = synthetic_network(store, members=MEMBERS)
+    views = [
+        repo.save_view(store, ident, "Karte", "Pirmais", "", {**VIEW, "ind": "population_density"}),
+        repo.save_view(store, ident, "Tendence", "", "tendences", VIEW),
+        repo.save_view(
+            store, ident, "Tabula", "", "salidzinajums", {**VIEW, "grp": f"net:{ident}"}
+        ),
+    ]
+    return repo.create_deck(store, ident, "Sintētisks seminārs", views), views
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_presentation_steps_through_the_deck(app, store, lang):
+    deck, _ = deck_of_three(store)
+    at = app(PRESENT, lang=lang, deck=str(deck))
+    assert at.title[0].value == "Karte"
+    assert at.get("deck_gl_json_chart")
+    shown = texts(at)
+    assert "1 / 3" in shown
+    assert ("Avots" if lang == "lv" else "Source") in shown
+    assert "&ind=population_density" in shown  # the participants' link
+    nxt = "Nākamais" if lang == "lv" else "Next"
+    button(at, nxt).click().run()
+    assert at.title[0].value == "Tendence" and at.get("vega_lite_chart")
+    button(at, nxt).click().run()
+    assert at.title[0].value == "Tabula" and at.table
+    assert "3 / 3" in texts(at) and button(at, nxt).disabled
+    button(at, "Iepriekšējais" if lang == "lv" else "Previous").click().run()
+    assert at.title[0].value == "Tendence"
+
+
+def test_presentation_without_a_deck_says_where_to_find_one(app):
+    at = app(PRESENT, deck="987654")
+    assert "Prezentācija nav atrasta" in texts(at)
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_practices_search_and_filter(app, lang):
+    at = app(PRACTICES, lang=lang)
+    assert at.title[0].value == ("Labās prakses" if lang == "lv" else "Good practices")
+    assert ("no 26" if lang == "lv" else "of 26") in texts(at)
+    at.text_input(key="prac_q").input("gulbene").run()
+    assert ("Atrasti 1 no 26" if lang == "lv" else "1 of 26") in texts(at)
+    at.text_input(key="prac_q").input("").run()
+    at.selectbox(key="prac_unit").set_value("LV0025000").run()
+    shown = texts(at)
+    assert ("Atrasti 2 no 26" if lang == "lv" else "2 of 26") in shown
+    assert ("tolaik Vecumnieku novads" if lang == "lv" else "then Vecumnieki municipality") in shown
+
+
+def test_profile_and_comparison_show_practices(app, store):
+    ident = synthetic_network(store, members=("LV0025000",))
+    repo.create_practice(
+        store,
+        PracticeInput(
+            title_lv="Sintētiska prakse", unit_id="LV0021000", indicators=("population_avg",)
+        ),
+    )
+    at = app("pages/profile.py", my="LV0025000")
+    shown = texts(at)
+    assert "Tīkli un labās prakses" in shown and "Sintētisks tīkls" in shown
+    assert "Vecumnieku novada Sociālā dienesta" in shown
+    at = app("pages/benchmark.py", ind="population_avg", grp=f"net:{ident}")
+    assert any("Labās prakses par šiem rādītājiem" in e.label for e in at.expander)
+    assert "Sintētiska prakse" in texts(at)
+
+
+def test_the_dashboard_works_without_the_user_data_database(built_db, monkeypatch):
+    unreachable = "postgresql+psycopg://nobody@127.0.0.1:1/nothing"
+    monkeypatch.setenv("BENCHLEARN_DB", str(built_db))
+    monkeypatch.setenv(db.URL_SETTING, unreachable)
+    navigation_only(monkeypatch)
+    try:
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.run()
+        assert not at.exception and at.title  # the map, without networks
+        at.switch_page(NETWORKS)
+        at.run()
+        assert not at.exception
+        assert "nav pieejama" in " ".join(e.value for e in at.error)
+    finally:
+        db.dispose(unreachable)
