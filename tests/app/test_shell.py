@@ -14,6 +14,12 @@ PAGES = [
     "pages/benchmark.py",
     "pages/profile.py",
     "pages/data.py",
+    "pages/peers.py",
+    "pages/indices.py",
+    "pages/explorer.py",
+    "pages/console.py",
+    "pages/networks.py",
+    "pages/practices.py",
 ]
 VIEW = {
     "ind": "population_avg",
@@ -84,6 +90,13 @@ def test_data_page_search(open_app):
     assert 1 <= len(at.dataframe[0].value) <= 3
 
 
+def url_notices(at) -> list:
+    """Warnings about rejected link values (pages may show warnings of their own)."""
+    return [
+        w for w in at.warning if w.proto.icon in (":material/link_off:", ":material/event_busy:")
+    ]
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_url_restores_the_view_on_every_page(open_app, page):
     at = open_app(page, **VIEW)
@@ -96,7 +109,7 @@ def test_url_restores_the_view_on_every_page(open_app, page):
         "nuts:LV009",
         "lg2021",
     )
-    assert not at.warning
+    assert not url_notices(at)
     for key, value in VIEW.items():
         assert at.query_params[key] in (value, [value]), key
 
@@ -115,7 +128,7 @@ def test_url_restores_the_view_on_every_page(open_app, page):
 )
 def test_hostile_url_values_give_a_notice_not_an_exception(open_app, page, hostile):
     at = open_app(page, **hostile)
-    assert at.warning, "a rejected value must be reported"
+    assert url_notices(at), "a rejected value must be reported"
     assert not at.exception
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import screenshot, wait_done
 from tests.e2e.test_pages import open_page, warm  # noqa: F401  (the module-scoped fixture)
@@ -52,7 +53,9 @@ def numbers(values: list[str]) -> list[float | None]:
 
 def test_build_a_filter_see_the_charts_and_download_what_is_shown(page, warm):  # noqa: F811
     open_page(page, f"{warm}/izpete?ind=population_avg&year=2024&my=LV0020000")
-    assert page.locator(CHART).count() == 3  # scatter, distribution, small multiples
+    expect(page.locator(CHART)).to_have_count(
+        3, timeout=20_000
+    )  # scatter, distribution, small multiples
     choose(page, "Statistiskais reģions", "Zemgale")
     choose(page, "Veids", "novads")
     assert re.search(r"[?&]reg=LV009", page.url) and re.search(r"[?&]kind=novads", page.url)
@@ -108,7 +111,9 @@ def test_explorer_in_english(page, warm):  # noqa: F811
     open_page(page, f"{warm}/izpete?lang=en&ind=road_asphalt_share_pct&lx=1")
     assert page.get_by_role("heading", name="Explore").is_visible()
     assert page.get_by_text("Fitted line").is_visible()
-    assert page.locator(CHART).count() == 2  # one year only: no small multiples, said so
+    expect(page.locator(CHART)).to_have_count(
+        2, timeout=20_000
+    )  # one year only: no small multiples, said so
     assert page.get_by_text("has data for one year only").is_visible()
     screenshot(page, "izpete-en")
 
