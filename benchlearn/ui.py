@@ -383,3 +383,22 @@ def theme_codes(ref: Reference, theme: str, years: dict) -> list[str]:
 def save_view_box(page) -> None:
     """Sidebar: editors save the page on screen with its URL state into a network."""
     userdata.save_view_box(page.url_path, to_params(current_state()), lang())
+
+
+def ask_for_my_municipality(ref: Reference, lang: str, hint_key: str, key: str) -> None:
+    """An info line and a picker for pages that need "my municipality" when none is chosen;
+    the choice goes into the shared selection and the page's own box is cleared."""
+
+    def choose() -> None:
+        set_view("my", st.session_state.get(key) or None)
+        st.session_state[key] = ""
+
+    st.info(t(hint_key, lang), icon=":material/location_city:")
+    st.session_state.setdefault(key, "")
+    st.selectbox(
+        t("profile.choose", lang),
+        ["", *ref.local.index],
+        key=key,
+        on_change=choose,
+        format_func=lambda u: unit_label(ref, u, lang) if u else t("sel.my_none", lang),
+    )

@@ -39,23 +39,6 @@ def kept(name: str, default: object) -> dict:
     return {"key": key, "on_change": copy_back}
 
 
-def pick_focus() -> None:
-    ui.set_view("my", st.session_state.get("peers_pick") or None)
-    st.session_state["peers_pick"] = ""
-
-
-def ask_for_focus(ref: ui.Reference, lang: str) -> None:
-    st.info(t("peers.choose_hint", lang), icon=":material/location_city:")
-    st.session_state.setdefault("peers_pick", "")
-    st.selectbox(
-        t("profile.choose", lang),
-        ["", *ref.local.index],
-        key="peers_pick",
-        on_change=pick_focus,
-        format_func=lambda u: ui.unit_label(ref, u, lang) if u else t("sel.my_none", lang),
-    )
-
-
 def default_weights() -> pd.DataFrame:
     return pd.DataFrame(
         {
@@ -317,7 +300,7 @@ def render() -> None:
     st.title(t("peers.title", lang))
     st.caption(t("peers.intro", lang))
     if not state.my:
-        ask_for_focus(ref, lang)
+        ui.ask_for_my_municipality(ref, lang, "peers.choose_hint", "peers_pick")
         return
     focus = state.my
     names_all = ref.labels[lang]

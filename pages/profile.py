@@ -23,24 +23,6 @@ LOCAL_VERSIONS = ("lg2021", "lg2025")
 TREND_COLUMNS = 3
 
 
-def pick_my() -> None:
-    """Copy the page's choice into the shared selection, then clear the page's box."""
-    ui.set_view("my", st.session_state.get("my_profile_pick") or None)
-    st.session_state["my_profile_pick"] = ""
-
-
-def ask_for_unit(ref: ui.Reference, lang: str) -> None:
-    st.info(t("profile.choose_hint", lang), icon=":material/location_city:")
-    st.session_state.setdefault("my_profile_pick", "")
-    st.selectbox(
-        t("profile.choose", lang),
-        ["", *ref.local.index],
-        key="my_profile_pick",
-        on_change=pick_my,
-        format_func=lambda u: ui.unit_label(ref, u, lang) if u else t("sel.my_none", lang),
-    )
-
-
 def profile_version(ref: ui.Reference, state: ViewState, unit: str) -> str:
     """The selection's version if it holds the unit, else the local version that does."""
     version = ui.municipal_version(ref, state)
@@ -212,7 +194,7 @@ def render() -> None:
     lang = state.lang
     st.title(t("profile.title", lang))
     if not state.my:
-        ask_for_unit(ref, lang)
+        ui.ask_for_my_municipality(ref, lang, "profile.choose_hint", "my_profile_pick")
         return
     unit = state.my
     version = profile_version(ref, state, unit)
