@@ -144,8 +144,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "map.selected": ("Izvēlēta: **{name}**", "Selected: **{name}**"),
     "map.open_profile": ("Atvērt profilu", "Open profile"),
     "map.state_cities": (
-        "Valstspilsētas iezīmētas ar biezāku kontūru un nosaukumu.",
-        "State cities have a thick outline and a label.",
+        "Valstspilsētas iezīmētas ar biezu kontūru; nosaukums parādās, novietojot peli.",
+        "State cities have a thick outline; hover to see the name.",
     ),
     "map.table": ("Vērtības tabulā", "Values as a table"),
     # trends

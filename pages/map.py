@@ -62,7 +62,7 @@ labels = pd.DataFrame(
         "lat": cities["label_lat"],
     }
 )
-deck = build_map(features(cache.boundary_layer(version), view.table, state.my), labels)
+deck = build_map(features(cache.boundary_layer(version), view.table, state.my), None)
 
 left, right = st.columns([3, 1], gap="medium")
 with left:

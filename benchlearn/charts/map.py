@@ -24,7 +24,7 @@ _STYLE = {
 OFFLINE_STYLE = (
     "data:application/json;base64," + base64.b64encode(json.dumps(_STYLE).encode()).decode()
 )
-LATVIA_VIEW = pdk.ViewState(latitude=56.9, longitude=24.6, zoom=6.25, min_zoom=5, max_zoom=11)
+LATVIA_VIEW = pdk.ViewState(latitude=56.9, longitude=24.6, zoom=6.0, min_zoom=5, max_zoom=11)
 
 
 class CompactDeck(pdk.Deck):
@@ -58,15 +58,20 @@ def features(layer: dict, table: pd.DataFrame, selected: str | None) -> dict:
                     "rank_text": "" if row is None else row["rank_text"],
                     "fill": hex_to_rgba(colour, 235),
                     "line": [20, 20, 20, 255] if chosen or city else [90, 90, 90, 200],
-                    "width": 3.5 if chosen else 2.0 if city else 0.6,
+                    "width": 3.5 if chosen else 2.5 if city else 0.6,
                 },
             }
         )
     return {"type": "FeatureCollection", "features": out}
 
 
-def build_map(collection: dict, labels: pd.DataFrame, height: int = 600) -> pdk.Deck:
-    """Choropleth plus state-city labels. `labels`: name, lon, lat (one row per city)."""
+def build_map(collection: dict, labels: pd.DataFrame | None, height: int = 600) -> pdk.Deck:
+    """Choropleth, plus labelled points when `labels` (name, lon, lat) is given.
+
+    Text costs: in the benchmark's software-rendered Chromium the text layer alone made the
+    map page ~1.5x slower to draw than a bare map, so the main map relies on thick outlines
+    (see `features`) and the tooltip, and only slides and the peers map label their units.
+    """
     polygons = pdk.Layer(
         "GeoJsonLayer",
         collection,
@@ -81,6 +86,8 @@ def build_map(collection: dict, labels: pd.DataFrame, height: int = 600) -> pdk.
         auto_highlight=True,
         highlight_color=[255, 255, 255, 90],
     )
+    if labels is None:
+        labels = pd.DataFrame(columns=["name", "lon", "lat"])
     text = pdk.Layer(
         "TextLayer",
         labels.to_dict("records"),
@@ -119,7 +126,7 @@ def build_map(collection: dict, labels: pd.DataFrame, height: int = 600) -> pdk.
         "style": {"backgroundColor": "#1f2933", "color": "white", "fontSize": "14px"},
     }
     return CompactDeck(
-        layers=[polygons, dots, text],
+        layers=[polygons] if labels is None else [polygons, dots, text],
         initial_view_state=LATVIA_VIEW,
         map_provider="carto",
         map_style=OFFLINE_STYLE,
