@@ -5,6 +5,7 @@ Pages call these and lay out what they return; SQL stays in queries/, maths in l
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 
 import pandas as pd
@@ -13,6 +14,7 @@ import streamlit as st
 from benchlearn import cache
 from benchlearn.db import DatabaseMissing
 from benchlearn.i18n import TEXT, formula_text, t
+from benchlearn.logic import explore as explore_logic
 from benchlearn.logic.groups import (
     ALL,
     COMPARED,
@@ -401,4 +403,45 @@ def ask_for_my_municipality(ref: Reference, lang: str, hint_key: str, key: str) 
         key=key,
         on_change=choose,
         format_func=lambda u: unit_label(ref, u, lang) if u else t("sel.my_none", lang),
+    )
+
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def build_date(lang: str) -> str:
+    """The database's build date for headers and export notes (21.11.2026. / 2026-11-21)."""
+    meta = dict(cache.query("build_meta").itertuples(index=False))
+    return explore_logic.build_date(meta.get("built_at"), lang)
+
+
+def table_downloads(
+    lang: str,
+    stem: str,
+    csv: Callable[[], bytes],
+    xlsx: Callable[[], bytes],
+    help_text: str,
+    key: str,
+) -> None:
+    """CSV and Excel buttons for the table on screen; files are built only when clicked."""
+    left, right, _ = st.columns([1, 1, 3])
+    left.download_button(
+        t("bench.download_csv", lang),
+        data=csv,
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        help=f"{help_text} {t('bench.csv_help', lang)}",
+        key=f"{key}_csv",
+        on_click="ignore",
+    )
+    right.download_button(
+        t("bench.download_xlsx", lang),
+        data=xlsx,
+        file_name=f"{stem}.xlsx",
+        mime=XLSX_MIME,
+        icon=":material/download:",
+        help=help_text,
+        key=f"{key}_xlsx",
+        on_click="ignore",
     )

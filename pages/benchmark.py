@@ -157,14 +157,6 @@ def sources_caption(ref: ui.Reference, codes: list[str], lang: str) -> None:
     st.caption(f"**{t('bench.sources', lang)}**\n\n" + "\n\n".join(lines))
 
 
-def build_date(lang: str) -> str:
-    meta = cache.query("build_meta").set_index("key")["value"]
-    stamp = pd.Timestamp(meta.get("built_at", "")) if "built_at" in meta else None
-    if stamp is None or pd.isna(stamp):
-        return ""
-    return stamp.strftime("%d.%m.%Y.") if lang != "en" else stamp.strftime("%Y-%m-%d")
-
-
 def downloads(
     ref: ui.Reference,
     state: ui.ViewState,
@@ -185,24 +177,16 @@ def downloads(
         (t("sel.group", lang), ui.group_label(ref, state.grp, lang)),
         (t("sel.year", lang), str(year)),
         (t("sel.version", lang), versions.loc[version, f"label_{lang}"]),
-        (t("bench.built", lang), build_date(lang)),
+        (t("bench.built", lang), ui.build_date(lang)),
     ]
     bold = [list(wide.index).index(state.my)] if state.my in wide.index else []
     formats = bm.export_number_formats(wide, catalogue)
     stem = f"{t('bench.file', lang)}_{theme}_{year}"
-    left, right, _ = st.columns([1, 1, 3])
-    left.download_button(
-        t("bench.download_csv", lang),
-        data=lambda: exports.to_csv(table, lang),
-        file_name=f"{stem}.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        help=f"{t('bench.download_help', lang)} {t('bench.csv_help', lang)}",
-        key="bench_csv",
-    )
-    right.download_button(
-        t("bench.download_xlsx", lang),
-        data=lambda: exports.to_excel(
+    ui.table_downloads(
+        lang,
+        stem,
+        csv=lambda: exports.to_csv(table, lang),
+        xlsx=lambda: exports.to_excel(
             table,
             sources,
             context,
@@ -211,11 +195,8 @@ def downloads(
             number_formats=formats,
             bold_rows=bold,
         ),
-        file_name=f"{stem}.xlsx",
-        icon=":material/download:",
-        key="bench_xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        help=t("bench.download_help", lang),
+        help_text=t("bench.download_help", lang),
+        key="bench",
     )
     sources_caption(ref, list(years), lang)
 

@@ -24,7 +24,6 @@ from benchlearn.state import MAX_POPULATION, MAX_THRESHOLDS, THRESHOLD_OPS, thre
 
 ROW_PX = 35
 MAX_FACETS = 60
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass(frozen=True)
@@ -342,32 +341,22 @@ def show_table(page: Page, filters: ex.Filters, steps: list[ex.Step], order: lis
         catalogue, ui.sources(), {c: int(page.years[c]) for c in codes}, lang
     )
     versions = page.ref.versions.set_index("version")
-    meta = dict(cache.query("build_meta").itertuples(index=False))
     notes = [
         (t("sel.year", lang), str(page.state.year)),
         (t("sel.version", lang), versions.loc[page.version, f"label_{lang}"]),
         *ex.filter_notes(steps, filters, labels_for(page), len(page.units), lang),
-        (t("bench.built", lang), ex.build_date(meta.get("built_at"), lang)),
+        (t("bench.built", lang), ui.build_date(lang)),
         (
             t("explore.downloaded", lang),
             dt.date.today().strftime("%Y-%m-%d" if lang == "en" else "%d.%m.%Y."),
         ),
     ]
     stem = f"{t('explore.file', lang)}_{page.state.year}"
-    left, right, _ = st.columns([1, 1, 3])
-    left.download_button(
-        t("bench.download_csv", lang),
-        data=lambda: exports.to_csv(frame, lang),
-        file_name=f"{stem}.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        help=f"{t('explore.download_help', lang)} {t('bench.csv_help', lang)}",
-        key="ex_csv",
-        on_click="ignore",
-    )
-    right.download_button(
-        t("bench.download_xlsx", lang),
-        data=lambda: exports.to_excel(
+    ui.table_downloads(
+        lang,
+        stem,
+        csv=lambda: exports.to_csv(frame, lang),
+        xlsx=lambda: exports.to_excel(
             frame,
             sources,
             notes,
@@ -376,12 +365,8 @@ def show_table(page: Page, filters: ex.Filters, steps: list[ex.Step], order: lis
             number_formats=ex.number_formats(codes, catalogue),
             bold_rows=[my_row] if my_row is not None else [],
         ),
-        file_name=f"{stem}.xlsx",
-        mime=XLSX,
-        icon=":material/download:",
-        help=t("explore.download_help", lang),
-        key="ex_xlsx",
-        on_click="ignore",
+        help_text=t("explore.download_help", lang),
+        key="ex",
     )
 
 
