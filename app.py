@@ -30,9 +30,7 @@ with st.sidebar:
         t("sel.indicator", lang),
         catalogue.index.tolist(),
         **ui.bound("ind"),
-        format_func=lambda c: (
-            f"{catalogue.loc[c, 'theme_' + lang]} · {ui.indicator_label(ref, c, lang)}"
-        ),
+        format_func=ref.indicator_choices[lang].get,
     )
     st.selectbox(
         t("sel.year", lang), list(reversed(ref.years.get(ui.view()["ind"], []))), **ui.bound("year")

@@ -70,3 +70,21 @@ def per_database(builder: Callable[[], T]) -> T:
     """`builder()` once per database file version, shared read-only by all sessions."""
     name = f"{builder.__module__}.{builder.__qualname__}"
     return _per_database(str(database_path()), _stamp(), name, builder)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _computed(path: str, stamp: float, name: str, args: tuple, _builder: Callable[..., T]) -> T:
+    return _builder(*args)
+
+
+def computed(builder: Callable[..., T], *args: object) -> T:
+    """`builder(*args)` once per database version and arguments, shared by all sessions.
+
+    For what a page derives from the warehouse for one view (tables, chart specs): a new
+    visitor to a view someone already opened gets it without recomputing. `builder` must be
+    pure (no widgets, no session state) and `args` hashable (tuples, not lists). Results are
+    copied per caller, so callers may change them.
+    """
+    code = builder.__code__  # page scripts all run as __main__: the file tells them apart
+    name = f"{code.co_filename}:{builder.__qualname__}"
+    return _computed(str(database_path()), _stamp(), name, args, builder)

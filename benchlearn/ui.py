@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -44,6 +45,11 @@ class Reference:
     labels: dict[str, dict[str, str]]  # language -> unit_id -> display name
     options: Options
     groups: pd.DataFrame = field(default_factory=pd.DataFrame)  # stored groups, by code
+    # language -> code -> text, so labels need no DataFrame lookup (the indicator box
+    # formats every option on every run)
+    indicator_names: dict[str, dict[str, str]] = field(default_factory=dict)
+    indicator_units: dict[str, dict[str, str]] = field(default_factory=dict)
+    indicator_choices: dict[str, dict[str, str]] = field(default_factory=dict)  # "theme · name"
 
 
 def _labels(units: pd.DataFrame) -> dict[str, dict[str, str]]:
@@ -80,8 +86,30 @@ def _build_reference() -> Reference:
         versions=[v for v in MAP_VERSIONS if v in set(versions["version"])],
         themes=catalogue["theme"].unique().tolist(),
     )
+    by_lang = {
+        lang: {
+            "names": dict(zip(catalogue.index, catalogue[f"name_{lang}"], strict=True)),
+            "units": dict(zip(catalogue.index, catalogue[f"unit_{lang}"], strict=True)),
+            "themes": dict(zip(catalogue.index, catalogue[f"theme_{lang}"], strict=True)),
+        }
+        for lang in ("lv", "en")
+    }
     return Reference(
-        catalogue, units, versions, coverage, years, local, _labels(units), options, groups
+        catalogue,
+        units,
+        versions,
+        coverage,
+        years,
+        local,
+        _labels(units),
+        options,
+        groups,
+        indicator_names={lang: texts["names"] for lang, texts in by_lang.items()},
+        indicator_units={lang: texts["units"] for lang, texts in by_lang.items()},
+        indicator_choices={
+            lang: {c: f"{texts['themes'][c]} · {name}" for c, name in texts["names"].items()}
+            for lang, texts in by_lang.items()
+        },
     )
 
 
@@ -192,13 +220,11 @@ def unit_label(ref: Reference, unit_id: str, language: str) -> str:
 
 
 def indicator_label(ref: Reference, code: str, language: str) -> str:
-    row = ref.catalogue.loc[code]
-    return row["name_en"] if language == "en" else row["name_lv"]
+    return ref.indicator_names["en" if language == "en" else "lv"][code]
 
 
 def indicator_unit(ref: Reference, code: str, language: str) -> str:
-    row = ref.catalogue.loc[code]
-    return row["unit_en"] if language == "en" else row["unit_lv"]
+    return ref.indicator_units["en" if language == "en" else "lv"][code]
 
 
 def group_label(ref: Reference, code: str, language: str, user_name: str | None = None) -> str:
@@ -267,9 +293,15 @@ def source_caption(ref: Reference, code: str, language: str, sources: pd.DataFra
     return f"{label}: " + "; ".join(dict.fromkeys(parts))
 
 
+def _version_for(indicator: str, year: int, requested: str) -> tuple[str, bool]:
+    ref = reference()
+    return choose_version(indicator, year, requested, ref.coverage, ref.versions)
+
+
 def map_version(ref: Reference, state: ViewState) -> tuple[str, bool]:
-    """Boundaries for the selected indicator and year (see logic.view.choose_version)."""
-    return choose_version(state.ind, state.year, state.bv, ref.coverage, ref.versions)
+    """Boundaries for the selected indicator and year (see logic.view.choose_version);
+    asked several times per run, so cached."""
+    return cache.computed(_version_for, state.ind, state.year, state.bv)
 
 
 def municipal_version(ref: Reference, state: ViewState) -> str:
@@ -297,6 +329,21 @@ def group_of(ref: Reference, state: ViewState, version: str) -> list[str]:
 
 def sources() -> pd.DataFrame:
     return cache.query("sources")
+
+
+def chart_spec(chart: alt.TopLevelMixin) -> dict:
+    """The Vega-Lite dict of an Altair chart, converted as st.altair_chart would (theme
+    "none", data inline), so it can be cached and drawn with st.vega_lite_chart: Altair's
+    to_dict validates the whole schema, tens of milliseconds per chart and page visit.
+    Altair's theme and data settings are global, hence Streamlit's own lock around them."""
+    from streamlit.elements.vega_charts import _altair_globals_lock
+
+    with (
+        _altair_globals_lock,
+        alt.theme.enable("none"),
+        alt.data_transformers.enable("default"),
+    ):
+        return chart.to_dict()
 
 
 # --- cooperation networks (user data, benchlearn.userdata) as groups and themes ---------------
@@ -348,12 +395,17 @@ def _successors() -> dict[str, set[str]]:
     return successor_map(cache.query("units"))
 
 
+def successors() -> dict[str, set[str]]:
+    """Units sharing territory across the 2021/2025 boundaries; shared read-only."""
+    return cache.per_database(_successors)
+
+
 def network_members(code: str, version_ids: list[str]) -> list[str]:
     """A network's members among one version's units (2021 and 2025 members map across)."""
     net = network(code)
     if net is None:
         return []
-    return members_in_version(net.members, version_ids, cache.per_database(_successors))
+    return members_in_version(net.members, version_ids, successors())
 
 
 def theme_options(ref: Reference, themes: list[str], years: dict) -> list[str]:

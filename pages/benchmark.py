@@ -169,9 +169,7 @@ def downloads(
 ) -> None:
     """CSV and Excel of exactly the table shown; built only when clicked."""
     lang, catalogue = state.lang, ref.catalogue
-    table = bm.export_frame(wide, tidy, catalogue, names, lang)
     years = tidy.groupby("indicator", sort=False)["year"].first().astype(int).to_dict()
-    sources = bm.sources_frame(catalogue, ui.sources(), years, lang)
     versions = ref.versions.set_index("version")
     context = [
         (t("sel.group", lang), ui.group_label(ref, state.grp, lang)),
@@ -180,19 +178,22 @@ def downloads(
         (t("bench.built", lang), ui.build_date(lang)),
     ]
     bold = [list(wide.index).index(state.my)] if state.my in wide.index else []
-    formats = bm.export_number_formats(wide, catalogue)
     stem = f"{t('bench.file', lang)}_{theme}_{year}"
+
+    def table() -> pd.DataFrame:
+        return bm.export_frame(wide, tidy, catalogue, names, lang)
+
     ui.table_downloads(
         lang,
         stem,
-        csv=lambda: exports.to_csv(table, lang),
+        csv=lambda: exports.to_csv(table(), lang),
         xlsx=lambda: exports.to_excel(
-            table,
-            sources,
+            table(),
+            bm.sources_frame(catalogue, ui.sources(), years, lang),
             context,
             sheet=t("bench.sheet", lang),
             sources_sheet=t("bench.sheet_sources", lang),
-            number_formats=formats,
+            number_formats=bm.export_number_formats(wide, catalogue),
             bold_rows=bold,
         ),
         help_text=t("bench.download_help", lang),
@@ -201,17 +202,63 @@ def downloads(
     sources_caption(ref, list(years), lang)
 
 
+def setup_view(version: str, year: int | None) -> dict:
+    """Units, the year shown and each indicator's value year in one boundary version;
+    cached across sessions."""
+    ref = ui.reference()
+    unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
+    observations = cache.query("observations_in_version", version=version)
+    year = year or (None if observations.empty else int(observations["year"].max()))
+    years = bm.value_years(observations, ref.catalogue, unit_ids, year) if year else {}
+    return {
+        "unit_ids": unit_ids,
+        "year": year,
+        "years": years,
+        "themes": bm.themes_with_data(ref.catalogue, years),
+    }
+
+
+def default_choice(
+    version: str, years: tuple, options: tuple[str, ...], units: int, first: str
+) -> list[str]:
+    """The indicators a theme opens with (best covered first); cached across sessions."""
+    ref = ui.reference()
+    observations = cache.query("observations_in_version", version=version)
+    unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
+    counts = bm.coverage(observations, unit_ids, dict(years))
+    return bm.default_indicators(ref.catalogue, list(options), counts, units, first=first)
+
+
+def table_view(
+    version: str, year: int, years: tuple, rows: tuple[str, ...], my: str | None, lang: str
+) -> dict:
+    """The table of `rows` x the indicators in `years` (code, value year); cached across
+    sessions. The Styler is built per visit: it holds formatting functions."""
+    ref = ui.reference()
+    observations = cache.query("observations_in_version", version=version)
+    names = {u: ui.unit_label(ref, u, lang) for u in rows}
+    tidy = bm.benchmark_table(observations, ref.catalogue, list(rows), dict(years))
+    order = bm.order_rows(tidy, list(rows), my, names)
+    wide = bm.wide_table(tidy, order)
+    return {
+        "names": names,
+        "tidy": tidy,
+        "order": order,
+        "wide": wide,
+        "display": bm.display_frame(wide, tidy, ref.catalogue, names, my, year, lang),
+        "bands": bm.bands_table(tidy, order),
+    }
+
+
 def main() -> None:
     ref = ui.reference()
     state = ui.current_state()
     lang, catalogue = state.lang, ref.catalogue
     st.title(t("bench.title", lang))
     version = ui.municipal_version(ref, state)
-    unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
-    observations = cache.query("observations_in_version", version=version)
-    year = state.year or (None if observations.empty else int(observations["year"].max()))
-    years = bm.value_years(observations, catalogue, unit_ids, year) if year else {}
-    themes = ui.theme_options(ref, bm.themes_with_data(catalogue, years), years)
+    setup = cache.computed(setup_view, version, state.year)
+    year, years, unit_ids = setup["year"], setup["years"], setup["unit_ids"]
+    themes = ui.theme_options(ref, setup["themes"], years)
     if not themes:
         st.info(t("bench.no_themes", lang, year=year))
         return
@@ -219,8 +266,14 @@ def main() -> None:
     with left:
         theme = choose_theme(ref, state, themes)
     options = ui.theme_codes(ref, theme, years)  # a network's indicator set is a theme too
-    counts = bm.coverage(observations, unit_ids, {c: years[c] for c in options})
-    defaults = bm.default_indicators(catalogue, options, counts, len(unit_ids), first=state.ind)
+    defaults = cache.computed(
+        default_choice,
+        version,
+        tuple((c, years[c]) for c in options),
+        tuple(options),
+        len(unit_ids),
+        state.ind,
+    )
     with right:
         chosen = choose_indicators(ref, state, options, defaults, (theme, state.ind, year, version))
     rows = table_rows(ref, state, version, unit_ids)
@@ -239,15 +292,19 @@ def main() -> None:
     if not chosen:
         st.info(t("bench.no_indicators", lang))
         return
-    names = {u: ui.unit_label(ref, u, lang) for u in rows}
-    tidy = bm.benchmark_table(observations, catalogue, rows, {c: years[c] for c in chosen})
-    order = bm.order_rows(tidy, rows, state.my, names)
-    wide = bm.wide_table(tidy, order)
-    display = bm.display_frame(wide, tidy, catalogue, names, state.my, year, lang)
-    my_position = order.index(state.my) if state.my in order else None
-    styler = bm.style_table(
-        display, wide, bm.bands_table(tidy, order), catalogue, my_position, lang
+    view = cache.computed(
+        table_view,
+        version,
+        year,
+        tuple((c, years[c]) for c in chosen),
+        tuple(rows),
+        state.my,
+        lang,
     )
+    tidy, wide, order, names = view["tidy"], view["wide"], view["order"], view["names"]
+    display = view["display"]
+    my_position = order.index(state.my) if state.my in order else None
+    styler = bm.style_table(display, wide, view["bands"], catalogue, my_position, lang)
     st.dataframe(
         styler,
         hide_index=True,

@@ -22,38 +22,46 @@ st.write(t("data.intro", lang))
 
 st.header(t("data.catalogue", lang))
 search = st.text_input(t("data.search", lang), key="data_search", max_chars=80).strip()
-names = {c: f"«{ui.indicator_label(ref, c, lang)}»" for c in catalogue.index}
-by_source = sources.set_index("source_id")
 
 
-def source_of(code: str) -> str:
-    row = catalogue.loc[code]
-    if row["kind"] == "derived":
-        return formula_text(row["formula"], names, lang)
-    return ui.source_caption(ref, code, lang, sources).split(": ", 1)[1]
+def catalogue_table(lang: str) -> pd.DataFrame:
+    """The catalogue as the page lists it; cached across sessions."""
+    ref, en, sources = ui.reference(), lang == "en", ui.sources()
+    catalogue = ref.catalogue
+    names = {c: f"«{ui.indicator_label(ref, c, lang)}»" for c in catalogue.index}
+    by_source = sources.set_index("source_id")
+
+    def source_of(code: str) -> str:
+        row = catalogue.loc[code]
+        if row["kind"] == "derived":
+            return formula_text(row["formula"], names, lang)
+        return ui.source_caption(ref, code, lang, sources).split(": ", 1)[1]
+
+    def link_of(code: str) -> str | None:
+        ids = list(catalogue.loc[code, "source_ids"])
+        urls = [by_source.loc[i, "url"] for i in ids if by_source.loc[i, "url"]]
+        return urls[0] if urls else None
+
+    return pd.DataFrame(
+        {
+            t("data.theme", lang): catalogue["theme_en" if en else "theme_lv"],
+            t("data.name", lang): [ui.indicator_label(ref, c, lang) for c in catalogue.index],
+            t("unit", lang): catalogue["unit_en" if en else "unit_lv"],
+            t("data.direction", lang): [t(f"direction.{d}", lang) for d in catalogue["direction"]],
+            t("data.definition", lang): catalogue["definition_en" if en else "definition_lv"],
+            t("data.kind", lang): [t(f"data.kind.{k}", lang) for k in catalogue["kind"]],
+            t("source", lang): [source_of(c) for c in catalogue.index],
+            t("data.link", lang): [link_of(c) for c in catalogue.index],
+            t("data.units", lang): [
+                f"{m} {t('data.of43', lang)}" for m in catalogue["municipalities"]
+            ],
+            t("data.years", lang): catalogue["years"],
+            t("data.code", lang): catalogue.index,
+        }
+    )
 
 
-def link_of(code: str) -> str | None:
-    ids = list(catalogue.loc[code, "source_ids"])
-    urls = [by_source.loc[i, "url"] for i in ids if by_source.loc[i, "url"]]
-    return urls[0] if urls else None
-
-
-table = pd.DataFrame(
-    {
-        t("data.theme", lang): catalogue["theme_en" if en else "theme_lv"],
-        t("data.name", lang): [ui.indicator_label(ref, c, lang) for c in catalogue.index],
-        t("unit", lang): catalogue["unit_en" if en else "unit_lv"],
-        t("data.direction", lang): [t(f"direction.{d}", lang) for d in catalogue["direction"]],
-        t("data.definition", lang): catalogue["definition_en" if en else "definition_lv"],
-        t("data.kind", lang): [t(f"data.kind.{k}", lang) for k in catalogue["kind"]],
-        t("source", lang): [source_of(c) for c in catalogue.index],
-        t("data.link", lang): [link_of(c) for c in catalogue.index],
-        t("data.units", lang): [f"{m} {t('data.of43', lang)}" for m in catalogue["municipalities"]],
-        t("data.years", lang): catalogue["years"],
-        t("data.code", lang): catalogue.index,
-    }
-)
+table = cache.computed(catalogue_table, lang)
 if search:
     needle = search.casefold()
     mask = table.apply(lambda r: needle in " ".join(map(str, r.values)).casefold(), axis=1)

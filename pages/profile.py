@@ -16,7 +16,6 @@ from benchlearn.logic import profile as logic
 from benchlearn.logic import series
 from benchlearn.logic.scores import BAND_COLOURS, band_label
 from benchlearn.state import ViewState
-from benchlearn.userdata import logic as userdata_logic
 from benchlearn.userdata import widgets as userdata
 
 LOCAL_VERSIONS = ("lg2021", "lg2025")
@@ -37,32 +36,37 @@ def unit_row(ref: ui.Reference, unit: str, version: str) -> pd.Series:
     return rows[rows["unit_id"] == unit].iloc[0]
 
 
-def key_facts(ref: ui.Reference, obs: pd.DataFrame, row: pd.Series, lang: str) -> None:
-    kind = t(f"kind.{row['kind']}", lang)
+def key_facts(ref: ui.Reference, obs: pd.DataFrame, row: pd.Series, lang: str) -> list[dict]:
+    """The five cards: label, value and help text for st.metric."""
     nuts = row["nuts3_code"] if pd.notna(row["nuts3_code"]) else None
     region = ui.group_label(ref, f"nuts:{nuts}", lang) if nuts else "–"
     short = t(f"profile.region.{nuts}", lang) if f"profile.region.{nuts}" in TEXT else region
     parishes = "–" if pd.isna(row["parishes"]) else f"{int(row['parishes'])} / {int(row['towns'])}"
-    cols = st.columns([1.3, 1.1, 1.1, 0.9, 1.1])
-    cols[0].metric(t("profile.kind", lang), kind.capitalize(), border=True)
-    cols[1].metric(t("profile.region", lang), short, help=region, border=True)
-    cols[2].metric(
-        t("profile.area", lang), format_value(row["area_km2"], "km²", 0, lang), border=True
-    )
-    cols[3].metric(t("profile.parishes_towns", lang), parishes, border=True)
+    cards = [
+        {"label": t("profile.kind", lang), "value": t(f"kind.{row['kind']}", lang).capitalize()},
+        {"label": t("profile.region", lang), "value": short, "help": region},
+        {"label": t("profile.area", lang), "value": format_value(row["area_km2"], "km²", 0, lang)},
+        {"label": t("profile.parishes_towns", lang), "value": parishes},
+    ]
     population = logic.population_fact(obs, row["unit_id"])
     if population is None:
-        cols[4].metric(t("profile.population", lang), t("no_data", lang), border=True)
-        return
+        return [*cards, {"label": t("profile.population", lang), "value": t("no_data", lang)}]
     source = population["source_title"]
     if "unverified" in str(population["flags"]):
         source = f"{source} – {t('profile.unverified', lang)}"
-    cols[4].metric(
-        t("profile.population_year", lang, year=int(population["year"])),
-        format_number(population["value"], 0, lang),
-        border=True,
-        help=f"{ui.indicator_label(ref, population['indicator'], lang)}. {source}",
-    )
+    return [
+        *cards,
+        {
+            "label": t("profile.population_year", lang, year=int(population["year"])),
+            "value": format_number(population["value"], 0, lang),
+            "help": f"{ui.indicator_label(ref, population['indicator'], lang)}. {source}",
+        },
+    ]
+
+
+def show_key_facts(cards: list[dict]) -> None:
+    for column, card in zip(st.columns([1.3, 1.1, 1.1, 0.9, 1.1]), cards, strict=True):
+        column.metric(card["label"], card["value"], help=card.get("help"), border=True)
 
 
 def display_table(ref: ui.Reference, table: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -119,20 +123,14 @@ def position_lines(ref: ui.Reference, rows: pd.DataFrame, lang: str) -> str:
     return "  \n".join(lines)
 
 
-def positions(ref: ui.Reference, table: pd.DataFrame, lang: str) -> None:
-    strong, weak = logic.strongest_weakest(table)
+def show_positions(strong: str, weak: str, lang: str) -> None:
     left, right = st.columns(2)
     with left:
         st.subheader(t("profile.strongest", lang))
-        st.markdown(
-            position_lines(ref, strong, lang) or t("profile.none_strong", lang),
-            unsafe_allow_html=True,
-        )
+        st.markdown(strong or t("profile.none_strong", lang), unsafe_allow_html=True)
     with right:
         st.subheader(t("profile.weakest", lang))
-        st.markdown(
-            position_lines(ref, weak, lang) or t("profile.none_weak", lang), unsafe_allow_html=True
-        )
+        st.markdown(weak or t("profile.none_weak", lang), unsafe_allow_html=True)
     st.caption(t("profile.positions_note", lang, n=logic.MIN_COMPARED))
 
 
@@ -159,8 +157,8 @@ def trend_charts_for(ref: ui.Reference, obs: pd.DataFrame, unit: str, lang: str)
     return charts
 
 
-def sources_section(obs: pd.DataFrame, unit: str, table: pd.DataFrame, lang: str) -> None:
-    st.subheader(t("profile.sources", lang))
+def sources_lines(obs: pd.DataFrame, unit: str, table: pd.DataFrame, lang: str) -> str:
+    """A markdown list of the sources behind the unit's and Latvia's values."""
     used = logic.sources_used(obs, [unit, series.LATVIA], table["indicator"].tolist())
     files = ui.sources().set_index("source_id")
     lines = []
@@ -178,14 +176,45 @@ def sources_section(obs: pd.DataFrame, unit: str, table: pd.DataFrame, lang: str
         )
         parts = [p for p in [where, link, date] if p]
         lines.append(f"- {row.source_title} — " + " · ".join(parts))
-    st.markdown("\n".join(lines))
-    st.caption(t("profile.derived_note", lang))
+    return "\n".join(lines)
 
 
-def related_units(ref: ui.Reference, unit: str) -> set[str]:
+def related_units(unit: str) -> set[str]:
     """Units that share territory with `unit` across the 2021/2025 boundaries (the two
     Madonas), so network membership recorded on either counts."""
-    return set(userdata_logic.successor_map(ref.units).get(unit, set()))
+    return set(ui.successors().get(unit, set()))
+
+
+def profile_view(unit: str, version: str, members: tuple[str, ...], lang: str) -> dict:
+    """Everything the page shows about `unit` within `members`, computed once per view and
+    cached across sessions (the network section is live and drawn separately)."""
+    ref = ui.reference()
+    row = unit_row(ref, unit, version)
+    obs = cache.query("observations_in_version", version=version)
+    view = {
+        "ids": f"{t('profile.atvk', lang)} {row['atvk']} · "
+        f"{t('profile.iso', lang)} {row['iso_3166_2']}",
+        "cards": key_facts(ref, obs, row, lang),
+    }
+    table = logic.profile_table(obs, unit, list(members), ref.catalogue)
+    if table.empty:
+        return {**view, "table": None}
+    strong, weak = logic.strongest_weakest(table)
+    charts = trend_charts_for(ref, obs, unit, lang)
+    spec = (
+        ui.chart_spec(profile_charts.small_multiples(charts, lang, TREND_COLUMNS))
+        if charts
+        else None
+    )
+    return {
+        **view,
+        "strong": position_lines(ref, strong, lang),
+        "weak": position_lines(ref, weak, lang),
+        "table": display_table(ref, table, lang),
+        "rows": len(table),
+        "spec": spec,
+        "sources": sources_lines(obs, unit, table, lang),
+    }
 
 
 def render() -> None:
@@ -198,19 +227,19 @@ def render() -> None:
         return
     unit = state.my
     version = profile_version(ref, state, unit)
-    row = unit_row(ref, unit, version)
-    obs = cache.query("observations_in_version", version=version)
-
-    st.header(ui.unit_label(ref, unit, lang))
-    st.caption(
-        f"{t('profile.atvk', lang)} {row['atvk']} · {t('profile.iso', lang)} {row['iso_3166_2']}"
-    )
-    key_facts(ref, obs, row, lang)
-
     members = ui.group_of(ref, state, version)
     group_name = ui.group_label(ref, state.grp, lang)
-    if unit not in members:
-        if members or state.grp != "all":
+    fallback = unit not in members
+    say_fallback = fallback and (bool(members) or state.grp != "all")
+    if fallback:
+        members = ui.units_of(ref, version)["unit_id"].tolist()
+    view = cache.computed(profile_view, unit, version, tuple(members), lang)
+
+    st.header(ui.unit_label(ref, unit, lang))
+    st.caption(view["ids"])
+    show_key_facts(view["cards"])
+    if fallback:
+        if say_fallback:
             st.caption(
                 t(
                     "profile.group_fallback",
@@ -219,21 +248,18 @@ def render() -> None:
                     group=group_name,
                 )
             )
-        members = ui.units_of(ref, version)["unit_id"].tolist()
         group_name = ui.group_label(ref, "all", lang)
-    table = logic.profile_table(obs, unit, members, ref.catalogue)
-    if table.empty:
+    if view["table"] is None:
         st.warning(t("profile.no_values", lang))
         return
 
-    positions(ref, table, lang)
-
+    show_positions(view["strong"], view["weak"], lang)
     st.subheader(t("profile.all", lang))
     st.dataframe(
-        display_table(ref, table, lang),
+        view["table"],
         hide_index=True,
         width="stretch",
-        height=min(35 * (len(table) + 1) + 3, 740),
+        height=min(35 * (view["rows"] + 1) + 3, 740),
         column_config={
             t("profile.col_percentile", lang): st.column_config.ProgressColumn(
                 help=t("profile.percentile_help", lang), min_value=0, max_value=100, format="%.0f"
@@ -243,19 +269,18 @@ def render() -> None:
     st.caption(t("profile.group_note", lang, group=group_name))
 
     st.subheader(t("profile.trends", lang))
-    charts = trend_charts_for(ref, obs, unit, lang)
-    if charts:
-        st.altair_chart(
-            profile_charts.small_multiples(charts, lang, TREND_COLUMNS), width="content"
-        )
+    if view["spec"] is not None:
+        st.vega_lite_chart(view["spec"], width="content")
         st.caption(t("profile.trends_note", lang, name=ui.unit_label(ref, unit, lang)))
     else:
         st.caption(t("profile.no_trends", lang))
 
     userdata.profile_section(
-        unit, related_units(ref, unit), lambda u: ui.unit_label(ref, u, lang), lang
+        unit, related_units(unit), lambda u: ui.unit_label(ref, u, lang), lang
     )
-    sources_section(obs, unit, table, lang)
+    st.subheader(t("profile.sources", lang))
+    st.markdown(view["sources"])
+    st.caption(t("profile.derived_note", lang))
 
 
 render()

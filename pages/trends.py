@@ -89,34 +89,31 @@ def column_widths(table: pd.DataFrame) -> dict:
     return widths
 
 
-def render() -> None:
+def trend_view(
+    code: str,
+    version: str,
+    compared: tuple[str, ...],
+    my: str | None,
+    members: tuple[str, ...],
+    group_name: str,
+    lang: str,
+) -> dict:
+    """Everything the page shows for one view, computed once and cached across sessions:
+    the units drawn, the chart spec, its notes and the table of values."""
     ref = ui.reference()
-    state = ui.current_state()
-    lang = state.lang
-    st.title(t("trends.title", lang))
-    code = indicator_shown(ref, state)
     unit, decimals = ui.indicator_unit(ref, code, lang), int(ref.catalogue.loc[code, "decimals"])
-    version = ui.municipal_version(ref, state)
     obs = observations(version)
-    members = ui.group_of(ref, state, version)
-    group_name = ui.group_label(ref, state.grp, lang)
-    heading(ref, code, lang)
-
-    units = [u for u in state.cmp if u != state.my]
-    if not state.my and not units:
-        pool = members or ui.units_of(ref, version)["unit_id"].tolist()
+    units = [u for u in compared if u != my]
+    defaulted = not my and not units
+    if defaulted:
+        pool = list(members) or ui.units_of(ref, version)["unit_id"].tolist()
         units = logic.most_covered(obs, code, pool, MAX_DEFAULT)
-        st.info(
-            t("trends.default_units", lang, n=len(units), group=group_name),
-            icon=":material/touch_app:",
-        )
-
-    series = logic.trend_series(obs, code, units, state.my, members)
-    chosen = [u for u in [state.my, *units] if u]
+    series = logic.trend_series(obs, code, units, my, list(members))
+    chosen = [u for u in [my, *units] if u]
     empty = [u for u in chosen if series.loc[series["series"] == u, "value"].isna().all()]
+    view = {"units": units, "defaulted": defaulted}
     if series["value"].notna().sum() == 0 or len(empty) == len(chosen):
-        st.warning(t("trends.nothing", lang), icon=":material/search_off:")
-        return
+        return {**view, "nothing": True}
 
     labels = {u: ui.unit_label(ref, u, lang) for u in chosen}
     labels[logic.LATVIA] = t("latvia", lang)
@@ -130,32 +127,25 @@ def render() -> None:
         derived=ui.source_caption(ref, code, lang, ui.sources()),
         tables=charts.source_labels(ui.sources()),
     )
-    note = latvia_note(series, unit, decimals, lang)
     plotted = frame[frame["role"] != logic.ROLE_LATVIA] if logic.off_scale(series) else frame
-
     year = logic.single_year(series)
     if year is not None:
-        st.altair_chart(charts.bar_chart(plotted, unit, lang), width="stretch")
-        st.caption(t("trends.one_year", lang, year=year))
+        chart = charts.bar_chart(plotted, unit, lang)
+        chart_note = t("trends.one_year", lang, year=year)
     else:
-        st.altair_chart(charts.line_chart(plotted, unit, lang), width="stretch")
-        st.caption(f"{t('trends.gaps', lang)} {t('trends.dashed', lang)}")
+        chart = charts.line_chart(plotted, unit, lang)
+        chart_note = f"{t('trends.gaps', lang)} {t('trends.dashed', lang)}"
 
-    notes = [t("trends.group_note", lang, group=group_name), note]
+    notes = [
+        t("trends.group_note", lang, group=group_name),
+        latvia_note(series, unit, decimals, lang),
+    ]
     counts = series.loc[(series["role"] == logic.ROLE_MEAN) & series["value"].notna(), "n"]
     if not counts.empty and counts.min() != counts.max():
         notes.append(t("trends.mean_varies", lang, low=int(counts.min()), high=int(counts.max())))
     if empty:
-        notes.append(
-            t(
-                "trends.no_data_units",
-                lang,
-                names=", ".join(ui.unit_label(ref, u, lang) for u in empty),
-            )
-        )
-    st.caption("  \n".join(n for n in notes if n))
-
-    st.markdown(f"**{t('trends.table', lang, unit=unit)}**")
+        names = ", ".join(ui.unit_label(ref, u, lang) for u in empty)
+        notes.append(t("trends.no_data_units", lang, names=names))
     has_mean = logic.ROLE_MEAN in set(frame["role"])
     table = charts.value_table(
         frame,
@@ -164,6 +154,44 @@ def render() -> None:
         first_column=t("municipality", lang),
         count_label=t("trends.n_row", lang) if has_mean else None,
     )
+    return {
+        **view,
+        "nothing": False,
+        "spec": ui.chart_spec(chart),
+        "chart_note": chart_note,
+        "notes": "  \n".join(n for n in notes if n),
+        "table": table,
+    }
+
+
+def render() -> None:
+    ref = ui.reference()
+    state = ui.current_state()
+    lang = state.lang
+    st.title(t("trends.title", lang))
+    code = indicator_shown(ref, state)
+    unit = ui.indicator_unit(ref, code, lang)
+    version = ui.municipal_version(ref, state)
+    members = tuple(ui.group_of(ref, state, version))
+    group_name = ui.group_label(ref, state.grp, lang)
+    heading(ref, code, lang)
+
+    view = cache.computed(
+        trend_view, code, version, tuple(state.cmp), state.my, members, group_name, lang
+    )
+    if view["defaulted"]:
+        st.info(
+            t("trends.default_units", lang, n=len(view["units"]), group=group_name),
+            icon=":material/touch_app:",
+        )
+    if view["nothing"]:
+        st.warning(t("trends.nothing", lang), icon=":material/search_off:")
+        return
+    st.vega_lite_chart(view["spec"], width="stretch")
+    st.caption(view["chart_note"])
+    st.caption(view["notes"])
+    st.markdown(f"**{t('trends.table', lang, unit=unit)}**")
+    table = view["table"]
     st.dataframe(table, hide_index=True, width="stretch", column_config=column_widths(table))
 
 
