@@ -1,5 +1,7 @@
 """Karte: choropleth of the chosen indicator and year on the boundaries valid in that year."""
 
+import html
+
 import pandas as pd
 import streamlit as st
 
@@ -82,22 +84,19 @@ with right:
         **ui.bound("cls"),
         format_func=lambda m: t(f"map.{m}", lang),
     )
-    st.markdown(f"**{t('map.legend', lang)}** ({unit})")
-    swatches = [
-        f"<div style='display:flex;align-items:center;gap:.5rem;margin:.15rem 0'>"
-        f"<span style='width:1.6rem;height:1rem;background:{colour};border:1px solid #777;"
-        f"display:inline-block'></span><span>{label} <span style='color:#666'>({count})</span>"
-        f"</span></div>"
-        for colour, label, count in legend_rows(view.classified, unit, int(row["decimals"]), lang)
-    ]
+    # One st.html block: as markdown with HTML, the legend went through the slower
+    # markdown-and-raw-HTML pipeline in the browser on every visit.
+    row_style = "display:flex;align-items:center;gap:.5rem;margin:.15rem 0"
+    box_style = "width:1.6rem;height:1rem;border:1px solid #777;display:inline-block"
+    classes = legend_rows(view.classified, unit, int(row["decimals"]), lang)
     missing = view.table.loc[view.table["value"].isna(), "name"].tolist()
-    swatches.append(
-        f"<div style='display:flex;align-items:center;gap:.5rem;margin:.15rem 0'>"
-        f"<span style='width:1.6rem;height:1rem;background:#cfcfcf;border:1px solid #777;"
-        f"display:inline-block'></span><span>{t('no_data', lang)} "
-        f"<span style='color:#666'>({len(missing)})</span></span></div>"
-    )
-    st.markdown("".join(swatches), unsafe_allow_html=True)
+    swatches = [
+        f"<div style='{row_style}'><span style='{box_style};background:{colour}'></span>"
+        f"<span>{html.escape(label)} <span style='color:#666'>({count})</span></span></div>"
+        for colour, label, count in [*classes, ("#cfcfcf", t("no_data", lang), len(missing))]
+    ]
+    title = f"<div style='margin:.6rem 0 .3rem'><b>{html.escape(t('map.legend', lang))}</b> "
+    st.html(title + f"({html.escape(unit)})</div>" + "".join(swatches))
     reference = view.classified.reference
     if row["direction"] == "neutral":
         st.caption(t("map.sequential", lang))

@@ -275,9 +275,7 @@ def render() -> None:
     else:
         st.caption(t("profile.no_trends", lang))
 
-    userdata.profile_section(
-        unit, related_units(unit), lambda u: ui.unit_label(ref, u, lang), lang
-    )
+    userdata.profile_section(unit, related_units(unit), lambda u: ui.unit_label(ref, u, lang), lang)
     st.subheader(t("profile.sources", lang))
     st.markdown(view["sources"])
     st.caption(t("profile.derived_note", lang))

@@ -40,10 +40,10 @@ def features(layer: dict, table: pd.DataFrame, selected: str | None) -> dict:
 
     `table` is indexed by unit_id with columns name, colour, value_text, rank_text, city.
     """
-    out = []
+    out, rows = [], table.to_dict("index")  # dict lookups: .loc per feature was most of it
     for feature in layer["features"]:
         uid = feature["properties"]["unit_id"]
-        row = table.loc[uid] if uid in table.index else None
+        row = rows.get(uid)
         colour = NO_DATA if row is None else row["colour"]
         city = bool(row is not None and row["city"])
         chosen = uid == selected

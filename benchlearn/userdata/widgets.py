@@ -8,12 +8,15 @@ exists) and shows a clear message when the input cannot be stored.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
 from sqlalchemy.engine import Engine
+from streamlit import config as st_config
+from streamlit.runtime.secrets import secrets_singleton
 
 from benchlearn.i18n import t
 from benchlearn.userdata import db, repository
@@ -63,7 +66,13 @@ def networks() -> list[NetworkInfo]:
 
 
 def configured_password() -> str | None:
-    """st.secrets["editor_password"], or None when there are no secrets at all."""
+    """st.secrets["editor_password"], or None when there are no secrets at all.
+
+    Without a secrets file Streamlit tries to open one on every access (~10 ms a run),
+    so look for the files first; secrets injected by a test harness are read as given."""
+    files = st_config.get_option("secrets.files")
+    if st.secrets is secrets_singleton and not any(os.path.exists(p) for p in files):
+        return None
     try:
         value = st.secrets.get(SECRET)
     except Exception:  # no secrets file: Streamlit raises rather than returning nothing

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
@@ -59,4 +61,6 @@ def texts(at: AppTest) -> str:
         )
         for e in getattr(at, kind)
     ]
+    # st.html blocks (the map legend), with the tags taken out
+    parts += [re.sub(r"<[^>]+>", " ", e.proto.body) for e in at.get("html")]
     return "\n".join(str(p) for p in parts)

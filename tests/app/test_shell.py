@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -42,6 +43,8 @@ def test_map_page(open_app, lang):
     assert title in at.title[0].value
     shown = texts(at)
     assert ("Leģenda" if lang == "lv" else "Legend") in shown
+    no_data = r"nav datu\s+\(\d+\)" if lang == "lv" else r"no data\s+\(\d+\)"
+    assert re.search(no_data, shown)  # the grey class, with its count
     assert "28,8" in shown if lang == "lv" else "28.8" in shown  # Latvia's value as the centre
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -102,3 +103,25 @@ def test_a_bad_url_value_is_reported_not_raised(page, warm):
     open_page(page, f"{warm}/?ind=%27%3B%20DROP%20TABLE%20x&year=1800")
     assert page.locator("[data-testid='stAlert']").count() >= 1
     assert "DROP TABLE" in page.locator("[data-testid='stAlert']").first.inner_text()
+
+
+def test_the_comparison_table_downloads_as_shown(page, warm):
+    """The files are built only when a button is clicked: both must arrive, with the table's
+    rows (my municipality first) and its language."""
+    open_page(page, f"{warm}/salidzinajums?{VIEW}&lang=en")
+    page.wait_for_selector("[data-testid='stDataFrame']", timeout=20_000)
+    grid = page.locator("[data-testid='stDataFrame'] [aria-rowcount]").first
+    shown_rows = grid.get_attribute("aria-rowcount")
+    with page.expect_download() as csv_download:
+        page.get_by_role("button", name="Download CSV").click()
+    csv = csv_download.value
+    text = Path(csv.path()).read_bytes().decode("utf-8-sig")
+    lines = text.strip().splitlines()
+    assert csv.suggested_filename.endswith("_2020.csv")
+    assert lines[0].startswith("Municipality")
+    assert lines[1].startswith("Aizkraukle municipality")
+    assert len(lines) == int(shown_rows)  # the grid counts its header row too
+    with page.expect_download() as xlsx_download:
+        page.get_by_role("button", name="Download Excel").click()
+    assert Path(xlsx_download.value.path()).read_bytes()[:2] == b"PK"  # a zip: .xlsx
+    assert_no_exception(page)
