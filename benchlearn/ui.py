@@ -5,6 +5,7 @@ Pages call these and lay out what they return; SQL stays in queries/, maths in l
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 
@@ -14,7 +15,7 @@ import streamlit as st
 
 from benchlearn import cache
 from benchlearn.db import DatabaseMissing
-from benchlearn.i18n import TEXT, formula_text, t
+from benchlearn.i18n import TEXT, format_rank, formula_text, t
 from benchlearn.logic import explore as explore_logic
 from benchlearn.logic.groups import (
     ALL,
@@ -25,6 +26,7 @@ from benchlearn.logic.groups import (
     selectable_groups,
     size_basis_note,
 )
+from benchlearn.logic.scores import BAND_COLOURS, band_label
 from benchlearn.logic.view import MAP_VERSIONS, choose_version, years_by_indicator
 from benchlearn.state import Options, ViewState, parse, to_params
 from benchlearn.userdata import widgets as userdata
@@ -337,6 +339,29 @@ def group_of(ref: Reference, state: ViewState, version: str) -> list[str]:
 
 def sources() -> pd.DataFrame:
     return cache.query("sources")
+
+
+def band_pill(band: str, language: str) -> str:
+    """A small label in the band's colour (white text on the dark ends, dark on the middle)."""
+    colour = BAND_COLOURS[band]
+    text = "#ffffff" if band in ("best", "worst") else "#333333"
+    return (
+        f'<span style="background:{colour};color:{text};border:1px solid #bbb;'
+        f'border-radius:0.6em;padding:0 0.5em;font-size:0.8em;white-space:nowrap">'
+        f"{html.escape(band_label(band, language))}</span>"
+    )
+
+
+def position_lines(ref: Reference, rows: pd.DataFrame, language: str, empty: str) -> str:
+    """HTML for st.html: per row the band as a coloured label, the indicator, its rank and
+    year; `empty` (plain text) when there are no rows. One st.html block is lighter for the
+    browser than markdown with inline HTML."""
+    lines = []
+    for row in rows.itertuples():
+        name = html.escape(indicator_label(ref, row.indicator, language))
+        rank = html.escape(format_rank(int(row.rank), int(row.n), language))
+        lines.append(f"{band_pill(row.band, language)} <b>{name}</b> — {rank} ({row.year})")
+    return "<br>".join(lines) or html.escape(empty)
 
 
 def chart_spec(chart: alt.TopLevelMixin) -> dict:

@@ -134,7 +134,7 @@ def notes(
     ref: ui.Reference, tidy: pd.DataFrame, wide: pd.DataFrame, year: int, lang: str, my_shown: bool
 ) -> None:
     """Legend, the rule for ranks, and which indicators fall back to an earlier year."""
-    st.markdown(bm.legend_html(lang, mine=my_shown), unsafe_allow_html=True)
+    st.html(bm.legend_html(lang, mine=my_shown))
     lines = [t("bench.rows_note", lang, n=tidy["unit_id"].nunique())]
     years = tidy.groupby("indicator", sort=False)["year"].first()
     older = [ui.indicator_label(ref, c, lang) for c, y in years.items() if y < year]

@@ -14,12 +14,11 @@ import streamlit as st
 from benchlearn import cache, ui
 from benchlearn.charts import trends as trend_charts
 from benchlearn.charts.map import build_map, features
-from benchlearn.i18n import format_rank, t
+from benchlearn.i18n import t
 from benchlearn.logic import benchmark as bm
 from benchlearn.logic import profile as profile_logic
 from benchlearn.logic import series
 from benchlearn.logic.mapview import CITY_KINDS, legend_rows, map_slice
-from benchlearn.logic.scores import BAND_COLOURS, band_label
 from benchlearn.state import ViewState, parse
 from benchlearn.userdata import repository as repo
 from benchlearn.userdata import widgets as ud
@@ -252,7 +251,7 @@ def benchmark_slide(ref: ui.Reference, state: ViewState, index: int) -> list[str
     tidy = bm.benchmark_table(observations, catalogue, rows, {c: years[c] for c in chosen})
     order = bm.order_rows(tidy, rows, state.my, names)
     st.table(compact_table(tidy, order, catalogue, names, state.my, lang))
-    st.markdown(bm.legend_html(lang, mine=state.my in order), unsafe_allow_html=True)
+    st.html(bm.legend_html(lang, mine=state.my in order))
     st.caption(t("pres.rank_note", lang))
     return chosen
 
@@ -285,23 +284,8 @@ def profile_slide(ref: ui.Reference, state: ViewState, index: int) -> list[str]:
         strict=True,
     ):
         column.markdown(f"### {t(heading, lang)}")
-        column.markdown(position_lines(ref, rows, lang) or t(empty, lang), unsafe_allow_html=True)
+        column.html(ui.position_lines(ref, rows, lang, t(empty, lang)))
     return [*strong["indicator"], *weak["indicator"]] or [state.ind]
-
-
-def position_lines(ref: ui.Reference, rows: pd.DataFrame, lang: str) -> str:
-    lines = []
-    for row in rows.itertuples():
-        colour = BAND_COLOURS[row.band]
-        text = "#ffffff" if row.band in ("best", "worst") else "#333333"
-        pill = (
-            f'<span style="background:{colour};color:{text};border-radius:.6em;'
-            f'padding:0 .5em">{html.escape(band_label(row.band, lang))}</span>'
-        )
-        name = html.escape(ui.indicator_label(ref, row.indicator, lang))
-        rank = format_rank(int(row.rank), int(row.n), lang)
-        lines.append(f"{pill} **{name}** — {rank} ({row.year})")
-    return "  \n".join(lines)
 
 
 SLIDES = {

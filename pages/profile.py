@@ -3,8 +3,6 @@ strongest and weakest positions, small trend charts and the sources behind it al
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import streamlit as st
 
@@ -14,7 +12,7 @@ from benchlearn.charts import trends as trend_charts
 from benchlearn.i18n import TEXT, format_number, format_rank, format_value, t
 from benchlearn.logic import profile as logic
 from benchlearn.logic import series
-from benchlearn.logic.scores import BAND_COLOURS, band_label
+from benchlearn.logic.scores import band_label
 from benchlearn.state import ViewState
 from benchlearn.userdata import widgets as userdata
 
@@ -102,35 +100,14 @@ def display_table(ref: ui.Reference, table: pd.DataFrame, lang: str) -> pd.DataF
     )
 
 
-def band_pill(band: str, lang: str) -> str:
-    """A small label in the band's colour (white text on the dark ends, dark on the middle)."""
-    colour = BAND_COLOURS[band]
-    text = "#ffffff" if band in ("best", "worst") else "#333333"
-    return (
-        f'<span style="background:{colour};color:{text};border:1px solid #bbb;'
-        f'border-radius:0.6em;padding:0 0.5em;font-size:0.8em;white-space:nowrap">'
-        f"{html.escape(band_label(band, lang))}</span>"
-    )
-
-
-def position_lines(ref: ui.Reference, rows: pd.DataFrame, lang: str) -> str:
-    """Short lines: indicator, rank and year, and the band as a coloured label."""
-    lines = []
-    for row in rows.itertuples():
-        name = html.escape(ui.indicator_label(ref, row.indicator, lang))
-        rank = format_rank(int(row.rank), int(row.n), lang)
-        lines.append(f"{band_pill(row.band, lang)} **{name}** — {rank} ({row.year})")
-    return "  \n".join(lines)
-
-
 def show_positions(strong: str, weak: str, lang: str) -> None:
     left, right = st.columns(2)
     with left:
         st.subheader(t("profile.strongest", lang))
-        st.markdown(strong or t("profile.none_strong", lang), unsafe_allow_html=True)
+        st.html(strong)
     with right:
         st.subheader(t("profile.weakest", lang))
-        st.markdown(weak or t("profile.none_weak", lang), unsafe_allow_html=True)
+        st.html(weak)
     st.caption(t("profile.positions_note", lang, n=logic.MIN_COMPARED))
 
 
@@ -208,8 +185,8 @@ def profile_view(unit: str, version: str, members: tuple[str, ...], lang: str) -
     )
     return {
         **view,
-        "strong": position_lines(ref, strong, lang),
-        "weak": position_lines(ref, weak, lang),
+        "strong": ui.position_lines(ref, strong, lang, t("profile.none_strong", lang)),
+        "weak": ui.position_lines(ref, weak, lang, t("profile.none_weak", lang)),
         "table": display_table(ref, table, lang),
         "rows": len(table),
         "spec": spec,

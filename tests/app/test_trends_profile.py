@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import json
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -126,3 +128,17 @@ def test_profile_outside_the_group_is_ranked_among_all(open_app):
     assert "is not in the group" in texts(at)
     ranks = at.dataframe[0].value["Rank in group"].tolist()
     assert any(r.endswith("of 43") for r in ranks)
+
+
+def test_profile_names_its_strongest_and_weakest_positions(open_app):
+    at = open_app(PROFILE, lang="en", **VIEW)
+    blocks = [h.proto.body for h in at.get("html")]
+    assert len(blocks) == 2  # strongest, weakest
+    table = at.dataframe[0].value.set_index("Indicator")
+    for block in blocks:
+        names = re.findall(r"<b>(.*?)</b> — (\d+ of \d+)", block)
+        assert names, block
+        for name, rank in names:  # each line agrees with the full table below
+            assert table.loc[html.unescape(name), "Rank in group"] == rank
+    assert "best quarter" in blocks[0] or "middle half" in blocks[0]  # strong: top half
+    assert "worst quarter" in blocks[1] or "middle half" in blocks[1]
