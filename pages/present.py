@@ -11,13 +11,11 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from benchlearn import cache, ui
-from benchlearn.charts import trends as trend_charts
+from benchlearn import cache, ui, views
 from benchlearn.charts.map import build_map, features
 from benchlearn.i18n import t
 from benchlearn.logic import benchmark as bm
 from benchlearn.logic import profile as profile_logic
-from benchlearn.logic import series
 from benchlearn.logic.mapview import CITY_KINDS, legend_rows, map_slice
 from benchlearn.state import ViewState, parse
 from benchlearn.userdata import repository as repo
@@ -29,8 +27,6 @@ from benchlearn.userdata.repository import DeckInfo, ViewInfo
 SLIDE = "_present"  # (deck id, slide index) of this browser session
 MAP_HEIGHT = 640
 CHART_HEIGHT = 520
-MAX_UNITS = 12
-LOCAL_VERSIONS = ("lg2021", "lg2025")
 
 # Only on this page: no sidebar, header or top navigation; everything larger.
 CSS = """
@@ -173,49 +169,32 @@ def map_slide(ref: ui.Reference, state: ViewState, index: int) -> list[str]:
 
 
 def trends_slide(ref: ui.Reference, state: ViewState, index: int) -> list[str]:
+    """The trends page's chart for this state, in large type (same view, same cache)."""
     lang = state.lang
     companion = ref.catalogue.loc[state.ind, "per_capita"]
     code = companion if state.pc and companion in ref.catalogue.index else state.ind
-    unit, decimals = ui.indicator_unit(ref, code, lang), int(ref.catalogue.loc[code, "decimals"])
+    unit = ui.indicator_unit(ref, code, lang)
     version = ui.municipal_version(ref, state)
-    obs = pd.concat(
-        [
-            cache.query("observations_in_version", version=v)
-            for v in dict.fromkeys([version, *LOCAL_VERSIONS])
-        ],
-        ignore_index=True,
-    ).drop_duplicates(["unit_id", "indicator", "year"])
-    members = ui.group_of(ref, state, version)
+    members = tuple(ui.group_of(ref, state, version))
     group = ui.group_label(ref, state.grp, lang)
     st.subheader(f"{ui.indicator_label(ref, code, lang)} ({unit})")
-    units = [u for u in state.cmp if u != state.my]
-    if not state.my and not units:
-        pool = members or ui.units_of(ref, version)["unit_id"].tolist()
-        units = series.most_covered(obs, code, pool, MAX_UNITS)
-        st.caption(t("pres.trend_units", lang, n=len(units), group=group))
-    lines = series.trend_series(obs, code, units, state.my, members)
-    labels = {u: ui.unit_label(ref, u, lang) for u in [state.my, *units] if u}
-    labels[series.LATVIA] = t("latvia", lang)
-    labels[series.MEAN] = f"{t('trends.group_mean', lang)} ({group})"
-    frame = trend_charts.display_frame(
-        lines,
-        labels,
-        unit,
-        decimals,
+    view = cache.computed(
+        views.trend_view,
+        code,
+        version,
+        tuple(state.cmp),
+        state.my,
+        members,
+        group,
         lang,
-        derived=ui.source_caption(ref, code, lang, ui.sources()),
-        tables=trend_charts.source_labels(ui.sources()),
+        CHART_HEIGHT,
     )
-    if series.off_scale(lines):
-        frame = frame[frame["role"] != series.ROLE_LATVIA]
-    if frame["value"].notna().sum() == 0:
+    if view["defaulted"]:
+        st.caption(t("pres.trend_units", lang, n=len(view["units"]), group=group))
+    if view["nothing"]:
         st.warning(t("trends.nothing", lang))
         return [code]
-    if series.single_year(lines) is not None:
-        chart = trend_charts.bar_chart(frame[frame["value"].notna()], unit, lang)
-    else:
-        chart = trend_charts.line_chart(frame, unit, lang, height=CHART_HEIGHT)
-    st.vega_lite_chart(spec=enlarge_spec(chart.to_dict()), width="stretch", key=f"slide_{index}")
+    st.vega_lite_chart(spec=enlarge_spec(view["spec"]), width="stretch", key=f"slide_{index}")
     return [code]
 
 
@@ -262,10 +241,7 @@ def profile_slide(ref: ui.Reference, state: ViewState, index: int) -> list[str]:
     if not state.my:
         st.info(t("pres.no_unit", lang))
         return [state.ind]
-    version = ui.municipal_version(ref, state)
-    held = set(ref.units.loc[ref.units["unit_id"] == state.my, "version"])
-    if version not in held:
-        version = next((v for v in LOCAL_VERSIONS if v in held), version)
+    version = views.profile_version(ref, state, state.my)
     obs = cache.query("observations_in_version", version=version)
     members = ui.group_of(ref, state, version)
     if state.my not in members:

@@ -6,27 +6,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from benchlearn import cache, ui
+from benchlearn import cache, ui, views
 from benchlearn.charts import profile as profile_charts
 from benchlearn.charts import trends as trend_charts
 from benchlearn.i18n import TEXT, format_number, format_rank, format_value, t
 from benchlearn.logic import profile as logic
 from benchlearn.logic import series
 from benchlearn.logic.scores import band_label
-from benchlearn.state import ViewState
 from benchlearn.userdata import widgets as userdata
 
-LOCAL_VERSIONS = ("lg2021", "lg2025")
 TREND_COLUMNS = 3
-
-
-def profile_version(ref: ui.Reference, state: ViewState, unit: str) -> str:
-    """The selection's version if it holds the unit, else the local version that does."""
-    version = ui.municipal_version(ref, state)
-    held = set(ref.units.loc[ref.units["unit_id"] == unit, "version"])
-    if version in held:
-        return version
-    return next((v for v in LOCAL_VERSIONS if v in held), version)
 
 
 def unit_row(ref: ui.Reference, unit: str, version: str) -> pd.Series:
@@ -203,7 +192,7 @@ def render() -> None:
         ui.ask_for_my_municipality(ref, lang, "profile.choose_hint", "my_profile_pick")
         return
     unit = state.my
-    version = profile_version(ref, state, unit)
+    version = views.profile_version(ref, state, unit)
     members = ui.group_of(ref, state, version)
     group_name = ui.group_label(ref, state.grp, lang)
     fallback = unit not in members

@@ -6,23 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from benchlearn import cache, ui
-from benchlearn.charts import trends as charts
-from benchlearn.i18n import format_value, t
-from benchlearn.logic import series as logic
+from benchlearn import cache, ui, views
+from benchlearn.i18n import t
 from benchlearn.state import ViewState
-
-LOCAL_VERSIONS = ("lg2021", "lg2025")
-MAX_DEFAULT = 12
-
-
-def observations(version: str) -> pd.DataFrame:
-    """Values of both local-government versions, so every chosen unit has its full history."""
-    frames = [
-        cache.query("observations_in_version", version=v)
-        for v in dict.fromkeys([version, *LOCAL_VERSIONS])
-    ]
-    return pd.concat(frames, ignore_index=True).drop_duplicates(["unit_id", "indicator", "year"])
 
 
 def relative_indicator(ref: ui.Reference, code: str) -> str | None:
@@ -62,21 +48,6 @@ def heading(ref: ui.Reference, code: str, lang: str) -> None:
     )
 
 
-def latvia_note(series: pd.DataFrame, unit: str, decimals: int, lang: str) -> str:
-    """Why Latvia's line is missing, if it is."""
-    if logic.ROLE_LATVIA not in set(series["role"]):
-        return t("trends.no_latvia", lang)
-    if not logic.off_scale(series):
-        return ""
-    latest = series[(series["role"] == logic.ROLE_LATVIA) & series["value"].notna()].iloc[-1]
-    return t(
-        "trends.latvia_off_scale",
-        lang,
-        year=int(latest["year"]),
-        value=format_value(latest["value"], unit, decimals, lang),
-    )
-
-
 def column_widths(table: pd.DataFrame) -> dict:
     """Pixel widths from the longest text in each column, so big numbers are never cut;
     a wide table then scrolls sideways instead."""
@@ -87,81 +58,6 @@ def column_widths(table: pd.DataFrame) -> dict:
             width=min(7 * longest + 18, 360), pinned=i == 0
         )
     return widths
-
-
-def trend_view(
-    code: str,
-    version: str,
-    compared: tuple[str, ...],
-    my: str | None,
-    members: tuple[str, ...],
-    group_name: str,
-    lang: str,
-) -> dict:
-    """Everything the page shows for one view, computed once and cached across sessions:
-    the units drawn, the chart spec, its notes and the table of values."""
-    ref = ui.reference()
-    unit, decimals = ui.indicator_unit(ref, code, lang), int(ref.catalogue.loc[code, "decimals"])
-    obs = observations(version)
-    units = [u for u in compared if u != my]
-    defaulted = not my and not units
-    if defaulted:
-        pool = list(members) or ui.units_of(ref, version)["unit_id"].tolist()
-        units = logic.most_covered(obs, code, pool, MAX_DEFAULT)
-    series = logic.trend_series(obs, code, units, my, list(members))
-    chosen = [u for u in [my, *units] if u]
-    empty = [u for u in chosen if series.loc[series["series"] == u, "value"].isna().all()]
-    view = {"units": units, "defaulted": defaulted}
-    if series["value"].notna().sum() == 0 or len(empty) == len(chosen):
-        return {**view, "nothing": True}
-
-    labels = {u: ui.unit_label(ref, u, lang) for u in chosen}
-    labels[logic.LATVIA] = t("latvia", lang)
-    labels[logic.MEAN] = f"{t('trends.group_mean', lang)} ({group_name})"
-    frame = charts.display_frame(
-        series[~series["series"].isin(empty)],
-        labels,
-        unit,
-        decimals,
-        lang,
-        derived=ui.source_caption(ref, code, lang, ui.sources()),
-        tables=charts.source_labels(ui.sources()),
-    )
-    plotted = frame[frame["role"] != logic.ROLE_LATVIA] if logic.off_scale(series) else frame
-    year = logic.single_year(series)
-    if year is not None:
-        chart = charts.bar_chart(plotted, unit, lang)
-        chart_note = t("trends.one_year", lang, year=year)
-    else:
-        chart = charts.line_chart(plotted, unit, lang)
-        chart_note = f"{t('trends.gaps', lang)} {t('trends.dashed', lang)}"
-
-    notes = [
-        t("trends.group_note", lang, group=group_name),
-        latvia_note(series, unit, decimals, lang),
-    ]
-    counts = series.loc[(series["role"] == logic.ROLE_MEAN) & series["value"].notna(), "n"]
-    if not counts.empty and counts.min() != counts.max():
-        notes.append(t("trends.mean_varies", lang, low=int(counts.min()), high=int(counts.max())))
-    if empty:
-        names = ", ".join(ui.unit_label(ref, u, lang) for u in empty)
-        notes.append(t("trends.no_data_units", lang, names=names))
-    has_mean = logic.ROLE_MEAN in set(frame["role"])
-    table = charts.value_table(
-        frame,
-        decimals,
-        lang,
-        first_column=t("municipality", lang),
-        count_label=t("trends.n_row", lang) if has_mean else None,
-    )
-    return {
-        **view,
-        "nothing": False,
-        "spec": ui.chart_spec(chart),
-        "chart_note": chart_note,
-        "notes": "  \n".join(n for n in notes if n),
-        "table": table,
-    }
 
 
 def render() -> None:
@@ -177,7 +73,7 @@ def render() -> None:
     heading(ref, code, lang)
 
     view = cache.computed(
-        trend_view, code, version, tuple(state.cmp), state.my, members, group_name, lang
+        views.trend_view, code, version, tuple(state.cmp), state.my, members, group_name, lang
     )
     if view["defaulted"]:
         st.info(

@@ -1,0 +1,130 @@
+"""What a page derives from the warehouse for one view, shared by the pages that show it
+(the trends and profile pages and their slides). Builders are pure: pass them to
+cache.computed."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from benchlearn import cache, ui
+from benchlearn.charts import trends as charts
+from benchlearn.i18n import format_value, t
+from benchlearn.logic import series as series_logic
+from benchlearn.state import ViewState
+
+LOCAL_VERSIONS = ("lg2021", "lg2025")
+MAX_DEFAULT = 12  # lines drawn when no municipality is chosen
+
+
+def profile_version(ref: ui.Reference, state: ViewState, unit: str) -> str:
+    """The selection's version if it holds the unit, else the local version that does."""
+    version = ui.municipal_version(ref, state)
+    held = set(ref.units.loc[ref.units["unit_id"] == unit, "version"])
+    if version in held:
+        return version
+    return next((v for v in LOCAL_VERSIONS if v in held), version)
+
+
+def observations(version: str) -> pd.DataFrame:
+    """Values of both local-government versions, so every chosen unit has its full history."""
+    frames = [
+        cache.query("observations_in_version", version=v)
+        for v in dict.fromkeys([version, *LOCAL_VERSIONS])
+    ]
+    return pd.concat(frames, ignore_index=True).drop_duplicates(["unit_id", "indicator", "year"])
+
+
+def latvia_note(series: pd.DataFrame, unit: str, decimals: int, lang: str) -> str:
+    """Why Latvia's line is missing, if it is."""
+    if series_logic.ROLE_LATVIA not in set(series["role"]):
+        return t("trends.no_latvia", lang)
+    if not series_logic.off_scale(series):
+        return ""
+    latest = series[(series["role"] == series_logic.ROLE_LATVIA) & series["value"].notna()].iloc[-1]
+    return t(
+        "trends.latvia_off_scale",
+        lang,
+        year=int(latest["year"]),
+        value=format_value(latest["value"], unit, decimals, lang),
+    )
+
+
+def trend_view(
+    code: str,
+    version: str,
+    compared: tuple[str, ...],
+    my: str | None,
+    members: tuple[str, ...],
+    group_name: str,
+    lang: str,
+    height: int = 420,
+) -> dict:
+    """Everything the trends page (and its slide) shows for one view, for
+    cache.computed: the units drawn, the chart spec, its notes and the table of values.
+    With neither my nor compared municipalities, the best-covered members are drawn."""
+    ref = ui.reference()
+    unit, decimals = ui.indicator_unit(ref, code, lang), int(ref.catalogue.loc[code, "decimals"])
+    obs = observations(version)
+    units = [u for u in compared if u != my]
+    defaulted = not my and not units
+    if defaulted:
+        pool = list(members) or ui.units_of(ref, version)["unit_id"].tolist()
+        units = series_logic.most_covered(obs, code, pool, MAX_DEFAULT)
+    series = series_logic.trend_series(obs, code, units, my, list(members))
+    chosen = [u for u in [my, *units] if u]
+    empty = [u for u in chosen if series.loc[series["series"] == u, "value"].isna().all()]
+    view = {"units": units, "defaulted": defaulted}
+    if series["value"].notna().sum() == 0 or len(empty) == len(chosen):
+        return {**view, "nothing": True}
+
+    labels = {u: ui.unit_label(ref, u, lang) for u in chosen}
+    labels[series_logic.LATVIA] = t("latvia", lang)
+    labels[series_logic.MEAN] = f"{t('trends.group_mean', lang)} ({group_name})"
+    frame = charts.display_frame(
+        series[~series["series"].isin(empty)],
+        labels,
+        unit,
+        decimals,
+        lang,
+        derived=ui.source_caption(ref, code, lang, ui.sources()),
+        tables=charts.source_labels(ui.sources()),
+    )
+    plotted = (
+        frame[frame["role"] != series_logic.ROLE_LATVIA]
+        if series_logic.off_scale(series)
+        else frame
+    )
+    year = series_logic.single_year(series)
+    if year is not None:
+        chart = charts.bar_chart(plotted, unit, lang)
+        chart_note = t("trends.one_year", lang, year=year)
+    else:
+        chart = charts.line_chart(plotted, unit, lang, height=height)
+        chart_note = f"{t('trends.gaps', lang)} {t('trends.dashed', lang)}"
+
+    notes = [
+        t("trends.group_note", lang, group=group_name),
+        latvia_note(series, unit, decimals, lang),
+    ]
+    counts = series.loc[(series["role"] == series_logic.ROLE_MEAN) & series["value"].notna(), "n"]
+    if not counts.empty and counts.min() != counts.max():
+        notes.append(t("trends.mean_varies", lang, low=int(counts.min()), high=int(counts.max())))
+    if empty:
+        names = ", ".join(ui.unit_label(ref, u, lang) for u in empty)
+        notes.append(t("trends.no_data_units", lang, names=names))
+    has_mean = series_logic.ROLE_MEAN in set(frame["role"])
+    table = charts.value_table(
+        frame,
+        decimals,
+        lang,
+        first_column=t("municipality", lang),
+        count_label=t("trends.n_row", lang) if has_mean else None,
+    )
+    return {
+        **view,
+        "nothing": False,
+        "spec": ui.chart_spec(chart),
+        "chart_note": chart_note,
+        "notes": "  \n".join(n for n in notes if n),
+        "table": table,
+    }
