@@ -86,31 +86,39 @@ def bench_warehouse(target: Path) -> None:
     con.close()
 
 
-def bench_pages(db: Path) -> None:
-    """Server-side script time per page with AppTest: cold (fresh caches) and warm."""
-    import json
-
+def _page_run(page: str, params: str) -> tuple[object, float, float]:
+    """A page in AppTest with URL `params` ("?a=1&b=2"): the AppTest, the cold run (fresh
+    caches, app start and page switch) and the median of 5 warm reruns, in ms."""
     import streamlit as st
     from streamlit.testing.v1 import AppTest
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    start = time.perf_counter()
+    at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=120)
+    at.query_params.update(dict(p.split("=", 1) for p in params[1:].split("&")))
+    at.run()
+    at.switch_page(page)
+    at.run()
+    cold = (time.perf_counter() - start) * 1000
+    warm = []
+    for _ in range(5):
+        start = time.perf_counter()
+        at.run()
+        warm.append((time.perf_counter() - start) * 1000)
+    return at, cold, statistics.median(warm)
+
+
+def bench_pages(db: Path) -> None:
+    """Server-side script time per page with AppTest: cold (fresh caches) and warm (reruns
+    of the same view, which the shared view cache serves)."""
+    import json
 
     os.environ["BENCHLEARN_DB"] = str(db)
     print("== server-side page run (ms): cold / warm median of 5")
     for page in PAGES:
-        st.cache_data.clear()
-        st.cache_resource.clear()
-        start = time.perf_counter()
-        at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=120)
-        at.query_params.update(dict(p.split("=") for p in VIEW[1:].split("&")))
-        at.run()
-        at.switch_page(page)
-        at.run()
-        cold = (time.perf_counter() - start) * 1000
-        warm = []
-        for _ in range(5):
-            start = time.perf_counter()
-            at.run()
-            warm.append((time.perf_counter() - start) * 1000)
-        print(f"{page:22} {cold:8.0f} / {statistics.median(warm):6.0f}")
+        at, cold, warm = _page_run(page, VIEW)
+        print(f"{page:22} {cold:8.0f} / {warm:6.0f}")
         if page == "pages/map.py":
             payload = len(at.get("deck_gl_json_chart")[0].proto.json.encode())
             layer = json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"][0]
@@ -343,29 +351,13 @@ def bench_fetch(tmp: Path) -> None:
 def bench_explorer(db: Path) -> None:
     """Explorer page time (AppTest, cold and warm) and the time to build each download of
     the full table (every local government x every indicator with data)."""
-    import streamlit as st
-    from streamlit.testing.v1 import AppTest
-
     os.environ["BENCHLEARN_DB"] = str(db)
     print("== explorer page run (ms): cold / warm median of 5")
     query = "?ind=population_avg&year=2024&my=LV0020000&kind=novads&thr=population_avg:gt:10000"
     for label, params in (("default view", VIEW), ("with filters", query)):
-        st.cache_data.clear()
-        st.cache_resource.clear()
-        start = time.perf_counter()
-        at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=120)
-        at.query_params.update(dict(p.split("=", 1) for p in params[1:].split("&")))
-        at.run()
-        at.switch_page("pages/explorer.py")
-        at.run()
-        cold = (time.perf_counter() - start) * 1000
-        warm = []
-        for _ in range(5):
-            start = time.perf_counter()
-            at.run()
-            warm.append((time.perf_counter() - start) * 1000)
+        at, cold, warm = _page_run("pages/explorer.py", params)
         rows = len(at.dataframe[0].value) if at.dataframe else 0
-        print(f"{label:22} {cold:8.0f} / {statistics.median(warm):6.0f}   ({rows} rows)")
+        print(f"{label:22} {cold:8.0f} / {warm:6.0f}   ({rows} rows)")
     print("== explorer downloads of the full table (median / max of 5, ms)")
     for label, fn in _export_cases(db).items():
         median, worst = timed(fn, repeat=5)
