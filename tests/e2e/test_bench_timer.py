@@ -1,0 +1,48 @@
+"""The in-page timer of `make bench`: it must stop only once the map is drawn, and after a
+change only once the map shows the new colours."""
+
+import json
+
+import pytest
+
+from benchlearn import bench
+from benchlearn.settings import REPO_ROOT
+from tests.e2e.conftest import start_streamlit
+
+CANVAS = "[data-testid='stDeckGlJsonChart'] canvas"
+
+
+@pytest.fixture(scope="module")
+def bare_map_url(built_db):
+    proc, url = start_streamlit(built_db, REPO_ROOT / "benchlearn" / "bench_apps" / "bare_map.py")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def _painted(page) -> str:
+    """The map canvas, sampled the way the timer samples it ('' while nothing is drawn)."""
+    return page.evaluate(f"window.__benchPixels(document.querySelector({json.dumps(CANVAS)}))")
+
+
+def _finished(page) -> float:
+    page.wait_for_function("window.__bench.done > 0", timeout=60_000)
+    return page.evaluate("window.__bench.done")
+
+
+def test_timer_stops_when_the_map_is_drawn_and_when_it_is_recoloured(page, bare_map_url):
+    page.add_init_script(bench.TIMER % json.dumps(CANVAS))
+    page.goto(bare_map_url)
+    loaded = _finished(page)
+    timings = page.evaluate("window.__bench")
+    assert timings["painted"] > 0 and loaded >= timings["painted"]
+    blue = _painted(page)
+    assert blue  # pixels were on the canvas when the clock stopped
+
+    page.get_by_role("combobox", name="Colour", exact=True).click()
+    page.evaluate("window.__bench.armed = true")
+    page.get_by_role("option", name="orange").click()
+    changed = _finished(page)
+    assert 0 < changed < 30_000
+    orange = _painted(page)
+    assert orange and orange != blue
