@@ -213,6 +213,12 @@ SETTLE_S = 1.0
 REPEAT = 15  # the machine is shared with the browser: single visits vary by ±20 %
 
 
+def finished(page) -> float:
+    """Ms the TIMER measured in a Playwright page, once it has stopped."""
+    page.wait_for_function("window.__bench && window.__bench.done > 0", timeout=60_000)
+    return page.evaluate("window.__bench.done")
+
+
 def _browser_times(db: Path) -> dict[str, list[float]]:
     """Ms from navigation (or a change) until the script has finished and drawn, per visit.
 
@@ -224,10 +230,6 @@ def _browser_times(db: Path) -> dict[str, list[float]]:
     from playwright.sync_api import sync_playwright
 
     from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, start_streamlit
-
-    def finished(page) -> float:
-        page.wait_for_function("window.__bench && window.__bench.done > 0", timeout=60_000)
-        return page.evaluate("window.__bench.done")
 
     def visit(browser, url: str, selector: str) -> float:
         page = browser.new_page()

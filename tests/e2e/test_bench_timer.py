@@ -25,15 +25,10 @@ def _painted(page) -> str:
     return page.evaluate(f"window.__benchPixels(document.querySelector({json.dumps(CANVAS)}))")
 
 
-def _finished(page) -> float:
-    page.wait_for_function("window.__bench.done > 0", timeout=60_000)
-    return page.evaluate("window.__bench.done")
-
-
 def test_timer_stops_when_the_map_is_drawn_and_when_it_is_recoloured(page, bare_map_url):
     page.add_init_script(bench.TIMER % json.dumps(CANVAS))
     page.goto(bare_map_url)
-    loaded = _finished(page)
+    loaded = bench.finished(page)
     timings = page.evaluate("window.__bench")
     assert timings["painted"] > 0 and loaded >= timings["painted"]
     blue = _painted(page)
@@ -42,7 +37,7 @@ def test_timer_stops_when_the_map_is_drawn_and_when_it_is_recoloured(page, bare_
     page.get_by_role("combobox", name="Colour", exact=True).click()
     page.evaluate("window.__bench.armed = true")
     page.get_by_role("option", name="orange").click()
-    changed = _finished(page)
+    changed = bench.finished(page)
     assert 0 < changed < 30_000
     orange = _painted(page)
     assert orange and orange != blue
