@@ -31,7 +31,7 @@ fetch: install
 	$(PYTHON) -m benchlearn fetch --db $(DB) $(FETCH_ARGS)
 
 run: install $(DB)
-	BENCHLEARN_DB=$(DB) $(PYTHON) -m streamlit run app.py --server.port $(PORT) --server.headless true
+	BENCHLEARN_DB=$(DB) $(PYTHON) -m benchlearn.serve --server.port $(PORT) --server.headless true
 
 test: install-test
 	$(PYTHON) -m ruff check .

@@ -71,9 +71,10 @@ with st.sidebar:
     )
     st.caption(t("sel.share", lang))
 
-# url_path differs from the file name on purpose: a fresh server resolves its very first
-# request against the legacy pages/ folder, and a file-name URL would then run the page
-# script without this shell. The default page (the map) lives at "/".
+# url_path differs from the file name on purpose: under plain `streamlit run`, a fresh server
+# resolves its very first request against the legacy pages/ folder (benchlearn.serve turns
+# that off), and a file-name URL would then run the page script without this shell. The
+# default page (the map) lives at "/".
 pages = [
     st.Page(
         "pages/map.py",

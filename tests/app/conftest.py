@@ -15,8 +15,9 @@ APP = str(REPO_ROOT / "app.py")
 
 def navigation_only(monkeypatch) -> None:
     """AppTest re-detects the legacy pages/ folder before every run and would then run a page
-    file on its own, without app.py. The app always routes with st.navigation (as the server
-    does after its first run), so tell Streamlit there is no legacy pages folder."""
+    file on its own, without app.py. The app always routes with st.navigation (the server is
+    told so before it starts: benchlearn.serve), so tell Streamlit there is no legacy pages
+    folder."""
     original = PagesManager.__init__
 
     def init(self, *args, **kwargs):

@@ -40,13 +40,13 @@ def start_streamlit(db: Path, script: Path | None = None) -> tuple[subprocess.Po
     """Start the app (or another script) headless; return the process and its base URL."""
     port = free_port()
     env = {**os.environ, "BENCHLEARN_DB": str(db)}
+    # the app as `make run` serves it; a calibration script with plain `streamlit run`
+    command = ["benchlearn.serve"] if script is None else ["streamlit", "run", str(script)]
     proc = subprocess.Popen(
         [
             sys.executable,
             "-m",
-            "streamlit",
-            "run",
-            str(script or REPO_ROOT / "app.py"),
+            *command,
             "--server.headless",
             "true",
             "--server.port",

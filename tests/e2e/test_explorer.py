@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import screenshot, wait_done
-from tests.e2e.test_pages import open_page, warm  # noqa: F401  (the module-scoped fixture)
+from tests.e2e.test_pages import open_page
 
 pytestmark = pytest.mark.e2e
 
@@ -51,8 +51,8 @@ def numbers(values: list[str]) -> list[float | None]:
     return [float(v) if v not in ("", "None", "nan", "<NA>") else None for v in values]
 
 
-def test_build_a_filter_see_the_charts_and_download_what_is_shown(page, warm):  # noqa: F811
-    open_page(page, f"{warm}/izpete?ind=population_avg&year=2024&my=LV0020000")
+def test_build_a_filter_see_the_charts_and_download_what_is_shown(page, app_url):
+    open_page(page, f"{app_url}/izpete?ind=population_avg&year=2024&my=LV0020000")
     expect(page.locator(CHART)).to_have_count(
         3, timeout=20_000
     )  # scatter, distribution, small multiples
@@ -96,8 +96,8 @@ def test_build_a_filter_see_the_charts_and_download_what_is_shown(page, warm):  
     assert page.external_requests == []
 
 
-def test_clicking_a_dot_selects_that_municipality(page, warm):  # noqa: F811
-    open_page(page, f"{warm}/izpete?ind=population_avg&year=2024&reg=LV009")
+def test_clicking_a_dot_selects_that_municipality(page, app_url):
+    open_page(page, f"{app_url}/izpete?ind=population_avg&year=2024&reg=LV009")
     dot = page.locator(CHART).first.locator("g.mark-symbol path[aria-label^='Bauskas novads']")
     dot.first.scroll_into_view_if_needed()
     dot.first.click()
@@ -107,8 +107,8 @@ def test_clicking_a_dot_selects_that_municipality(page, warm):  # noqa: F811
     assert sidebar.get_by_text("Bauskas novads").is_visible()  # now a compared municipality
 
 
-def test_explorer_in_english(page, warm):  # noqa: F811
-    open_page(page, f"{warm}/izpete?lang=en&ind=road_asphalt_share_pct&lx=1")
+def test_explorer_in_english(page, app_url):
+    open_page(page, f"{app_url}/izpete?lang=en&ind=road_asphalt_share_pct&lx=1")
     assert page.get_by_role("heading", name="Explore").is_visible()
     assert page.get_by_text("Fitted line").is_visible()
     expect(page.locator(CHART)).to_have_count(
@@ -118,9 +118,9 @@ def test_explorer_in_english(page, warm):  # noqa: F811
     screenshot(page, "izpete-en")
 
 
-def test_console_runs_an_example_and_refuses_a_hostile_query(page, warm, built_db):  # noqa: F811
+def test_console_runs_an_example_and_refuses_a_hostile_query(page, app_url, built_db):
     before = hashlib.sha256(built_db.read_bytes()).hexdigest()
-    open_page(page, f"{warm}/sql")
+    open_page(page, f"{app_url}/sql")
     choose(page, "Piemērs", "Iedzīvotāju skaits novados 2024. gadā, lielākie vispirms")
     page.get_by_role("button", name="Ielikt piemēru").click()
     wait_done(page)

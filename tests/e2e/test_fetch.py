@@ -18,7 +18,7 @@ NEW = "Value added per resident"  # fetch-only: exists once NPV010 has been fetc
 
 
 @pytest.fixture(scope="module")
-def fetched_app(tmp_path_factory, built_db, browser):
+def fetched_app(tmp_path_factory, built_db):
     work = tmp_path_factory.mktemp("fetched")
     db = work / "benchlearn.duckdb"
     shutil.copy(built_db, db)
@@ -32,10 +32,6 @@ def fetched_app(tmp_path_factory, built_db, browser):
             progress=lambda *_: None,
         )
     proc, url = start_streamlit(db)
-    tab = browser.new_page()
-    tab.goto(url)
-    wait_done(tab)
-    tab.close()
     yield url
     proc.terminate()
     proc.wait(timeout=10)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import assert_no_exception, screenshot, wait_done
+from tests.e2e.conftest import assert_no_exception, screenshot, start_streamlit, wait_done
 
 pytestmark = pytest.mark.e2e
 
@@ -19,17 +19,6 @@ PAGES = {
     "dati": "[data-testid='stDataFrame']",
 }
 VIEW = "ind=population_avg&year=2020&my=LV0020000&cmp=LV0021000,LV0023000&grp=nuts:LV009"
-
-
-@pytest.fixture(scope="module")
-def warm(app_url, browser):
-    """A fresh server resolves its first request against the legacy pages/ folder: open the
-    root once so every test below sees what users of a running server see."""
-    tab = browser.new_page()
-    tab.goto(app_url)
-    wait_done(tab)
-    tab.close()
-    return app_url
 
 
 def open_page(page, url: str) -> None:
@@ -46,8 +35,8 @@ def selected(page, label: str) -> str:
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
 @pytest.mark.parametrize("path", list(PAGES))
-def test_page_runs_and_shows_its_content(page, warm, path, lang):
-    open_page(page, f"{warm}/{path}?lang={lang}&{VIEW}")
+def test_page_runs_and_shows_its_content(page, app_url, path, lang):
+    open_page(page, f"{app_url}/{path}?lang={lang}&{VIEW}")
     page.wait_for_selector(PAGES[path], timeout=20_000)
     if path == "":
         page.wait_for_timeout(1500)  # let deck.gl draw before the screenshot
@@ -55,8 +44,22 @@ def test_page_runs_and_shows_its_content(page, warm, path, lang):
     assert page.external_requests == [], page.external_requests
 
 
-def test_clicking_the_map_selects_a_municipality(page, warm):
-    open_page(page, f"{warm}/?ind=road_asphalt_share_pct")
+def test_the_first_visitor_of_a_new_server_may_arrive_by_a_page_link(page, built_db):
+    """Streamlit's legacy pages/ lookup once greeted this visitor with "Page not found"."""
+    proc, url = start_streamlit(built_db)
+    try:
+        open_page(page, f"{url}/dati")
+        page.wait_for_selector(PAGES["dati"], timeout=20_000)
+        assert page.get_by_role("heading", name="Dati", exact=True).is_visible()
+        assert page.get_by_text("Page not found").count() == 0
+        assert page.get_by_role("dialog").count() == 0
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_clicking_the_map_selects_a_municipality(page, app_url):
+    open_page(page, f"{app_url}/?ind=road_asphalt_share_pct")
     assert selected(page, "Mana pašvaldība") == "— nav izvēlēta —"
     canvas = page.locator("[data-testid='stDeckGlJsonChart']")
     page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas")
@@ -76,8 +79,8 @@ def test_clicking_the_map_selects_a_municipality(page, warm):
     screenshot(page, "karte-click")
 
 
-def test_switching_language_changes_labels(page, warm):
-    open_page(page, f"{warm}/")
+def test_switching_language_changes_labels(page, app_url):
+    open_page(page, f"{app_url}/")
     assert page.get_by_role("link", name="Tendences").is_visible()
     page.locator("[data-testid='stSidebar']").get_by_text("English").click()
     wait_done(page)
@@ -86,8 +89,8 @@ def test_switching_language_changes_labels(page, warm):
     assert "lang=en" in page.url
 
 
-def test_a_copied_url_restores_the_view(page, browser, warm):
-    open_page(page, f"{warm}/tendences?{VIEW}&lang=en")
+def test_a_copied_url_restores_the_view(page, browser, app_url):
+    open_page(page, f"{app_url}/tendences?{VIEW}&lang=en")
     copied = page.url
     before = {label: selected(page, label) for label in ("Indicator", "Year", "My municipality")}
     other = browser.new_context(viewport={"width": 1200, "height": 900}).new_page()
@@ -99,16 +102,16 @@ def test_a_copied_url_restores_the_view(page, browser, warm):
     other.context.close()
 
 
-def test_a_bad_url_value_is_reported_not_raised(page, warm):
-    open_page(page, f"{warm}/?ind=%27%3B%20DROP%20TABLE%20x&year=1800")
+def test_a_bad_url_value_is_reported_not_raised(page, app_url):
+    open_page(page, f"{app_url}/?ind=%27%3B%20DROP%20TABLE%20x&year=1800")
     assert page.locator("[data-testid='stAlert']").count() >= 1
     assert "DROP TABLE" in page.locator("[data-testid='stAlert']").first.inner_text()
 
 
-def test_the_comparison_table_downloads_as_shown(page, warm):
+def test_the_comparison_table_downloads_as_shown(page, app_url):
     """The files are built only when a button is clicked: both must arrive, with the table's
     rows (my municipality first) and its language."""
-    open_page(page, f"{warm}/salidzinajums?{VIEW}&lang=en")
+    open_page(page, f"{app_url}/salidzinajums?{VIEW}&lang=en")
     page.wait_for_selector("[data-testid='stDataFrame']", timeout=20_000)
     grid = page.locator("[data-testid='stDataFrame'] [aria-rowcount]").first
     shown_rows = grid.get_attribute("aria-rowcount")

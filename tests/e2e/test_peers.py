@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.e2e.conftest import screenshot, wait_done
-from tests.e2e.test_pages import open_page, warm  # noqa: F401  (the module fixture)
+from tests.e2e.test_pages import open_page
 
 pytestmark = pytest.mark.e2e
 
@@ -26,8 +26,8 @@ def grid_cells(page) -> list[str]:
     )
 
 
-def test_choose_focus_adopt_peers_and_compare(page, warm):  # noqa: F811
-    open_page(page, f"{warm}/lidzigas")
+def test_choose_focus_adopt_peers_and_compare(page, app_url):
+    open_page(page, f"{app_url}/lidzigas")
     main = page.locator("[data-testid='stMain']")
     main.get_by_role("combobox", name="Izvēlieties pašvaldību").click()
     page.get_by_role("option", name="Aizkraukles novads", exact=True).click()
@@ -60,8 +60,8 @@ def test_choose_focus_adopt_peers_and_compare(page, warm):  # noqa: F811
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
-def test_indices_page_in_the_browser(page, warm, lang):  # noqa: F811
-    open_page(page, f"{warm}/indeksi?lang={lang}&my=LV0020000")
+def test_indices_page_in_the_browser(page, app_url, lang):
+    open_page(page, f"{app_url}/indeksi?lang={lang}&my=LV0020000")
     page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=20_000)
     vraa = "nav VRAA teritorijas" if lang == "lv" else "not VRAA's territorial"
     assert page.get_by_text(re.compile(vraa)).first.is_visible()

@@ -23,7 +23,7 @@ RANK = re.compile(r"\d+\. vieta no \d+")
 
 
 @pytest.fixture(scope="module")
-def seminar_url(built_db, tmp_path_factory, browser):
+def seminar_url(built_db, tmp_path_factory):
     folder = tmp_path_factory.mktemp("seminar")
     secrets = folder / "secrets.toml"
     secrets.write_text(f'editor_password = "{PASSWORD}"\n', encoding="utf-8")
@@ -31,10 +31,6 @@ def seminar_url(built_db, tmp_path_factory, browser):
         patch.setenv("STREAMLIT_SECRETS_FILES", str(secrets))
         patch.setenv("BENCHLEARN_USERDATA_URL", f"sqlite:///{folder / 'userdata.sqlite'}")
         proc, url = start_streamlit(built_db)
-    tab = browser.new_page()  # the first request of a fresh server: see test_pages.warm
-    tab.goto(url)
-    wait_done(tab)
-    tab.close()
     yield url
     proc.terminate()
     proc.wait(timeout=10)
