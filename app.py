@@ -75,7 +75,7 @@ with st.sidebar:
 # resolves its very first request against the legacy pages/ folder (benchlearn.serve turns
 # that off), and a file-name URL would then run the page script without this shell. The
 # default page (the map) lives at "/".
-pages = [
+compare = [
     st.Page(
         "pages/map.py",
         title=t("nav.map", lang),
@@ -100,6 +100,8 @@ pages = [
         url_path="profils",
         icon=":material/location_city:",
     ),
+]
+learn = [
     st.Page(
         "pages/peers.py",
         title=t("nav.peers", lang),
@@ -131,6 +133,8 @@ pages = [
         icon=":material/slideshow:",
         visibility="hidden",  # opened from a deck on the networks page
     ),
+]
+analyse = [
     st.Page(
         "pages/explorer.py",
         title=t("nav.explore", lang),
@@ -142,7 +146,15 @@ pages = [
     ),
     st.Page("pages/data.py", title=t("nav.data", lang), url_path="dati", icon=":material/dataset:"),
 ]
-page = st.navigation(pages, position="top")
+# Three groups, so the top bar fits a projector's width without Streamlit's untranslated
+# "more" menu: the comparisons a council opens first as plain links, then learning from
+# others and the analysts' tools as menus.
+sections = {
+    "": compare,
+    t("nav.section_learn", lang): learn,
+    t("nav.section_analyse", lang): analyse,
+}
+page = st.navigation(sections, position="top")
 ui.save_view_box(page)
 ui.show_notices()
 page.run()

@@ -25,6 +25,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "nav.data": ("Dati", "Data"),
     "nav.peers": ("Līdzīgās pašvaldības", "Similar municipalities"),
     "nav.indices": ("Indeksi", "Composite indices"),
+    "nav.section_learn": ("Mācīties no citiem", "Learn from others"),
+    "nav.section_analyse": ("Analītiķiem", "For analysts"),
     "lang.label": ("Valoda", "Language"),
     "sel.heading": ("Izvēle", "Selection"),
     "sel.indicator": ("Rādītājs", "Indicator"),

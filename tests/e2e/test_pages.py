@@ -58,6 +58,25 @@ def test_the_first_visitor_of_a_new_server_may_arrive_by_a_page_link(page, built
         proc.wait(timeout=10)
 
 
+def test_the_top_bar_fits_a_projector_and_its_menus_lead_to_the_pages(browser, app_url):
+    """At 1280 px every page is reachable from the bar without Streamlit's English "N more"
+    overflow: four links, then two menus."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    open_page(page, f"{app_url}/")
+    assert page.get_by_text(re.compile(r"^\d+ more$")).count() == 0
+    for link in ("Karte", "Tendences", "Salīdzinājums", "Profils"):
+        assert page.get_by_role("link", name=link, exact=True).is_visible()
+    page.get_by_text("Mācīties no citiem", exact=True).click()
+    page.get_by_role("menuitem", name="Indeksi", exact=True).click()
+    page.wait_for_url(re.compile(r"/indeksi"), timeout=20_000)
+    wait_done(page)
+    assert_no_exception(page)
+    page.get_by_text("Analītiķiem", exact=True).click()
+    assert page.get_by_role("menuitem", name="SQL", exact=True).is_visible()
+    context.close()
+
+
 def test_clicking_the_map_selects_a_municipality(page, app_url):
     open_page(page, f"{app_url}/?ind=road_asphalt_share_pct")
     assert selected(page, "Mana pašvaldība") == "— nav izvēlēta —"
