@@ -26,7 +26,7 @@ def _painted(page) -> str:
 
 
 def test_timer_stops_when_the_map_is_drawn_and_when_it_is_recoloured(page, bare_map_url):
-    page.add_init_script(bench.TIMER % json.dumps(CANVAS))
+    page.add_init_script(bench.timer_script(CANVAS))
     page.goto(bare_map_url)
     loaded = bench.finished(page)
     timings = page.evaluate("window.__bench")
@@ -41,3 +41,18 @@ def test_timer_stops_when_the_map_is_drawn_and_when_it_is_recoloured(page, bare_
     assert 0 < changed < 30_000
     orange = _painted(page)
     assert orange and orange != blue
+
+
+def test_second_clock_waits_for_every_table(page, app_url):
+    """`all` goes on until the Data page's tables (canvas grids, loaded after the script has
+    finished) show content; `done` stops at the heading."""
+    page.add_init_script(bench.timer_script("[data-testid='stHeading']"))
+    page.goto(f"{app_url}/dati")
+    done = bench.finished(page)
+    drawn = bench.all_drawn(page)
+    timings = page.evaluate("window.__bench")
+    assert timings["lastPaint"] > 0  # a grid's canvas showed pixels
+    assert drawn >= done and drawn >= timings["lastPaint"] - timings["start"]
+    grids = page.locator("[data-testid='stDataFrame'] canvas")
+    assert grids.count() > 0
+    assert page.evaluate("(el) => window.__benchPixels(el) !== ''", grids.first.element_handle())
