@@ -3,9 +3,10 @@
 Warehouse: build time, memory, database size, GeoJSON bytes per boundary version, load
 latencies. Fetch: values per second from the stub PxWeb server, and the merge time.
 Dashboard: server-side run time per page (cold and warm, AppTest), the map's
-payload, browser time to a finished page next to calibration apps (an empty page at / and
-at a deep link, a bare pydeck map of the same boundaries, a bare recolour), printed as
-ratios, and the app server's memory after all those visits.
+payload, browser time to a finished page and to every chart and table drawn, next to
+calibration apps (an empty page at / and at a deep link, a bare pydeck map of the same
+boundaries, a bare recolour), printed as ratios, and the app server's memory after all
+those visits.
 """
 
 from __future__ import annotations
