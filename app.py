@@ -10,20 +10,9 @@ ICON = REPO_ROOT / "benchlearn" / "assets" / "icon.png"  # local: no icon font f
 
 st.set_page_config(page_title="Mācīties salīdzinot", page_icon=str(ICON), layout="wide")
 
-ref = ui.reference()
-ui.seed_from_url(ref)
-ui.repair_selection(ref)
-lang = ui.lang()
 
-with st.sidebar:
-    st.radio(
-        t("lang.label", lang),
-        ["lv", "en"],
-        **ui.bound("lang"),
-        horizontal=True,
-        format_func={"lv": "Latviešu", "en": "English"}.get,
-    )
-    lang = ui.lang()
+def shared_selection(ref: ui.Reference, lang: str) -> None:
+    """The sidebar fields every comparison page reads (bound to the URL)."""
     st.subheader(t("sel.heading", lang))
     catalogue = ref.catalogue
     st.selectbox(
@@ -69,7 +58,16 @@ with st.sidebar:
             else versions.loc[v, "label_en" if lang == "en" else "label_lv"]
         ),
     )
-    st.caption(t("sel.share", lang))
+
+
+# Pages that read none of the shared selection: their sidebar shows the language only, so no
+# control there seems to do something it does not (the selection is kept for the others).
+SELECTION_FREE = {"tikli", "labas-prakses", "sql", "dati"}
+
+ref = ui.reference()
+ui.seed_from_url(ref)
+ui.repair_selection(ref)
+lang = ui.lang()  # a language switch has already changed it (on_change runs first)
 
 # url_path differs from the file name on purpose: under plain `streamlit run`, a fresh server
 # resolves its very first request against the legacy pages/ folder (benchlearn.serve turns
@@ -155,6 +153,19 @@ sections = {
     t("nav.section_analyse", lang): analyse,
 }
 page = st.navigation(sections, position="top")
+with st.sidebar:
+    st.radio(
+        t("lang.label", lang),
+        ["lv", "en"],
+        **ui.bound("lang"),
+        horizontal=True,
+        format_func={"lv": "Latviešu", "en": "English"}.get,
+    )
+    if page.url_path in SELECTION_FREE:
+        st.caption(t("sel.not_here", lang))
+    else:
+        shared_selection(ref, lang)
+    st.caption(t("sel.share", lang))
 ui.save_view_box(page)
 ui.show_notices()
 page.run()

@@ -29,6 +29,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "nav.section_analyse": ("Analītiķiem", "For analysts"),
     "lang.label": ("Valoda", "Language"),
     "sel.heading": ("Izvēle", "Selection"),
+    "sel.not_here": (
+        "Šī lapa neizmanto izvēli (rādītāju, gadu, pašvaldības, grupu); tā saglabājas citām lapām.",
+        "This page does not use the selection (indicator, year, municipalities, group); it is "
+        "kept for the other pages.",
+    ),
     "sel.indicator": ("Rādītājs", "Indicator"),
     "sel.year": ("Gads", "Year"),
     "sel.my": ("Mana pašvaldība", "My municipality"),

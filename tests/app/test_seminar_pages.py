@@ -86,6 +86,9 @@ def test_editor_creates_a_network_and_it_becomes_a_group(app, store):
     made = next(n for n in repo.list_networks(store) if n.name_lv == "Sintētisks tīkls")
     assert made.members == MEMBERS
     assert at.selectbox(key="net_pick").value == made.id
+    shown = [box.key for box in at.sidebar.selectbox]
+    assert "w_grp" not in shown  # this page reads no shared selection, so shows none
+    at.switch_page("pages/trends.py").run()  # where the group is used, it is offered
     assert "Tīkls: Sintētisks tīkls" in at.sidebar.selectbox(key="w_grp").options
 
 

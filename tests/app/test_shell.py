@@ -149,3 +149,30 @@ def test_indicator_change_moves_year_to_one_with_data(open_app):
     at.sidebar.selectbox(key="w_ind").set_value("libraries").run()
     assert at.session_state["view"]["year"] == 2024
     assert not at.exception
+
+
+SELECTION_FREE = ["pages/data.py", "pages/console.py", "pages/networks.py", "pages/practices.py"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_sidebar_offers_the_selection_only_where_the_page_uses_it(open_app, page):
+    at = open_app(page, **VIEW)
+    keys = {w.key for w in [*at.sidebar.selectbox, *at.sidebar.multiselect]}
+    note = "Šī lapa neizmanto izvēli"
+    if page in SELECTION_FREE:
+        assert not keys & {"w_ind", "w_year", "w_my", "w_cmp", "w_grp", "w_bv"}
+        assert any(c.value.startswith(note) for c in at.sidebar.caption)
+    else:
+        assert {"w_ind", "w_year", "w_my", "w_cmp", "w_grp", "w_bv"} <= keys
+        assert not any(c.value.startswith(note) for c in at.sidebar.caption)
+    assert at.sidebar.radio(key="w_lang").value == "lv"
+
+
+def test_language_switch_on_a_page_without_the_selection_keeps_it(open_app):
+    at = open_app("pages/data.py", **VIEW)
+    at.sidebar.radio(key="w_lang").set_value("en").run()
+    assert at.title[0].value == "Data"
+    assert at.session_state["view"]["my"] == "LV0020000"
+    for key, value in VIEW.items():
+        assert at.query_params[key] in (value, [value]), key
+    assert at.query_params["lang"] in ("en", ["en"])
