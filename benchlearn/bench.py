@@ -4,9 +4,9 @@ Warehouse: build time, memory, database size, GeoJSON bytes per boundary version
 latencies. Fetch: values per second from the stub PxWeb server, and the merge time.
 Dashboard: server-side run time per page (cold and warm, AppTest), the map's
 payload, browser time to a finished page and to every chart and table drawn, next to
-calibration apps (an empty page at / and at a deep link, a bare pydeck map of the same
-boundaries, a bare recolour), printed as ratios, and the app server's memory after all
-those visits.
+calibration apps (an empty page at / and at a deep link, a bare chart page with one Vega
+chart and one table, a bare pydeck map of the same boundaries, a bare recolour), printed
+as ratios, and the app server's memory after all those visits.
 """
 
 from __future__ import annotations
@@ -296,12 +296,14 @@ def _browser_times(db: Path) -> dict[str, list[float]]:
         start_streamlit(db, apps / "empty.py"),
         start_streamlit(db, apps / "empty_deep.py"),
         start_streamlit(db, apps / "bare_map.py"),
+        start_streamlit(db, apps / "bare_chart.py"),
         start_streamlit(db),
     ]
-    (_, empty), (_, deep), (_, bare), (_, app) = servers
+    (_, empty), (_, deep), (_, bare), (_, chart), (_, app) = servers
     visits = {
         "empty page": (empty, heading),
         "empty page, deep link": (deep + "/tuksa", heading),
+        "bare chart page": (chart + "/grafiks", heading),
         "bare pydeck map": (bare, canvas),
         **{
             name: (app + path + VIEW, canvas if name == "map" else heading)
@@ -379,6 +381,13 @@ def bench_browser(db: Path) -> None:
         "empty page, deep link",
         f"{deep / empty:5.2f}x empty page at / (the deep link's server lookup)",
     )
+    chart, chart_drawn = times["bare chart page"], times["bare chart page, all drawn"]
+    line(
+        "bare chart page at /grafiks (calib.)",
+        "bare chart page",
+        f"{chart / deep:5.2f}x empty page at the same depth;",
+        f"= {chart_drawn / deep:4.2f}x / {chart_drawn / empty:4.2f}x (Streamlit's own floor)",
+    )
     line("bare pydeck map (calibration)", "bare pydeck map")
     line("map at /", "map", f"{times['map'] / bare:5.2f}x bare map (target <= 1.2)")
     for name, path in BROWSER_PATHS.items():
@@ -390,6 +399,10 @@ def bench_browser(db: Path) -> None:
                 f"{times[name] / deep:5.2f}x empty page at the same depth (target <= 1.5), "
                 f"{times[name] / empty:5.2f}x at /;",
                 f"= {drawn / deep:4.2f}x / {drawn / empty:4.2f}x",
+            )
+            print(
+                f"{'':58}{times[name] / chart:5.2f}x bare chart page at the same depth;"
+                f"   all drawn {drawn / chart_drawn:4.2f}x bare chart page"
             )
     line("bare recolour (calibration)", "bare recolour")
     change = times["map indicator change"]

@@ -56,3 +56,28 @@ def test_second_clock_waits_for_every_table(page, app_url):
     grids = page.locator("[data-testid='stDataFrame'] canvas")
     assert grids.count() > 0
     assert page.evaluate("(el) => window.__benchPixels(el) !== ''", grids.first.element_handle())
+
+
+@pytest.fixture(scope="module")
+def bare_chart_url(built_db):
+    app = REPO_ROOT / "benchlearn" / "bench_apps" / "bare_chart.py"
+    proc, url = start_streamlit(built_db, app)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_the_bare_chart_page_draws_a_chart_and_a_table_before_its_second_clock_stops(
+    page, bare_chart_url
+):
+    """The chart pages' floor in `make bench` is only a floor if it draws what they draw."""
+    page.add_init_script(bench.timer_script("[data-testid='stHeading']"))
+    page.goto(f"{bare_chart_url}/grafiks")
+    done = bench.finished(page)
+    drawn = bench.all_drawn(page)
+    assert page.get_by_role("heading", name="Chart").is_visible()
+    assert page.locator("[data-testid='stVegaLiteChart'] svg.marks path").count() > 0
+    grid = page.locator("[data-testid='stDataFrame'] canvas").first
+    assert page.evaluate("(el) => window.__benchPixels(el) !== ''", grid.element_handle())
+    assert drawn > done  # the grid and the chart arrive after the script has finished
+    assert page.locator("[data-testid='stException']").count() == 0
