@@ -234,6 +234,12 @@ def indicator_unit(ref: Reference, code: str, language: str) -> str:
     return ref.indicator_units["en" if language == "en" else "lv"][code]
 
 
+def per_capita_companion(ref: Reference, code: str) -> str | None:
+    """The catalogue's per-capita companion of `code` (births → births per 1 000), if any."""
+    other = ref.catalogue.loc[code, "per_capita"]
+    return other if isinstance(other, str) and other in ref.catalogue.index else None
+
+
 def group_label(ref: Reference, code: str, language: str, user_name: str | None = None) -> str:
     """A group's name: stored groups from the database, the URL's group by its own name
     (pass `user_name` where the label may be formatted outside the script run)."""

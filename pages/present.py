@@ -171,8 +171,8 @@ def map_slide(ref: ui.Reference, state: ViewState, index: int) -> list[str]:
 def trends_slide(ref: ui.Reference, state: ViewState, index: int) -> list[str]:
     """The trends page's chart for this state, in large type (same view, same cache)."""
     lang = state.lang
-    companion = ref.catalogue.loc[state.ind, "per_capita"]
-    code = companion if state.pc and companion in ref.catalogue.index else state.ind
+    companion = ui.per_capita_companion(ref, state.ind)
+    code = companion if state.pc and companion else state.ind
     unit = ui.indicator_unit(ref, code, lang)
     version = ui.municipal_version(ref, state)
     members = tuple(ui.group_of(ref, state, version))

@@ -11,15 +11,9 @@ from benchlearn.i18n import t
 from benchlearn.state import ViewState
 
 
-def relative_indicator(ref: ui.Reference, code: str) -> str | None:
-    """The catalogue's per-capita companion of `code`, if there is one."""
-    other = ref.catalogue.loc[code, "per_capita"]
-    return other if isinstance(other, str) and other in ref.catalogue.index else None
-
-
 def indicator_shown(ref: ui.Reference, state: ViewState) -> str:
     """The selected indicator, or its relative companion when the toggle says so."""
-    lang, companion = state.lang, relative_indicator(ref, state.ind)
+    lang, companion = state.lang, ui.per_capita_companion(ref, state.ind)
     if not companion:
         return state.ind
     st.toggle(

@@ -159,6 +159,23 @@ def test_presentation_steps_through_the_deck(app, store, lang):
     assert at.title[0].value == "Tendence"
 
 
+def test_a_trends_slide_keeps_the_per_capita_choice_of_its_view(app, store):
+    """A view saved on the trends page with the relative indicator switched on shows the
+    same indicator on its slide; with the switch off, the absolute one."""
+    ident = synthetic_network(store, members=MEMBERS)
+    births = {**VIEW, "ind": "live_births", "my": "LV0002000", "cmp": "LV0003000"}
+    views = [
+        repo.save_view(store, ident, "Relatīvi", "", "tendences", {**births, "pc": "1"}),
+        repo.save_view(store, ident, "Absolūti", "", "tendences", births),
+    ]
+    at = app(PRESENT, deck=str(repo.create_deck(store, ident, "Dzimstība", views)))
+    assert at.title[0].value == "Relatīvi"
+    assert "Dzimstība" in at.subheader[0].value
+    button(at, "Nākamais").click().run()
+    assert at.title[0].value == "Absolūti"
+    assert "Dzīvi dzimušie" in at.subheader[0].value
+
+
 def test_presentation_without_a_deck_says_where_to_find_one(app):
     at = app(PRESENT, deck="987654")
     assert "Prezentācija nav atrasta" in texts(at)
