@@ -11,8 +11,8 @@ ICON = REPO_ROOT / "benchlearn" / "assets" / "icon.png"  # local: no icon font f
 st.set_page_config(page_title="Mācīties salīdzinot", page_icon=str(ICON), layout="wide")
 
 
-def shared_selection(ref: ui.Reference, lang: str) -> None:
-    """The sidebar fields every comparison page reads (bound to the URL)."""
+def shared_selection(ref: ui.Reference, lang: str, fields: tuple[str, ...]) -> None:
+    """The sidebar fields of the selection that this page reads (bound to the URL)."""
     st.subheader(t("sel.heading", lang))
     catalogue = ref.catalogue
     st.selectbox(
@@ -30,23 +30,25 @@ def shared_selection(ref: ui.Reference, lang: str) -> None:
         **ui.bound("my"),
         format_func=lambda u: ui.unit_label(ref, u, lang) if u else t("sel.my_none", lang),
     )
-    st.multiselect(
-        t("sel.compare", lang),
-        ref.local.index.tolist(),
-        **ui.bound("cmp"),
-        max_selections=12,
-        placeholder=t("sel.placeholder", lang),
-        format_func=lambda u: ui.unit_label(ref, u, lang),
-    )
-    user_group = ui.current_state().ug_name  # bound now: labels may be formatted later
-    st.selectbox(
-        t("sel.group", lang),
-        ui.group_options(ref),
-        **ui.bound("grp"),
-        format_func=lambda g: ui.group_label(ref, g, lang, user_group),
-    )
-    if group_note := ui.group_note(ref, ui.current_state(), lang):
-        st.caption(group_note)
+    if "cmp" in fields:
+        st.multiselect(
+            t("sel.compare", lang),
+            ref.local.index.tolist(),
+            **ui.bound("cmp"),
+            max_selections=12,
+            placeholder=t("sel.placeholder", lang),
+            format_func=lambda u: ui.unit_label(ref, u, lang),
+        )
+    if "grp" in fields:
+        user_group = ui.current_state().ug_name  # bound now: labels may be formatted later
+        st.selectbox(
+            t("sel.group", lang),
+            ui.group_options(ref),
+            **ui.bound("grp"),
+            format_func=lambda g: ui.group_label(ref, g, lang, user_group),
+        )
+        if group_note := ui.group_note(ref, ui.current_state(), lang):
+            st.caption(group_note)
     versions = ref.versions.set_index("version")
     st.selectbox(
         t("sel.version", lang),
@@ -58,11 +60,24 @@ def shared_selection(ref: ui.Reference, lang: str) -> None:
             else versions.loc[v, "label_en" if lang == "en" else "label_lv"]
         ),
     )
+    if unused := [f for f in ("cmp", "grp") if f not in fields]:
+        labels = ", ".join(t(SELECTION_LABELS[f], lang).lower() for f in unused)
+        st.caption(t("sel.unused", lang, fields=labels))
 
 
-# Pages that read none of the shared selection: their sidebar shows the language only, so no
-# control there seems to do something it does not (the selection is kept for the others).
-SELECTION_FREE = {"tikli", "labas-prakses", "sql", "dati"}
+# What each page reads of the shared selection (by URL path; the rest read all of it). The
+# sidebar offers only those fields, so no control there seems to do something it does not;
+# the others stay in the URL for the pages that use them. The map colours one indicator in
+# one year and marks my municipality: compared municipalities and the group play no part.
+SELECTION = ("ind", "year", "my", "cmp", "grp", "bv")
+SELECTION_LABELS = {"cmp": "sel.compare", "grp": "sel.group"}
+PAGE_FIELDS = {
+    "": ("ind", "year", "my", "bv"),
+    "tikli": (),
+    "labas-prakses": (),
+    "sql": (),
+    "dati": (),
+}
 
 ref = ui.reference()
 ui.seed_from_url(ref)
@@ -161,10 +176,11 @@ with st.sidebar:
         horizontal=True,
         format_func={"lv": "Latviešu", "en": "English"}.get,
     )
-    if page.url_path in SELECTION_FREE:
-        st.caption(t("sel.not_here", lang))
+    fields = PAGE_FIELDS.get(page.url_path, SELECTION)
+    if fields:
+        shared_selection(ref, lang, fields)
     else:
-        shared_selection(ref, lang)
+        st.caption(t("sel.not_here", lang))
     st.caption(t("sel.share", lang))
 ui.save_view_box(page)
 ui.show_notices()

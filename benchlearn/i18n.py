@@ -34,6 +34,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "This page does not use the selection (indicator, year, municipalities, group); it is "
         "kept for the other pages.",
     ),
+    "sel.unused": (
+        "Šī lapa neizmanto šos izvēles laukus: {fields}; tie saglabājas citām lapām.",
+        "This page does not use these fields of the selection: {fields}; they are kept for "
+        "the other pages.",
+    ),
     "sel.indicator": ("Rādītājs", "Indicator"),
     "sel.year": ("Gads", "Year"),
     "sel.my": ("Mana pašvaldība", "My municipality"),

@@ -152,20 +152,40 @@ def test_indicator_change_moves_year_to_one_with_data(open_app):
 
 
 SELECTION_FREE = ["pages/data.py", "pages/console.py", "pages/networks.py", "pages/practices.py"]
+FIELDS = {"w_ind", "w_year", "w_my", "w_cmp", "w_grp", "w_bv"}
+NOT_ON_THE_MAP = {"w_cmp", "w_grp"}
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_the_sidebar_offers_the_selection_only_where_the_page_uses_it(open_app, page):
     at = open_app(page, **VIEW)
     keys = {w.key for w in [*at.sidebar.selectbox, *at.sidebar.multiselect]}
-    note = "Šī lapa neizmanto izvēli"
+    captions = [c.value for c in at.sidebar.caption]
+    none_used = any(c.startswith("Šī lapa neizmanto izvēli") for c in captions)
+    some_unused = [c for c in captions if c.startswith("Šī lapa neizmanto šos izvēles laukus")]
     if page in SELECTION_FREE:
-        assert not keys & {"w_ind", "w_year", "w_my", "w_cmp", "w_grp", "w_bv"}
-        assert any(c.value.startswith(note) for c in at.sidebar.caption)
+        assert not keys & FIELDS and none_used
+    elif page == "pages/map.py":
+        assert keys & FIELDS == FIELDS - NOT_ON_THE_MAP and not none_used
+        assert some_unused == [
+            "Šī lapa neizmanto šos izvēles laukus: salīdzināmās pašvaldības, salīdzināmā grupa; "
+            "tie saglabājas citām lapām."
+        ]
     else:
-        assert {"w_ind", "w_year", "w_my", "w_cmp", "w_grp", "w_bv"} <= keys
-        assert not any(c.value.startswith(note) for c in at.sidebar.caption)
+        assert keys >= FIELDS and not none_used and not some_unused
     assert at.sidebar.radio(key="w_lang").value == "lv"
+
+
+def test_the_map_keeps_the_fields_it_does_not_show_for_the_next_page(open_app):
+    """Compared municipalities and the group are not on the map's sidebar; a change there
+    and a move to the trends page find them as the link had them."""
+    at = open_app(**VIEW)
+    at.sidebar.selectbox(key="w_ind").set_value("libraries").run()
+    assert at.query_params["cmp"] in (VIEW["cmp"], [VIEW["cmp"]])
+    at.switch_page("pages/trends.py").run()
+    assert at.multiselect(key="w_cmp").value == ["LV0021000", "LV0023000"]
+    assert at.selectbox(key="w_grp").value == "nuts:LV009"
+    assert not at.exception
 
 
 def test_language_switch_on_a_page_without_the_selection_keeps_it(open_app):
