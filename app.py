@@ -12,7 +12,9 @@ st.set_page_config(page_title="Mācīties salīdzinot", page_icon=str(ICON), lay
 
 
 def shared_selection(ref: ui.Reference, lang: str, fields: tuple[str, ...]) -> None:
-    """The sidebar fields of the selection that this page reads (bound to the URL)."""
+    """The sidebar fields of the selection that this page reads (bound to the URL): the
+    indicator, year, my municipality and boundaries always, the compared municipalities and
+    the group where `fields` names them."""
     st.subheader(t("sel.heading", lang))
     catalogue = ref.catalogue
     st.selectbox(
