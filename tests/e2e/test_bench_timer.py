@@ -12,12 +12,17 @@ from tests.e2e.conftest import start_streamlit
 CANVAS = "[data-testid='stDeckGlJsonChart'] canvas"
 
 
-@pytest.fixture(scope="module")
-def bare_map_url(built_db):
-    proc, url = start_streamlit(built_db, REPO_ROOT / "benchlearn" / "bench_apps" / "bare_map.py")
+def _serve_bench_app(db, name: str):
+    """Serve one of `make bench`'s calibration apps for the module's tests."""
+    proc, url = start_streamlit(db, REPO_ROOT / "benchlearn" / "bench_apps" / name)
     yield url
     proc.terminate()
     proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def bare_map_url(built_db):
+    yield from _serve_bench_app(built_db, "bare_map.py")
 
 
 def _painted(page) -> str:
@@ -60,11 +65,7 @@ def test_second_clock_waits_for_every_table(page, app_url):
 
 @pytest.fixture(scope="module")
 def bare_chart_url(built_db):
-    app = REPO_ROOT / "benchlearn" / "bench_apps" / "bare_chart.py"
-    proc, url = start_streamlit(built_db, app)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    yield from _serve_bench_app(built_db, "bare_chart.py")
 
 
 def test_the_bare_chart_page_draws_a_chart_and_a_table_before_its_second_clock_stops(
