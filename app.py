@@ -2,11 +2,13 @@
 
 import streamlit as st
 
-from benchlearn import ui
+from benchlearn import navigation, ui
 from benchlearn.i18n import t
 from benchlearn.settings import REPO_ROOT
 
 ICON = REPO_ROOT / "benchlearn" / "assets" / "icon.png"  # local: no icon font from the internet
+
+SELECTION_LABELS = {"cmp": "sel.compare", "grp": "sel.group"}
 
 st.set_page_config(page_title="Mācīties salīdzinot", page_icon=str(ICON), layout="wide")
 
@@ -67,109 +69,29 @@ def shared_selection(ref: ui.Reference, lang: str, fields: tuple[str, ...]) -> N
         st.caption(t("sel.unused", lang, fields=labels))
 
 
-# What each page reads of the shared selection (by URL path; the rest read all of it). The
-# sidebar offers only those fields, so no control there seems to do something it does not;
-# the others stay in the URL for the pages that use them. The map colours one indicator in
-# one year and marks my municipality: compared municipalities and the group play no part.
-SELECTION = ("ind", "year", "my", "cmp", "grp", "bv")
-SELECTION_LABELS = {"cmp": "sel.compare", "grp": "sel.group"}
-PAGE_FIELDS = {
-    "": ("ind", "year", "my", "bv"),
-    "tikli": (),
-    "labas-prakses": (),
-    "sql": (),
-    "dati": (),
-}
+def top_bar(lang: str) -> dict[str, list[st.Page]]:
+    """The pages of benchlearn.navigation, grouped by menu ("" = plain links)."""
+    sections: dict[str, list[st.Page]] = {}
+    for spec in navigation.PAGES:
+        sections.setdefault(t(spec.menu, lang) if spec.menu else "", []).append(
+            st.Page(
+                spec.script,
+                title=t(spec.title, lang),
+                icon=spec.icon,
+                url_path=spec.url_path or None,
+                default=not spec.url_path,
+                visibility="hidden" if spec.hidden else "visible",
+            )
+        )
+    return sections
+
 
 ref = ui.reference()
 ui.seed_from_url(ref)
 ui.repair_selection(ref)
 lang = ui.lang()  # a language switch has already changed it (on_change runs first)
 
-# url_path differs from the file name on purpose: under plain `streamlit run`, a fresh server
-# resolves its very first request against the legacy pages/ folder (benchlearn.serve turns
-# that off), and a file-name URL would then run the page script without this shell. The
-# default page (the map) lives at "/".
-compare = [
-    st.Page(
-        "pages/map.py",
-        title=t("nav.map", lang),
-        icon=":material/map:",
-        default=True,
-    ),
-    st.Page(
-        "pages/trends.py",
-        title=t("nav.trends", lang),
-        url_path="tendences",
-        icon=":material/show_chart:",
-    ),
-    st.Page(
-        "pages/benchmark.py",
-        title=t("nav.benchmark", lang),
-        url_path="salidzinajums",
-        icon=":material/table_chart:",
-    ),
-    st.Page(
-        "pages/profile.py",
-        title=t("nav.profile", lang),
-        url_path="profils",
-        icon=":material/location_city:",
-    ),
-]
-learn = [
-    st.Page(
-        "pages/peers.py",
-        title=t("nav.peers", lang),
-        url_path="lidzigas",
-        icon=":material/join_inner:",
-    ),
-    st.Page(
-        "pages/indices.py",
-        title=t("nav.indices", lang),
-        url_path="indeksi",
-        icon=":material/leaderboard:",
-    ),
-    st.Page(
-        "pages/networks.py",
-        title=t("nav.networks", lang),
-        url_path="tikli",
-        icon=":material/hub:",
-    ),
-    st.Page(
-        "pages/practices.py",
-        title=t("nav.practices", lang),
-        url_path="labas-prakses",
-        icon=":material/lightbulb:",
-    ),
-    st.Page(
-        "pages/present.py",
-        title=t("nav.present", lang),
-        url_path="prezentacija",
-        icon=":material/slideshow:",
-        visibility="hidden",  # opened from a deck on the networks page
-    ),
-]
-analyse = [
-    st.Page(
-        "pages/explorer.py",
-        title=t("nav.explore", lang),
-        url_path="izpete",
-        icon=":material/query_stats:",
-    ),
-    st.Page(
-        "pages/console.py", title=t("nav.sql", lang), url_path="sql", icon=":material/terminal:"
-    ),
-    st.Page("pages/data.py", title=t("nav.data", lang), url_path="dati", icon=":material/dataset:"),
-]
-# Three groups, so the top bar fits a projector's width without Streamlit's untranslated
-# "more" menu: the comparisons a council opens first as plain links, then learning from
-# others and the analysts' tools as menus.
-sections = {
-    "": compare,
-    t("nav.section_learn", lang): learn,
-    t("nav.section_analyse", lang): analyse,
-}
-page = st.navigation(sections, position="top")
+page = st.navigation(top_bar(lang), position="top")
 with st.sidebar:
     st.radio(
         t("lang.label", lang),
@@ -178,7 +100,7 @@ with st.sidebar:
         horizontal=True,
         format_func={"lv": "Latviešu", "en": "English"}.get,
     )
-    fields = PAGE_FIELDS.get(page.url_path, SELECTION)
+    fields = navigation.fields_of(page.url_path)
     if fields:
         shared_selection(ref, lang, fields)
     else:
