@@ -36,8 +36,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_streamlit(db: Path, script: Path | None = None) -> tuple[subprocess.Popen, str]:
-    """Start the app (or another script) headless; return the process and its base URL."""
+def start_streamlit(
+    db: Path, script: Path | None = None, base_path: str = ""
+) -> tuple[subprocess.Popen, str]:
+    """Start the app (or another script) headless, under `base_path` ("" or "/name") if
+    given; return the process and its base URL (with that path)."""
     port = free_port()
     env = {**os.environ, "BENCHLEARN_DB": str(db)}
     # the app as `make run` serves it; a calibration script with plain `streamlit run`
@@ -55,13 +58,15 @@ def start_streamlit(db: Path, script: Path | None = None) -> tuple[subprocess.Po
             "127.0.0.1",
             "--browser.gatherUsageStats",
             "false",
+            "--server.baseUrlPath",
+            base_path,
         ],
         cwd=REPO_ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}{base_path}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
