@@ -52,6 +52,7 @@ class Reference:
     indicator_names: dict[str, dict[str, str]] = field(default_factory=dict)
     indicator_units: dict[str, dict[str, str]] = field(default_factory=dict)
     indicator_choices: dict[str, dict[str, str]] = field(default_factory=dict)  # "theme · name"
+    theme_names: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> theme
     # version -> its units, one row each (filtering the Arrow-backed frame costs ~20 ms)
     version_units: dict[str, pd.DataFrame] = field(default_factory=dict)
 
@@ -90,6 +91,7 @@ def _build_reference() -> Reference:
         versions=[v for v in MAP_VERSIONS if v in set(versions["version"])],
         themes=catalogue["theme"].unique().tolist(),
     )
+    themes = catalogue.drop_duplicates("theme")
     by_lang = {
         lang: {
             "names": dict(zip(catalogue.index, catalogue[f"name_{lang}"], strict=True)),
@@ -113,6 +115,10 @@ def _build_reference() -> Reference:
         indicator_choices={
             lang: {c: f"{texts['themes'][c]} · {name}" for c, name in texts["names"].items()}
             for lang, texts in by_lang.items()
+        },
+        theme_names={
+            lang: dict(zip(themes["theme"], themes[f"theme_{lang}"], strict=True))
+            for lang in ("lv", "en")
         },
         version_units={
             version: rows.reset_index(drop=True) for version, rows in units.groupby("version")
@@ -286,24 +292,37 @@ def group_note(ref: Reference, state: ViewState, language: str) -> str:
 def source_caption(ref: Reference, code: str, language: str, sources: pd.DataFrame) -> str:
     """'Avots: CSP TRS020 (iegūts 2025-12-18)' or the formula and its inputs' sources."""
     row = ref.catalogue.loc[code]
-    label = t("source", language)
+    sources_text = f"{t('source', language)}: " + "; ".join(
+        source_parts(ref, code, language, sources)
+    )
+    if row["kind"] != "derived":
+        return sources_text
+    names = {c: f"«{indicator_label(ref, c, language)}»" for c in row["inputs"]}
+    formula = formula_text(row["formula"], names, language)
+    return f"{t('computed', language)}: {formula}. {sources_text}"
+
+
+def source_parts(ref: Reference, code: str, language: str, sources: pd.DataFrame) -> list[str]:
+    """Each distinct source behind `code` once ('CSP TRS020 (iegūts 2025-12-18)'), through
+    the inputs of a derived indicator: two inputs from one table name it once."""
+    return _source_parts(ref, code, language, sources.set_index("source_id"))
+
+
+def _source_parts(ref: Reference, code: str, language: str, by_id: pd.DataFrame) -> list[str]:
+    row = ref.catalogue.loc[code]
     if row["kind"] == "derived":
-        names = {c: f"«{indicator_label(ref, c, language)}»" for c in row["inputs"]}
-        formula = formula_text(row["formula"], names, language)
-        inputs = [
-            source_caption(ref, c, language, sources).split(": ", 1)[1] for c in row["inputs"]
-        ]
-        return f"{t('computed', language)}: {formula}. {label}: " + "; ".join(dict.fromkeys(inputs))
+        parts = [p for c in row["inputs"] for p in _source_parts(ref, c, language, by_id)]
+        return list(dict.fromkeys(parts))
     if row["kind"] == "geometry":
         boundaries = "generalised boundaries" if language == "en" else "vispārinātās robežas"
-        return f"{label}: CSP, VZD – {boundaries} 1:1 200 000"
+        return [f"CSP, VZD – {boundaries} 1:1 200 000"]
     parts = []
     for sid in row["source_ids"]:
-        src = sources.set_index("source_id").loc[sid]
+        src = by_id.loc[sid]
         table = f" {src['table_code']}" if src["table_code"] else ""
         when = f" ({t('retrieved', language)} {src['retrieved']})" if src["retrieved"] else ""
         parts.append(f"{src['publisher']}{table}{when}")
-    return f"{label}: " + "; ".join(dict.fromkeys(parts))
+    return list(dict.fromkeys(parts))
 
 
 def _version_for(indicator: str, year: int, requested: str) -> tuple[str, bool]:
@@ -458,8 +477,7 @@ def theme_label(ref: Reference, theme: str, language: str) -> str:
         net = network(theme)
         name = net.name(language) if net else t("group.network_gone", language)
         return t("theme.network", language, name=name)
-    first = ref.catalogue.drop_duplicates("theme").set_index("theme")
-    return str(first.loc[theme, f"theme_{language}"]) if theme in first.index else theme
+    return ref.theme_names[language].get(theme, theme)
 
 
 def theme_codes(ref: Reference, theme: str, years: dict) -> list[str]:

@@ -35,7 +35,7 @@ def catalogue_table(lang: str) -> pd.DataFrame:
         row = catalogue.loc[code]
         if row["kind"] == "derived":
             return formula_text(row["formula"], names, lang)
-        return ui.source_caption(ref, code, lang, sources).split(": ", 1)[1]
+        return "; ".join(ui.source_parts(ref, code, lang, sources))
 
     def link_of(code: str) -> str | None:
         ids = list(catalogue.loc[code, "source_ids"])

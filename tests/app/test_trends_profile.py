@@ -71,6 +71,18 @@ def test_trends_latvia_line_and_per_capita_toggle(open_app):
     assert "Latvija" in at.dataframe[0].value.iloc[:, 0].tolist()  # still in the table
 
 
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_a_derived_indicator_names_each_source_once(open_app, lang):
+    """Birth rate = live births ÷ population at the start of the year; both inputs come from
+    the same CSP file, and the population also from the compiled city figures."""
+    at = open_app(TRENDS, lang=lang, my="LV0020000", ind="births_per_1000", year="2024")
+    line = next(c.value for c in at.caption if "IRS010" in c.value)
+    sources = line.split(": ")[-1].split("; ")
+    assert len(sources) == len(set(sources)) == 2, line
+    assert sources[0].startswith("CSP IRS010, IRS031 (")
+    assert sources[1] == "various"
+
+
 def test_trends_without_selection_shows_group_units_and_a_hint(open_app):
     at = open_app(TRENDS, ind="population_avg", year="2024", grp="nuts:LV009")
     assert any("ar visvairāk datiem" in i.value for i in at.info)
