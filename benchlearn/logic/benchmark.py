@@ -412,6 +412,10 @@ def _formatter(measure: str, decimals: int, lang: str) -> Callable[[float], str]
         return lambda v: signed(v, decimals, lang)
     if measure == "percentile":
         return lambda v: format_number(v, 0, lang)
+    if measure == "trend":
+        # the sparkline is drawn from the numbers; as text, "[33708.0, 33222.0, …]" per cell
+        # would be over half of what the browser downloads for the table
+        return lambda _: ""
     return None
 
 

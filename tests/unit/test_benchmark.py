@@ -320,6 +320,20 @@ def test_styler_formats_numbers_in_the_ui_language(catalogue) -> None:
     assert "1,234.6" in html_en
 
 
+def test_the_sparkline_cells_carry_no_text(catalogue) -> None:
+    """The grid draws them from the numbers; their text would only fill the download."""
+    data = obs([("A", "up", 2024, 1234.56), ("A", "up", 2023, 1000.0), ("B", "up", 2024, 2.0)])
+    tidy = bm.benchmark_table(data, catalogue, ["A", "B"], {"up": 2024})
+    wide = bm.wide_table(tidy, ["A", "B"])
+    display = bm.display_frame(wide, tidy, catalogue, NAMES, None, 2024, "lv")
+    styler = bm.style_table(display, wide, bm.bands_table(tidy, ["A", "B"]), catalogue, None, "lv")
+    styler._compute()
+    body = styler._translate(False, False)["body"]
+    trend = 1 + list(wide.columns).index(("up", "trend"))
+    assert [row[trend + 1]["display_value"] for row in body] == ["", ""]  # +1: the index
+    assert list(display.iloc[0, trend]) == [1000.0, 1234.56]  # the numbers stay
+
+
 def test_sources_frame(catalogue) -> None:
     sources = pd.DataFrame(
         [
