@@ -8,6 +8,7 @@ from benchlearn.settings import REPO_ROOT
 
 ICON = REPO_ROOT / "benchlearn" / "assets" / "icon.png"  # local: no icon font from the internet
 
+# The fields a page may leave out (navigation.PageSpec.fields), with their labels.
 SELECTION_LABELS = {"cmp": "sel.compare", "grp": "sel.group"}
 
 st.set_page_config(page_title="Mācīties salīdzinot", page_icon=str(ICON), layout="wide")
@@ -64,7 +65,7 @@ def shared_selection(ref: ui.Reference, lang: str, fields: tuple[str, ...]) -> N
             else versions.loc[v, "label_en" if lang == "en" else "label_lv"]
         ),
     )
-    if unused := [f for f in ("cmp", "grp") if f not in fields]:
+    if unused := [f for f in SELECTION_LABELS if f not in fields]:
         labels = ", ".join(t(SELECTION_LABELS[f], lang).lower() for f in unused)
         st.caption(t("sel.unused", lang, fields=labels))
 
