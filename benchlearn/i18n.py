@@ -360,7 +360,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "profile.region.LV009": ("Zemgale", "Zemgale"),
     "profile.unverified": ("nepārbaudīts avots", "unverified source"),
     "profile.no_population": ("nav datu", "no data"),
-    "profile.col_theme": ("Tēma", "Theme"),
     "profile.col_rank": ("Vieta grupā", "Rank in group"),
     "profile.col_percentile": ("Procentile", "Percentile"),
     "profile.col_band": ("Vērtējums", "Assessment"),

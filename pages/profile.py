@@ -8,14 +8,16 @@ import streamlit as st
 
 from benchlearn import cache, ui, views
 from benchlearn.charts import profile as profile_charts
+from benchlearn.charts import tables
 from benchlearn.charts import trends as trend_charts
 from benchlearn.i18n import TEXT, format_number, format_rank, format_value, t
 from benchlearn.logic import profile as logic
 from benchlearn.logic import series
-from benchlearn.logic.scores import band_label
+from benchlearn.logic.scores import BAND_COLOURS, band_label
 from benchlearn.userdata import widgets as userdata
 
 TREND_COLUMNS = 3
+TABLE_MAX_PX = 740  # then the table scrolls under its header
 
 
 def unit_row(ref: ui.Reference, unit: str, version: str) -> pd.Series:
@@ -63,7 +65,6 @@ def display_table(ref: ui.Reference, table: pd.DataFrame, lang: str) -> pd.DataF
     units = [ui.indicator_unit(ref, c, lang) for c in table["indicator"]]
     return pd.DataFrame(
         {
-            t("profile.col_theme", lang): cat[f"theme_{lang}"].to_numpy(),
             t("sel.indicator", lang): [
                 ui.indicator_label(ref, c, lang) for c in table["indicator"]
             ],
@@ -98,6 +99,29 @@ def show_positions(strong: str, weak: str, lang: str) -> None:
         st.subheader(t("profile.weakest", lang))
         st.html(weak)
     st.caption(t("profile.positions_note", lang, n=logic.MIN_COMPARED))
+
+
+def show_table(
+    table: pd.DataFrame, themes: list[str], band_colours: list[str | None], lang: str
+) -> None:
+    """Every indicator with its value, Latvia's, the rank and a percentile bar, by theme."""
+    title = t("profile.all", lang)
+    st.subheader(title)
+    numbers = [t(k, lang) for k in ("value", "profile.latvia_value", "profile.col_rank")]
+    percentile = t("profile.col_percentile", lang)
+    st.html(
+        tables.html_table(
+            table,
+            label=title,
+            numeric=numbers,
+            bars={percentile: 100},
+            notes={percentile: t("profile.percentile_help", lang)},
+            swatches={t("profile.col_band", lang): band_colours},
+            max_height=TABLE_MAX_PX,
+            pinned=True,
+            groups=themes,
+        )
+    )
 
 
 def trend_charts_for(ref: ui.Reference, obs: pd.DataFrame, unit: str, lang: str) -> list:
@@ -177,7 +201,11 @@ def profile_view(unit: str, version: str, members: tuple[str, ...], lang: str) -
         "strong": ui.position_lines(ref, strong, lang, t("profile.none_strong", lang)),
         "weak": ui.position_lines(ref, weak, lang, t("profile.none_weak", lang)),
         "table": display_table(ref, table, lang),
-        "rows": len(table),
+        "themes": ref.catalogue.loc[table["indicator"], f"theme_{lang}"].tolist(),
+        "band_colours": [
+            BAND_COLOURS[b] if d != "neutral" else None
+            for b, d in zip(table["band"], table["direction"], strict=True)
+        ],
         "spec": spec,
         "sources": sources_lines(obs, unit, table, lang),
     }
@@ -220,18 +248,7 @@ def render() -> None:
         return
 
     show_positions(view["strong"], view["weak"], lang)
-    st.subheader(t("profile.all", lang))
-    st.dataframe(
-        view["table"],
-        hide_index=True,
-        width="stretch",
-        height=min(35 * (view["rows"] + 1) + 3, 740),
-        column_config={
-            t("profile.col_percentile", lang): st.column_config.ProgressColumn(
-                help=t("profile.percentile_help", lang), min_value=0, max_value=100, format="%.0f"
-            )
-        },
-    )
+    show_table(view["table"], view["themes"], view["band_colours"], lang)
     st.caption(t("profile.group_note", lang, group=group_name))
 
     st.subheader(t("profile.trends", lang))

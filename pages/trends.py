@@ -3,10 +3,10 @@ with Latvia and the comparison-group mean as dashed reference lines."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from benchlearn import cache, ui, views
+from benchlearn.charts import tables
 from benchlearn.i18n import t
 from benchlearn.state import ViewState
 
@@ -42,18 +42,6 @@ def heading(ref: ui.Reference, code: str, lang: str) -> None:
     )
 
 
-def column_widths(table: pd.DataFrame) -> dict:
-    """Pixel widths from the longest text in each column, so big numbers are never cut;
-    a wide table then scrolls sideways instead."""
-    widths = {}
-    for i, column in enumerate(table.columns):
-        longest = max([len(str(column)), *(len(str(v)) for v in table[column])])
-        widths[column] = st.column_config.TextColumn(
-            width=min(7 * longest + 18, 360), pinned=i == 0
-        )
-    return widths
-
-
 def render() -> None:
     ref = ui.reference()
     state = ui.current_state()
@@ -80,9 +68,10 @@ def render() -> None:
     st.vega_lite_chart(view["spec"], width="stretch")
     st.caption(view["chart_note"])
     st.caption(view["notes"])
-    st.markdown(f"**{t('trends.table', lang, unit=unit)}**")
+    title = t("trends.table", lang, unit=unit)
+    st.markdown(f"**{title}**")
     table = view["table"]
-    st.dataframe(table, hide_index=True, width="stretch", column_config=column_widths(table))
+    st.html(tables.html_table(table, label=title, numeric=table.columns[1:], pinned=True))
 
 
 render()

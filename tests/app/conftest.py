@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
+import pandas as pd
 import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
@@ -65,3 +67,42 @@ def texts(at: AppTest) -> str:
     # st.html blocks (the map legend), with the tags taken out
     parts += [re.sub(r"<[^>]+>", " ", e.proto.body) for e in at.get("html")]
     return "\n".join(str(p) for p in parts)
+
+
+class TableParser(HTMLParser):
+    """Rows of cell texts per <table> in an HTML string."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[str]]] = []
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr":
+            self.tables[-1].append([])
+        elif tag in ("td", "th"):
+            self.cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.cell is not None:
+            self.tables[-1][-1].append("".join(self.cell).strip())
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def html_tables(at: AppTest) -> list[pd.DataFrame]:
+    """The static tables on the page (benchlearn.charts.tables) as text, as a reader sees
+    them: the header row as columns; the rows that name a group are left out."""
+    frames = []
+    for block in at.get("html"):
+        parser = TableParser()
+        parser.feed(block.proto.body)
+        for header, *rows in parser.tables:
+            body = [r for r in rows if len(r) == len(header)]
+            frames.append(pd.DataFrame(body, columns=header))
+    return frames

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
-from tests.app.conftest import texts
+from tests.app.conftest import html_tables, texts
 
 TRENDS, PROFILE = "pages/trends.py", "pages/profile.py"
 VIEW = {"my": "LV0020000", "cmp": "LV0021000,LV0022000", "ind": "population_avg", "year": "2024"}
@@ -42,7 +42,9 @@ def test_trends_page_with_url_state(open_app, lang):
     legend = spec["layer"][0]["encoding"]["color"]["scale"]["domain"]
     assert legend[0] == ("Aizkraukles novads" if lang == "lv" else "Aizkraukle municipality")
     assert legend[-1].startswith("Grupas vidējā vērtība" if lang == "lv" else "Group mean")
-    table = at.dataframe[0].value
+    (table,) = html_tables(at)
+    assert table.columns[0] == ("Pašvaldība" if lang == "lv" else "Municipality")
+    assert table.iloc[0, 0] == legend[0]
     assert table.iloc[0]["2024"] == ("28\u202f446" if lang == "lv" else "28,446")
 
 
@@ -68,7 +70,7 @@ def test_trends_latvia_line_and_per_capita_toggle(open_app):
     _, data = chart_data(at)
     assert "LV" not in set(data["series"])  # Latvia's total births would flatten the city
     assert "Latvijas kopējā vērtība" in texts(at)
-    assert "Latvija" in at.dataframe[0].value.iloc[:, 0].tolist()  # still in the table
+    assert "Latvija" in html_tables(at)[0].iloc[:, 0].tolist()  # still in the table
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
@@ -110,20 +112,23 @@ def test_profile_page_with_url_state(open_app, lang):
     population = "Iedzīvotāji, 2024. g." if lang == "lv" else "Population, 2024"
     assert metrics[population] == ("28\u202f446" if lang == "lv" else "28,446")
     assert metrics["Pagasti / pilsētas" if lang == "lv" else "Parishes / towns"] == "18 / 4"
-    table = at.dataframe[0].value
+    (table,) = html_tables(at)
     ranks = table["Vieta grupā" if lang == "lv" else "Rank in group"].tolist()
     assert ("14. vieta no 36" if lang == "lv" else "14 of 36") in ranks
     shown = texts(at)
     assert ("vieta no" if lang == "lv" else " of ") in shown
+    table_block = next(h.proto.body for h in at.get("html") if "<table" in h.proto.body)
+    theme = "Iedzīvotāji" if lang == "lv" else "Population"
+    assert f'scope="rowgroup"><span>{theme}</span>' in table_block  # rows grouped by theme
     assert at.get("vega_lite_chart")  # small trend charts
     assert "IRS031" in shown and "TRS020" in shown  # the sources section
 
 
 def test_profile_percentile_only_for_directed_indicators(open_app):
     at = open_app(PROFILE, lang="en", **VIEW)
-    table = at.dataframe[0].value.set_index("Indicator")
-    assert pd.isna(table.loc["Annual average population", "Percentile"])  # neutral
-    assert 0 <= table.loc["Share of roads with asphalt surface", "Percentile"] <= 100
+    table = html_tables(at)[0].set_index("Indicator")
+    assert table.loc["Annual average population", "Percentile"] == "–"  # neutral
+    assert 0 <= int(table.loc["Share of roads with asphalt surface", "Percentile"]) <= 100
 
 
 def test_profile_asks_for_a_unit_and_the_pick_sets_my(open_app):
@@ -138,15 +143,15 @@ def test_profile_asks_for_a_unit_and_the_pick_sets_my(open_app):
 def test_profile_outside_the_group_is_ranked_among_all(open_app):
     at = open_app(PROFILE, lang="en", my="LV0002000", grp="novadi")
     assert "is not in the group" in texts(at)
-    ranks = at.dataframe[0].value["Rank in group"].tolist()
+    ranks = html_tables(at)[0]["Rank in group"].tolist()
     assert any(r.endswith("of 43") for r in ranks)
 
 
 def test_profile_names_its_strongest_and_weakest_positions(open_app):
     at = open_app(PROFILE, lang="en", **VIEW)
-    blocks = [h.proto.body for h in at.get("html")]
+    blocks = [h.proto.body for h in at.get("html") if "<table" not in h.proto.body]
     assert len(blocks) == 2  # strongest, weakest
-    table = at.dataframe[0].value.set_index("Indicator")
+    table = html_tables(at)[0].set_index("Indicator")
     for block in blocks:
         names = re.findall(r"<b>(.*?)</b> — (\d+ of \d+)", block)
         assert names, block

@@ -44,6 +44,24 @@ def test_page_runs_and_shows_its_content(page, app_url, path, lang):
     assert page.external_requests == [], page.external_requests
 
 
+@pytest.mark.parametrize(
+    ("path", "table", "row", "column"),
+    [
+        ("tendences", "Values in the chart, persons", "Aizkraukle municipality", "2020"),
+        ("profils", "All indicators", "Annual average population", "Percentile"),
+    ],
+)
+def test_a_table_of_values_reads_as_a_table(page, app_url, path, table, row, column):
+    """Trends and profile draw their tables as HTML: a screen reader finds the table by its
+    name, each row by its heading cell, and the text can be selected and copied."""
+    open_page(page, f"{app_url}/{path}?lang=en&{VIEW}")
+    found = page.get_by_role("table", name=table)
+    found.wait_for(timeout=20_000)
+    assert found.get_by_role("rowheader", name=row, exact=True).is_visible()
+    assert found.get_by_role("columnheader", name=column, exact=True).is_visible()
+    assert page.locator("[data-testid='stDataFrame']").count() == 0
+
+
 def test_the_first_visitor_of_a_new_server_may_arrive_by_a_page_link(page, built_db):
     """Streamlit's legacy pages/ lookup once greeted this visitor with "Page not found"."""
     proc, url = start_streamlit(built_db)
