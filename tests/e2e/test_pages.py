@@ -52,8 +52,8 @@ def test_page_runs_and_shows_its_content(page, app_url, path, lang):
     ],
 )
 def test_a_table_of_values_reads_as_a_table(page, app_url, path, table, row, column):
-    """Trends and profile draw their tables as HTML: a screen reader finds the table by its
-    name, each row by its heading cell, and the text can be selected and copied."""
+    """Trends and profile draw their tables as HTML, not as a canvas grid: a screen reader
+    finds the table by its name, a row by its heading cell and a column by its header."""
     open_page(page, f"{app_url}/{path}?lang=en&{VIEW}")
     found = page.get_by_role("table", name=table)
     found.wait_for(timeout=20_000)
