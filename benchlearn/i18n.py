@@ -274,8 +274,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "indicator's unit; empty when either year has no data.",
     ),
     "bench.trend_help": (
-        "Vērtības pa gadiem līdz rādītajam gadam (katrai rindai sava skala).",
-        "Values by year up to the year shown (each row on its own scale).",
+        "Vērtības pa gadiem līdz rādītajam gadam (katrai rindai sava skala; gads bez datiem "
+        "pārtrauc līniju).",
+        "Values by year up to the year shown (each row on its own scale; a year without data "
+        "breaks the line).",
+    ),
+    "bench.sort_note": (
+        "Klikšķis uz kolonnas virsraksta kārto tabulu; otrs – pretējā secībā, trešais atjauno "
+        "sākotnējo secību.",
+        "Click a column header to sort; click again for the reverse order, a third time for the "
+        "original order.",
     ),
     "bench.indicators_help": (
         "Noklusējumā: sānjoslā izvēlētais rādītājs un relatīvie rādītāji "

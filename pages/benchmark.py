@@ -2,7 +2,9 @@
 
 Rows: the group's municipalities (my municipality first, marked ★); columns: per indicator the
 value, rank and percentile within the table, change since the previous year and a sparkline.
-Downloads give exactly the table shown (CSV and Excel with a sources sheet).
+The table is static HTML that sorts in the browser by a click on a column header (a canvas grid
+made the page finish 0.26x of an empty page later in an A/B run). Downloads give exactly the
+table shown (CSV and Excel with a sources sheet).
 """
 
 from __future__ import annotations
@@ -11,17 +13,13 @@ import pandas as pd
 import streamlit as st
 
 from benchlearn import cache, exports, ui
+from benchlearn.charts import tables
 from benchlearn.i18n import t
 from benchlearn.logic import benchmark as bm
 from benchlearn.userdata import widgets as userdata
 
 MAX_INDICATORS = 12
 INDS = "_bench_inds"  # the indicator choice, kept across page switches
-ROW_PX = 35
-CHAR_PX = 7.2  # average width of a header character in the grid's font
-HEADER_PAD = 28
-TREND_PX = 110
-TREND_COLOUR = "#4d4d4d"  # neutral grey: the line's direction is not a judgement
 
 
 def choose_theme(ref: ui.Reference, state: ui.ViewState, themes: list[str]) -> str:
@@ -89,45 +87,39 @@ def table_rows(
     return rows
 
 
-def text_px(text: str) -> int:
-    """Rough width of a header in pixels (the grid does not wrap header text)."""
-    return int(len(text) * CHAR_PX) + HEADER_PAD
+HELP_KEYS = {
+    "value": "bench.value_help",
+    "rank": "bench.rank_help",
+    "percentile": "bench.percentile_help",
+    "change": "bench.change_help",
+    "trend": "bench.trend_help",
+}
+DESCENDING_FIRST = ("value", "percentile", "change")  # largest on top at the first click
 
 
-def column_widths(display: pd.DataFrame, lang: str) -> dict[str, int]:
-    """Widths per lower header label: each fits its label, and each indicator's value column
-    is widened until the indicator's name above fits."""
-    widths: dict[str, int] = {}
-    trend = t("bench.trend", lang)
-    for top in dict.fromkeys(display.columns.get_level_values(0)[1:]):
-        labels = [sub for upper, sub in display.columns[1:] if upper == top]
-        own = {sub: TREND_PX if sub == trend else text_px(sub) for sub in labels}
-        own[labels[0]] += max(0, text_px(top) - sum(own.values()))
-        for sub, px in own.items():
-            widths[sub] = max(widths.get(sub, 0), px)
-    return widths
-
-
-def column_config(display: pd.DataFrame, lang: str) -> dict:
-    """Keyed by the lower header line (Streamlit matches the last level of a MultiIndex)."""
-    config: dict = {t("municipality", lang): st.column_config.TextColumn(pinned=True)}
-    rank_prefix = t("bench.rank_of", lang, n="").strip()
-    for label, px in column_widths(display, lang).items():
-        if label == t("bench.trend", lang):
-            config[label] = st.column_config.LineChartColumn(
-                help=t("bench.trend_help", lang), width=px, color=TREND_COLOUR
-            )
-            continue
-        if label == t("bench.percentile", lang):
-            key = "bench.percentile_help"
-        elif label.startswith(rank_prefix):
-            key = "bench.rank_help"
-        elif label.startswith(t("bench.value_unit", lang, unit="").rstrip(", ")):
-            key = "bench.value_help"
-        else:
-            key = "bench.change_help"
-        config[label] = st.column_config.Column(help=t(key, lang), width=px)
-    return config
+def comparison_html(
+    wide: pd.DataFrame,
+    display: pd.DataFrame,
+    bands: pd.DataFrame,
+    names: dict[str, str],
+    my_position: int | None,
+    lang: str,
+) -> str:
+    """The table as HTML: values in the UI language, band colours, my municipality marked,
+    sparklines, sorting by a click on a column header."""
+    catalogue = ui.reference().catalogue
+    measures = [None, *wide.columns.get_level_values(1)]  # None: the name column
+    trends = [j for j, m in enumerate(measures) if m == "trend"]
+    return tables.sortable_table(
+        bm.cell_texts(display, wide, catalogue, lang),
+        keys=bm.sort_keys(wide, names),
+        label=t("bench.title", lang),
+        lang=lang,
+        styles=bm.cell_styles(display, wide, bands, my_position),
+        sparklines={j: wide.iloc[:, j - 1].tolist() for j in trends},
+        notes=[t(HELP_KEYS[m], lang) if m else None for m in measures],
+        descending_first=[j for j, m in enumerate(measures) if m in DESCENDING_FIRST],
+    )
 
 
 def notes(
@@ -135,7 +127,7 @@ def notes(
 ) -> None:
     """Legend, the rule for ranks, and which indicators fall back to an earlier year."""
     st.html(bm.legend_html(lang, mine=my_shown))
-    lines = [t("bench.rows_note", lang, n=tidy["unit_id"].nunique())]
+    lines = [t("bench.rows_note", lang, n=tidy["unit_id"].nunique()), t("bench.sort_note", lang)]
     years = tidy.groupby("indicator", sort=False)["year"].first()
     older = [ui.indicator_label(ref, c, lang) for c, y in years.items() if y < year]
     if older:
@@ -232,28 +224,30 @@ def default_choice(
 def table_view(
     version: str, year: int, years: tuple, rows: tuple[str, ...], my: str | None, lang: str
 ) -> dict:
-    """The table of `rows` x the indicators in `years` (code, value year); cached across
-    sessions. The Styler is built per visit: it holds formatting functions."""
+    """The table of `rows` x the indicators in `years` (code, value year), and its HTML;
+    cached across sessions."""
     ref = ui.reference()
     observations = cache.query("observations_in_version", version=version)
     names = {u: ui.unit_label(ref, u, lang) for u in rows}
     tidy = bm.benchmark_table(observations, ref.catalogue, list(rows), dict(years))
     order = bm.order_rows(tidy, list(rows), my, names)
     wide = bm.wide_table(tidy, order)
+    display = bm.display_frame(wide, tidy, ref.catalogue, names, my, year, lang)
+    bands = bm.bands_table(tidy, order)
+    my_position = order.index(my) if my in order else None
     return {
         "names": names,
         "tidy": tidy,
         "order": order,
         "wide": wide,
-        "display": bm.display_frame(wide, tidy, ref.catalogue, names, my, year, lang),
-        "bands": bm.bands_table(tidy, order),
+        "html": comparison_html(wide, display, bands, names, my_position, lang),
     }
 
 
 def main() -> None:
     ref = ui.reference()
     state = ui.current_state()
-    lang, catalogue = state.lang, ref.catalogue
+    lang = state.lang
     st.title(t("bench.title", lang))
     version = ui.municipal_version(ref, state)
     setup = cache.computed(setup_view, version, state.year)
@@ -301,19 +295,9 @@ def main() -> None:
         state.my,
         lang,
     )
-    tidy, wide, order, names = view["tidy"], view["wide"], view["order"], view["names"]
-    display = view["display"]
-    my_position = order.index(state.my) if state.my in order else None
-    styler = bm.style_table(display, wide, view["bands"], catalogue, my_position, lang)
-    st.dataframe(
-        styler,
-        hide_index=True,
-        placeholder=t("no_data", lang),
-        column_config=column_config(display, lang),
-        height=(len(order) + 2) * ROW_PX + 3,
-        row_height=ROW_PX,
-    )
-    notes(ref, tidy, wide, year, lang, my_position is not None)
+    tidy, wide, names = view["tidy"], view["wide"], view["names"]
+    st.html(view["html"], unsafe_allow_javascript=True)
+    notes(ref, tidy, wide, year, lang, state.my in view["order"])
     userdata.practices_beside(chosen, lambda u: ui.unit_label(ref, u, lang), lang)
     downloads(ref, state, tidy, wide, names, version, theme, year)
 

@@ -3,13 +3,19 @@
 A screen reader reads them as tables, they copy into a spreadsheet with their headers, and
 the browser draws them in one step: no grid code to load and no canvas, which made a page
 with a small table of values ~100 ms slower to finish than the same page without it. Pages
-whose table must sort or scroll through many rows keep st.dataframe.
+whose table must be searched or scroll through many rows keep st.dataframe.
+
+`sortable_table` adds what the comparison page needs: two header lines (a group over its
+columns), sorting by a click on a column header (a small script; st.html must be called with
+unsafe_allow_javascript=True, and every cell is escaped here), per-cell CSS and sparklines.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+import math
+from collections.abc import Collection, Mapping, Sequence
+from urllib.parse import quote
 
 import pandas as pd
 
@@ -33,9 +39,43 @@ CSS = """<style>
 .bl-bar { display: inline-block; width: 4.5rem; height: 0.6rem; margin-right: 0.4rem;
   background: rgba(49, 51, 63, 0.1); border-radius: 0.3rem; vertical-align: middle; }
 .bl-bar > span { display: block; height: 100%; background: #1f4e79; border-radius: 0.3rem; }
+.bl-sort thead { position: sticky; top: 0; z-index: 3; }
+.bl-sort thead th { position: static; white-space: normal; vertical-align: bottom;
+  min-width: 6rem; text-wrap: balance; }
+.bl-sort thead .pin { position: sticky; left: 0; z-index: 4; }
+.bl-sort thead .group-head { text-align: center; vertical-align: middle; min-width: 8rem;
+  color: rgba(49, 51, 63, 0.95); border-bottom-color: rgba(49, 51, 63, 0.15); }
+.bl-sort .lead { border-left: 1px solid rgba(49, 51, 63, 0.15); }
+.bl-sort thead button { all: unset; cursor: pointer; display: inline; }
+.bl-sort thead button:focus-visible { outline: 2px solid #1f4e79; outline-offset: 2px; }
+.bl-sort thead button::after { content: ""; display: inline-block; width: 0.5em; height: 0.75em;
+  margin-left: 0.3em; background: url("@ICON_BOTH@") no-repeat center / contain; }
+.bl-sort thead th[aria-sort="ascending"] button::after { background-image: url("@ICON_UP@"); }
+.bl-sort thead th[aria-sort="descending"] button::after { background-image: url("@ICON_DOWN@"); }
+.bl-sort tbody tr:hover > * { box-shadow: inset 0 0 0 100vmax rgba(49, 51, 63, 0.05); }
+.bl-sort td img { display: block; }
 .bl-swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.35em;
   border: 1px solid #888; vertical-align: middle; }
 </style>"""
+
+
+def _svg_uri(svg: str) -> str:
+    """An SVG as a data: URI for an image or a CSS url() (st.html drops inline SVG)."""
+    return "data:image/svg+xml," + quote(svg, safe=" ,.:/=-'")
+
+
+def _icon(path: str, colour: str) -> str:
+    svg = f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 8 12'><path d='{path}' "
+    return _svg_uri(f"{svg}fill='{colour}'/></svg>")
+
+
+# Sort marks drawn as shapes, not characters: the app's font has no arrows.
+UP, DOWN = "M4 0 8 5H0z", "M4 12 0 7h8z"
+CSS = (
+    CSS.replace("@ICON_BOTH@", _icon(UP + DOWN, "#a0a2a8"))
+    .replace("@ICON_UP@", _icon(UP, "#1f4e79"))
+    .replace("@ICON_DOWN@", _icon(DOWN, "#1f4e79"))
+)
 
 
 def _missing(value: object) -> bool:
@@ -128,4 +168,175 @@ def html_table(
         f'{CSS}<div class="bl-table-wrap"{height}>'
         f'<table class="bl-table" aria-label="{html.escape(label)}">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+# Sorts the rows of the table just before it by the clicked header's column (the cells'
+# data-v numbers): a first click in the column's natural direction, a second the other way, a
+# third back to the page's order. Rows without a key stay last either way; ties keep the
+# page's order (the sort is stable).
+SORT_SCRIPT = """<script>(() => {
+  const table = document.currentScript.previousElementSibling.querySelector("table");
+  const body = table.tBodies[0];
+  const original = Array.from(body.rows);
+  const heads = Array.from(table.tHead.querySelectorAll("th[data-col]"));
+  const key = (row, col) => {
+    const v = row.cells[col].dataset.v;
+    return v === undefined ? null : Number(v);
+  };
+  const compare = (col, sign) => (a, b) => {
+    const x = key(a, col), y = key(b, col);
+    if (x === null || y === null) return (x === null) - (y === null);
+    return sign * (x - y);
+  };
+  for (const th of heads) {
+    th.querySelector("button").addEventListener("click", () => {
+      const first = th.dataset.first;
+      const other = first === "ascending" ? "descending" : "ascending";
+      const now = th.getAttribute("aria-sort");
+      const next = now === first ? other : now === other ? null : first;
+      heads.forEach((h) => h.removeAttribute("aria-sort"));
+      const rows = original.slice();
+      if (next) {
+        th.setAttribute("aria-sort", next);
+        rows.sort(compare(Number(th.dataset.col), next === "ascending" ? 1 : -1));
+      }
+      body.append(...rows);
+    });
+  }
+})();</script>"""
+
+SPARK_W, SPARK_H, SPARK_PAD = 96, 24, 3
+
+
+def sparkline(points: Mapping[int, float], label: str, colour: str = "#4d4d4d") -> str:
+    """Values by year as a small line image with `label` as its text. Each row has its own
+    scale; a year without a value breaks the line (a lone year is a dot); the last year is
+    marked. An image, because st.html does not keep inline SVG."""
+    years = sorted(y for y, v in points.items() if math.isfinite(v))
+    values = [points[y] for y in years]
+    if not years:
+        return _text(None)
+    span_x, low, high = (years[-1] - years[0]) or 1, min(values), max(values)
+
+    def xy(year: int, value: float) -> str:
+        x = SPARK_PAD + (year - years[0]) / span_x * (SPARK_W - 2 * SPARK_PAD)
+        share = 0.5 if high == low else (value - low) / (high - low)
+        return f"{x:.1f},{SPARK_H - SPARK_PAD - share * (SPARK_H - 2 * SPARK_PAD):.1f}"
+
+    runs: list[list[str]] = []
+    for i, year in enumerate(years):
+        if i == 0 or year != years[i - 1] + 1:
+            runs.append([])
+        runs[-1].append(xy(year, values[i]))
+    shapes = [
+        f"<polyline points='{' '.join(run)}' fill='none' stroke='{colour}' stroke-width='1.5'/>"
+        if len(run) > 1
+        else _dot(run[0], 1.5, colour)
+        for run in runs
+    ]
+    shapes.append(_dot(runs[-1][-1], 2.2, colour))
+    svg = (
+        f"<svg xmlns='http://www.w3.org/2000/svg' width='{SPARK_W}' height='{SPARK_H}'>"
+        f"{''.join(shapes)}</svg>"
+    )
+    source = _svg_uri(svg)
+    return (
+        f'<img src="{source}" width="{SPARK_W}" height="{SPARK_H}" alt="{html.escape(label)}" '
+        f'title="{html.escape(label)}">'
+    )
+
+
+def _dot(point: str, radius: float, colour: str) -> str:
+    x, y = point.split(",")
+    return f"<circle cx='{x}' cy='{y}' r='{radius}' fill='{colour}'/>"
+
+
+def _key(value: object) -> str:
+    """A cell's sort key as an attribute ('' when it has none)."""
+    if _missing(value):
+        return ""
+    number = float(value)  # type: ignore[arg-type]
+    return f' data-v="{number!r}"' if math.isfinite(number) else ""
+
+
+def sortable_table(
+    texts: pd.DataFrame,
+    *,
+    keys: pd.DataFrame,
+    label: str,
+    lang: str,
+    styles: pd.DataFrame | None = None,
+    sparklines: Mapping[int, Sequence[Mapping[int, float] | None]] | None = None,
+    notes: Sequence[str | None] = (),
+    descending_first: Collection[int] = (),
+) -> str:
+    """`texts` (two header levels: a group label over each column's own label; the first
+    column names the rows, the others hold numbers or sparklines) as an HTML table that sorts
+    by a click on a column header.
+
+    Columns are addressed by position:
+    - keys: the number each cell sorts by (NaN: none, sorts last), same shape; names sort by
+      their place in an order the caller gives, so the browser's own collation plays no part;
+    - styles: CSS per cell (our own strings, not user text);
+    - sparklines: columns drawn as small lines from values by year, with the cell's text as
+      the image's text; they do not sort;
+    - notes: a column's explanation, shown when pointing at its header;
+    - descending_first: columns whose first click puts the largest value on top.
+    Call st.html(..., unsafe_allow_javascript=True) for the sorting; without it the table
+    still reads in the page's order.
+    """
+    sparklines = sparklines or {}
+    groups = [str(top) for top in texts.columns.get_level_values(0)]
+    leads = {j for j in range(1, len(groups)) if j == 1 or groups[j] != groups[j - 1]}
+    numbers = {j for j in range(1, len(groups)) if j not in sparklines}
+
+    def attrs(j: int) -> str:
+        flags = (("pin", j == 0), ("num", j in numbers), ("lead", j in leads))
+        names = [name for name, on in flags if on]
+        return f' class="{" ".join(names)}"' if names else ""
+
+    top = ['<td class="pin"></td>']
+    for j in sorted(leads):
+        span = next((k for k in sorted(leads) if k > j), len(groups)) - j
+        top.append(
+            f'<th scope="colgroup" colspan="{span}" class="group-head lead">'
+            f"{html.escape(groups[j])}</th>"
+        )
+    sub = []
+    for j, column in enumerate(texts.columns.get_level_values(1)):
+        note = notes[j] if j < len(notes) and notes[j] else None
+        title = f' title="{html.escape(note)}"' if note else ""
+        text = html.escape(str(column))
+        if j in sparklines:
+            sub.append(f'<th scope="col"{attrs(j)}{title}>{text}</th>')
+            continue
+        first = "descending" if j in descending_first else "ascending"
+        sub.append(
+            f'<th scope="col"{attrs(j)}{title} data-col="{j}" data-first="{first}">'
+            f'<button type="button">{text}</button></th>'
+        )
+    body = []
+    for r in range(len(texts)):
+        cells = []
+        for j in range(texts.shape[1]):
+            css = styles.iat[r, j] if styles is not None else ""
+            style = f' style="{html.escape(css)}"' if css else ""
+            if j in sparklines:
+                series = sparklines[j][r]
+                text = str(texts.iat[r, j])
+                content = sparkline(series, text) if series else _text(None)
+            else:
+                content = _text(texts.iat[r, j])
+            tag = "th" if j == 0 else "td"
+            scope = ' scope="row"' if j == 0 else ""
+            key = "" if j in sparklines else _key(keys.iat[r, j])
+            cells.append(f"<{tag}{scope}{attrs(j)}{style}{key}>{content}</{tag}>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return (
+        f'{CSS}<div class="bl-table-wrap">'
+        f'<table class="bl-table bl-sort" lang="{html.escape(lang)}" '
+        f'aria-label="{html.escape(label)}"><thead><tr>{"".join(top)}</tr>'
+        f"<tr>{''.join(sub)}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+        f"{SORT_SCRIPT}"
     )

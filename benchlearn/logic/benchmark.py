@@ -16,11 +16,10 @@ missing when either is missing.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-from pandas.io.formats.style import Styler
 
 from benchlearn.i18n import format_number, formula_text, t
 from benchlearn.logic.scores import (
@@ -142,10 +141,13 @@ def default_indicators(
 # --- the tidy table ---------------------------------------------------------------------
 
 
-def _series(history: pd.DataFrame, year: int) -> list[float] | None:
-    """Values up to `year` in year order, for a sparkline; None with fewer than two points."""
-    points = history[history["year"] <= year].sort_values("year")["value"]
-    return [float(v) for v in points] if len(points) >= 2 else None
+def _series(history: pd.DataFrame, year: int) -> dict[int, float] | None:
+    """Values by year up to `year`, for a sparkline (a year without a value is absent, so
+    the line shows a gap); None with fewer than two points."""
+    points = history[history["year"] <= year].sort_values("year")
+    if len(points) < 2:
+        return None
+    return {int(y): float(v) for y, v in zip(points["year"], points["value"], strict=True)}
 
 
 def indicator_rows(
@@ -405,18 +407,52 @@ def signed(value: float, decimals: int, lang: str) -> str:
     return f"+{text}" if not pd.isna(value) and value > 0 else text
 
 
-def _formatter(measure: str, decimals: int, lang: str) -> Callable[[float], str] | None:
-    if measure == "value":
-        return lambda v: format_number(v, decimals, lang)
-    if measure == "change":
-        return lambda v: signed(v, decimals, lang)
-    if measure == "percentile":
-        return lambda v: format_number(v, 0, lang)
+def trend_text(series: Mapping[int, float] | None, decimals: int, lang: str) -> str:
+    """What a sparkline shows, in words: '2012–2024: 33 708 → 33 222'; '–' without one."""
+    if not series:
+        return "–"
+    (first, start), (last, end) = min(series.items()), max(series.items())
+    values = (format_number(v, decimals, lang) for v in (start, end))
+    return f"{first}–{last}: {' → '.join(values)}"
+
+
+def _cell_text(measure: str, value: object, decimals: int, lang: str) -> str:
     if measure == "trend":
-        # the sparkline is drawn from the numbers; as text, "[33708.0, 33222.0, …]" per cell
-        # would be over half of what the browser downloads for the table
-        return lambda _: ""
-    return None
+        return trend_text(value, decimals, lang)  # type: ignore[arg-type]
+    if value is None or value is pd.NA or pd.isna(value):
+        return "–"
+    if measure == "value":
+        return format_number(float(value), decimals, lang)
+    if measure == "change":
+        return signed(float(value), decimals, lang)
+    return format_number(float(value), 0, lang)  # rank, percentile
+
+
+def cell_texts(
+    display: pd.DataFrame, wide: pd.DataFrame, catalogue: pd.DataFrame, lang: str
+) -> pd.DataFrame:
+    """The screen table as text: numbers in the UI language, changes signed, '–' for none."""
+    texts = display.copy().astype(object)
+    for j, (code, measure) in enumerate(wide.columns, start=1):
+        decimals = int(catalogue.loc[code, "decimals"])
+        texts.iloc[:, j] = [_cell_text(measure, v, decimals, lang) for v in wide.iloc[:, j - 1]]
+    return texts
+
+
+def sort_keys(wide: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
+    """What each screen column sorts by, as numbers: the name's place in Latvian alphabetical
+    order (name_key, as everywhere in the app), then the values (NaN: no key, sorts last);
+    the sparklines do not sort."""
+    keys = pd.DataFrame(
+        {
+            j: np.nan if measure == "trend" else as_float(wide[(code, measure)]).to_numpy()
+            for j, (code, measure) in enumerate(wide.columns, start=1)
+        },
+        index=range(len(wide)),
+    )
+    alphabetical = sorted(wide.index, key=lambda u: name_key(names.get(u, u)))
+    keys.insert(0, 0, [alphabetical.index(u) for u in wide.index])
+    return keys
 
 
 def band_css(band: str) -> str:
@@ -439,25 +475,6 @@ def cell_styles(
         css.iloc[my_position] = [f"{c}; font-weight: bold".lstrip("; ") for c in row]
         css.iloc[my_position, 0] = f"background-color: {MY_TINT}; font-weight: bold"
     return css
-
-
-def style_table(
-    display: pd.DataFrame,
-    wide: pd.DataFrame,
-    bands: pd.DataFrame,
-    catalogue: pd.DataFrame,
-    my_position: int | None,
-    lang: str,
-) -> Styler:
-    """Styler: Latvian/English number text over the numbers (so sorting stays numeric),
-    band colours that follow each indicator's direction, my municipality in bold."""
-    formats = {}
-    for label, (code, measure) in zip(display.columns[1:], wide.columns, strict=True):
-        fmt = _formatter(measure, int(catalogue.loc[code, "decimals"]), lang)
-        if fmt is not None:
-            formats[label] = fmt
-    styles = cell_styles(display, wide, bands, my_position)
-    return display.style.format(formats).apply(lambda _: styles, axis=None)
 
 
 def legend_html(lang: str, mine: bool = True) -> str:

@@ -70,24 +70,34 @@ def texts(at: AppTest) -> str:
 
 
 class TableParser(HTMLParser):
-    """Rows of cell texts per <table> in an HTML string."""
+    """Per <table> in an HTML string: its header rows and body rows of cell texts. A cell
+    spanning n columns is repeated n times; an image reads as its text, as for a screen
+    reader."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.tables: list[list[list[str]]] = []
+        self.tables: list[dict[str, list[list[str]]]] = []
+        self.part = "body"
         self.cell: list[str] | None = None
+        self.span = 1
 
     def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
         if tag == "table":
-            self.tables.append([])
+            self.tables.append({"head": [], "body": []})
+        elif tag in ("thead", "tbody"):
+            self.part = "head" if tag == "thead" else "body"
         elif tag == "tr":
-            self.tables[-1].append([])
+            self.tables[-1][self.part].append([])
         elif tag in ("td", "th"):
-            self.cell = []
+            self.cell, self.span = [], int(attrs.get("colspan") or 1)
+        elif tag == "img" and self.cell is not None:
+            self.cell.append(attrs.get("alt") or "")
 
     def handle_endtag(self, tag):
         if tag in ("td", "th") and self.cell is not None:
-            self.tables[-1][-1].append("".join(self.cell).strip())
+            text = "".join(self.cell).strip()
+            self.tables[-1][self.part][-1].extend([text] * self.span)
             self.cell = None
 
     def handle_data(self, data):
@@ -97,12 +107,15 @@ class TableParser(HTMLParser):
 
 def html_tables(at: AppTest) -> list[pd.DataFrame]:
     """The static tables on the page (benchlearn.charts.tables) as text, as a reader sees
-    them: the header row as columns; the rows that name a group are left out."""
+    them: the header rows as columns (two rows: a MultiIndex); the rows that name a group
+    are left out."""
     frames = []
     for block in at.get("html"):
         parser = TableParser()
         parser.feed(block.proto.body)
-        for header, *rows in parser.tables:
-            body = [r for r in rows if len(r) == len(header)]
-            frames.append(pd.DataFrame(body, columns=header))
+        for table in parser.tables:
+            head = table["head"]
+            columns = pd.MultiIndex.from_arrays(head) if len(head) > 1 else head[0]
+            body = [r for r in table["body"] if len(r) == len(columns)]
+            frames.append(pd.DataFrame(body, columns=columns))
     return frames

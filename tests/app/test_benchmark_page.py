@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tests.app.conftest import texts
+from tests.app.conftest import html_tables, texts
 
 PAGE = "pages/benchmark.py"
 STATE_CITIES_LV = {"Daugavpils", "Jelgava", "Jūrmala", "Liepāja", "Rēzekne", "Rīga", "Ventspils"}
@@ -12,8 +12,14 @@ CESIS, VALMIERA, SIGULDA = "LV0026000", "LV0054000", "LV0048000"
 
 
 def table(at) -> pd.DataFrame:
-    assert len(at.dataframe) == 1
-    return at.dataframe[0].value
+    (frame,) = html_tables(at)
+    return frame
+
+
+def sorts_in_the_browser(at) -> bool:
+    """The table's block may run its sorting script."""
+    (block,) = [b for b in at.get("html") if "<table" in b.proto.body]
+    return block.proto.unsafe_allow_javascript and "<script>" in block.proto.body
 
 
 def names(at) -> list[str]:
@@ -35,6 +41,7 @@ def test_state_cities_in_latvian(open_app) -> None:
     assert "Vērtība, %" in lower and "Procentile" in lower and "Vieta no 7" in lower
     upper = set(frame.columns.get_level_values(0))
     assert "Ceļu ar asfalta segumu īpatsvars" in upper  # the sidebar indicator comes first
+    assert sorts_in_the_browser(at)
     assert at.selectbox(key="w_theme").value == "roads"
     assert at.multiselect(key="bench_inds").value[0] == "road_asphalt_share_pct"
     assert downloads(at) == ["Lejupielādēt CSV", "Lejupielādēt Excel"]
@@ -75,7 +82,9 @@ def test_change_trend_and_fallback_year(open_app) -> None:
     lower = frame.columns.get_level_values(1).tolist()
     assert "Change since 2023, persons" in lower and "Trend" in lower
     trend = frame.loc[:, frame.columns.get_level_values(1) == "Trend"].iloc[:, 0]
-    assert len(trend.iloc[0]) == 13  # 2012..2024, one point a year, for the sparkline
+    assert trend.str.startswith("2012–2024: ").all()  # the sparklines' text: years and ends
+    change = frame.loc[:, frame.columns.get_level_values(1) == "Change since 2023, persons"]
+    assert change.iloc[:, 0].str.match(r"^[+−]?[\d,]+$").all()  # signed, English digits
     later = open_app(PAGE, ind="live_births", year="2025", theme="population")
     upper = set(table(later).columns.get_level_values(0))
     assert "Iedzīvotāju blīvums (2024. g.)" in upper  # no 2025 value: the year is shown
@@ -84,7 +93,7 @@ def test_change_trend_and_fallback_year(open_app) -> None:
 
 def test_empty_group_says_what_to_do(open_app) -> None:
     at = open_app(PAGE, grp="compared")
-    assert not at.dataframe
+    assert not html_tables(at)
     assert "Grupā nav pašvaldību" in texts(at)
 
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from benchlearn.logic.similar import FOCUS_COLOUR, PEER_COLOUR
-from tests.app.conftest import texts
+from tests.app.conftest import html_tables, texts
 
 PEERS, INDICES = "pages/peers.py", "pages/indices.py"
 BENCHMARK, TRENDS, PROFILE = "pages/benchmark.py", "pages/trends.py", "pages/profile.py"
@@ -66,7 +66,7 @@ def test_peers_focus_from_the_picker_and_adopting_them(open_app):
     assert "Salīdzināmā grupa tagad ir Aizkraukles novads" in at.success[0].value
     at.switch_page(BENCHMARK).run()
     assert not at.exception
-    rows = at.dataframe[0].value.iloc[:, 0].tolist()
+    rows = html_tables(at)[0].iloc[:, 0].tolist()
     assert rows[0] == "★ Aizkraukles novads" and sorted(rows[1:]) == sorted(peers)
     at.switch_page(PROFILE).run()
     assert "Salīdzināmās pašvaldības" in texts(at) and "nav grupā" not in texts(at)
@@ -136,7 +136,7 @@ def test_url_group_works_on_every_page(open_app, page):
     assert at.selectbox(key="w_grp").value == "user"
     assert "Kaimiņi (sava grupa)" in at.selectbox(key="w_grp").options
     if page == BENCHMARK:
-        rows = at.dataframe[0].value.iloc[:, 0].tolist()
+        rows = html_tables(at)[0].iloc[:, 0].tolist()
         assert rows == ["★ Augšdaugavas novads", "Aizkraukles novads", "Alūksnes novads"]
 
 
@@ -144,7 +144,7 @@ def test_population_class_group_says_what_it_rests_on(open_app):
     at = open_app(BENCHMARK, lang="en", grp="pop:ge50k", ind="population_avg", year="2024")
     note = " ".join(c.value for c in at.sidebar.caption)
     assert "Rīga (2025, unverified source)" in note and "partial" in note
-    assert len(at.dataframe[0].value) == 7  # Ogre, Valmiera and five state cities
+    assert len(html_tables(at)[0]) == 7  # Ogre, Valmiera and five state cities
 
 
 def test_peers_saved_as_a_named_group_in_the_url(open_app):

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from benchlearn.userdata import db
 from benchlearn.userdata import repository as repo
 from benchlearn.userdata.repository import NetworkInput, PracticeInput
-from tests.app.conftest import APP, navigation_only, texts
+from tests.app.conftest import APP, html_tables, navigation_only, texts
 
 NETWORKS, PRACTICES, PRESENT = "pages/networks.py", "pages/practices.py", "pages/present.py"
 PASSWORD = "synthetic-test-password"
@@ -122,7 +122,7 @@ def test_network_as_comparison_group_and_theme(app, store, lang):
     theme = "Tīkla rādītāji" if lang == "lv" else "Network indicators"
     assert at.selectbox(key="w_theme").value == f"net:{ident}"
     assert theme in subtitle
-    table = at.dataframe[0].value
+    (table,) = html_tables(at)
     assert len(table) == len(MEMBERS)
     assert set(at.multiselect(key="bench_inds").value) == {"population_avg", "population_density"}
 

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.e2e
 PAGES = {
     "": "[data-testid='stDeckGlJsonChart'] canvas",  # the map is the default page, at /
     "tendences": "[data-testid='stVegaLiteChart']",
-    "salidzinajums": "[data-testid='stDataFrame']",
+    "salidzinajums": "[data-testid='stHtml'] table",
     "profils": "[data-testid='stMetric']",
     "dati": "[data-testid='stDataFrame']",
 }
@@ -49,11 +49,13 @@ def test_page_runs_and_shows_its_content(page, app_url, path, lang):
     [
         ("tendences", "Values in the chart, persons", "Aizkraukle municipality", "2020"),
         ("profils", "All indicators", "Annual average population", "Percentile"),
+        ("salidzinajums", "Comparison", "★ Aizkraukle municipality", "Municipality"),
     ],
 )
 def test_a_table_of_values_reads_as_a_table(page, app_url, path, table, row, column):
-    """Trends and profile draw their tables as HTML, not as a canvas grid: a screen reader
-    finds the table by its name, a row by its heading cell and a column by its header."""
+    """Trends, profile and comparison draw their tables as HTML, not as a canvas grid: a
+    screen reader finds the table by its name, a row by its heading cell and a column by its
+    header."""
     open_page(page, f"{app_url}/{path}?lang=en&{VIEW}")
     found = page.get_by_role("table", name=table)
     found.wait_for(timeout=20_000)
@@ -149,9 +151,9 @@ def test_the_comparison_table_downloads_as_shown(page, app_url):
     """The files are built only when a button is clicked: both must arrive, with the table's
     rows (my municipality first) and its language."""
     open_page(page, f"{app_url}/salidzinajums?{VIEW}&lang=en")
-    page.wait_for_selector("[data-testid='stDataFrame']", timeout=20_000)
-    grid = page.locator("[data-testid='stDataFrame'] [aria-rowcount]").first
-    shown_rows = grid.get_attribute("aria-rowcount")
+    table = page.get_by_role("table", name="Comparison")
+    table.wait_for(timeout=20_000)
+    shown_rows = table.locator("tbody tr").count()
     with page.expect_download() as csv_download:
         page.get_by_role("button", name="Download CSV").click()
     csv = csv_download.value
@@ -160,8 +162,42 @@ def test_the_comparison_table_downloads_as_shown(page, app_url):
     assert csv.suggested_filename.endswith("_2020.csv")
     assert lines[0].startswith("Municipality")
     assert lines[1].startswith("Aizkraukle municipality")
-    assert len(lines) == int(shown_rows)  # the grid counts its header row too
+    assert len(lines) == shown_rows + 1  # and the header line
     with page.expect_download() as xlsx_download:
         page.get_by_role("button", name="Download Excel").click()
     assert Path(xlsx_download.value.path()).read_bytes()[:2] == b"PK"  # a zip: .xlsx
+    assert_no_exception(page)
+
+
+def test_the_comparison_table_sorts_by_a_click_on_a_column_header(page, app_url):
+    """Streamlit runs the table's script: percentile high to low, then low to high, then back
+    to the page's order with my municipality first; the sparklines are drawn."""
+    open_page(page, f"{app_url}/salidzinajums?{VIEW}&lang=en")
+    table = page.get_by_role("table", name="Comparison")
+    table.wait_for(timeout=20_000)
+    first = table.locator("th[data-col]").filter(has_text="Percentile").first
+    column = int(first.get_attribute("data-col"))
+
+    def shown() -> list[tuple[str, float | None]]:
+        rows = table.locator("tbody tr").all()
+        cells = [row.locator("th, td").all_inner_texts() for row in rows]
+        return [(c[0], None if c[column] == "–" else float(c[column])) for c in cells]
+
+    page_order = shown()
+    assert page_order[0][0] == "★ Aizkraukle municipality"
+    first.get_by_role("button").click()
+    assert first.get_attribute("aria-sort") == "descending"
+    values = [v for _, v in shown() if v is not None]
+    assert values == sorted(values, reverse=True) and len(values) > 3
+    first.get_by_role("button").click()
+    values = [v for _, v in shown() if v is not None]
+    assert values == sorted(values)
+    first.get_by_role("button").click()
+    assert shown() == page_order
+    sparks = table.locator("tbody img")
+    assert sparks.count() > 0
+    assert page.evaluate(
+        "(img) => img.complete && img.naturalWidth > 0", sparks.first.element_handle()
+    )
+    screenshot(page, "salidzinajums-sorted-en")
     assert_no_exception(page)

@@ -15,15 +15,11 @@ pytestmark = pytest.mark.e2e
 CHART = "[data-testid='stVegaLiteChart']"
 
 
-def grid_cells(page) -> list[str]:
-    """The cells of the first grid (Glide draws on a canvas, and keeps an accessible table)."""
-    cells = page.locator("[data-testid='stDataFrame'] [role='gridcell']")
-    cells.first.wait_for(state="attached", timeout=20_000)
-    return (
-        page.locator("[data-testid='stDataFrame']")
-        .first.locator("[role='gridcell']")
-        .all_inner_texts()
-    )
+def row_names(page) -> list[str]:
+    """The row headers of the comparison table, in the order shown."""
+    table = page.get_by_role("table", name="Salīdzinājums")
+    table.wait_for(timeout=20_000)
+    return table.locator("tbody th").all_inner_texts()
 
 
 def test_choose_focus_adopt_peers_and_compare(page, app_url):
@@ -51,7 +47,7 @@ def test_choose_focus_adopt_peers_and_compare(page, app_url):
     page.get_by_role("link", name="Salīdzinājums").first.click()
     page.wait_for_url(re.compile(r"/salidzinajums"), timeout=20_000)
     wait_done(page)
-    names = [cell.removeprefix("★ ") for cell in grid_cells(page) if "novads" in cell]
+    names = [name.removeprefix("★ ") for name in row_names(page)]
     assert names[0] == "Aizkraukles novads"  # my municipality first
     assert sorted(names[1:]) == sorted(peers)  # exactly the group, not all 43
     assert page.get_by_text(re.compile(r"^Salīdzināmās pašvaldības · ")).is_visible()

@@ -202,7 +202,7 @@ def test_coordinator_prepares_and_presents_a_seminar(page, browser, seminar_url)
         assert heading.split(",")[0] in " ".join(second)
 
         open_page(reader, links[2])
-        reader.wait_for_selector("[data-testid='stDataFrame']")
+        reader.wait_for_selector("[data-testid='stHtml'] table")
         subtitle = reader.get_by_text(re.compile(rf"^Tīkls: {NETWORK} · ")).first.inner_text()
         assert subtitle.strip() in [h.strip() for h in third]
     finally:

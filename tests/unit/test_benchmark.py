@@ -165,8 +165,8 @@ def test_change_since_previous_year(catalogue) -> None:
 def test_series_for_sparklines(catalogue) -> None:
     tidy = bm.benchmark_table(BASE, catalogue, UNITS, {"up": 2024})
     series = dict(zip(tidy["unit_id"], tidy["series"], strict=True))
-    assert series["A"] == [8.0, 10.0]
-    assert series["D"] == [1.0, 5.0]  # missing 2023 is left out, not a zero
+    assert series["A"] == {2023: 8.0, 2024: 10.0}
+    assert series["D"] == {2022: 1.0, 2024: 5.0}  # missing 2023 is left out, not a zero
     assert series["B"] is None  # one point only
     assert series["E"] is None
 
@@ -299,39 +299,62 @@ def test_styles_follow_bands_and_skip_neutral(catalogue) -> None:
     assert "font-weight" not in css.iloc[1, 2]
 
 
-def test_styler_formats_numbers_in_the_ui_language(catalogue) -> None:
+def _screen(catalogue, data, lang):
+    tidy = bm.benchmark_table(data, catalogue, ["A", "B"], {"up": 2024})
+    wide = bm.wide_table(tidy, ["A", "B"])
+    display = bm.display_frame(wide, tidy, catalogue, NAMES, None, 2024, lang)
+    return wide, bm.cell_texts(display, wide, catalogue, lang)
+
+
+def test_cell_texts_are_numbers_in_the_ui_language(catalogue) -> None:
+    data = obs([("A", "up", 2024, 1234.56), ("B", "up", 2024, 2.0), ("A", "up", 2023, 1000.0)])
+    wide, lv = _screen(catalogue, data, "lv")
+    assert lv.iloc[:, 0].tolist() == ["Alfa", "Bēta"]
+    measures = list(wide.columns.get_level_values(1))
+    column = {m: 1 + measures.index(m) for m in measures}
+    assert lv.iloc[:, column["value"]].tolist() == ["1\u202f234,6", "2,0"]  # thin space, comma
+    assert lv.iloc[:, column["rank"]].tolist() == ["1", "2"]
+    assert lv.iloc[:, column["percentile"]].tolist() == ["100", "0"]
+    assert lv.iloc[:, column["change"]].tolist() == ["+234,6", "–"]  # signed; none: a dash
+    assert lv.iloc[:, column["trend"]].tolist() == ["2023–2024: 1\u202f000,0 → 1\u202f234,6", "–"]
+    _, en = _screen(catalogue, data, "en")
+    assert en.iloc[0, column["value"]] == "1,234.6"
+
+
+def test_falling_change_and_a_missing_rank_read_as_such(catalogue) -> None:
+    data = obs([("A", "up", 2024, 5.0), ("A", "up", 2023, 7.25), ("B", "up", 2023, 1.0)])
+    wide, texts = _screen(catalogue, data, "lv")
+    measures = list(wide.columns.get_level_values(1))
+    assert texts.iloc[0, 1 + measures.index("change")] == "−2,2"  # a real minus sign
+    assert texts.iloc[1, 1 + measures.index("rank")] == "–"  # B has no 2024 value
+    assert texts.iloc[1, 1 + measures.index("value")] == "–"
+
+
+def test_names_sort_in_latvian_alphabetical_order() -> None:
+    wide = pd.DataFrame({("up", "value"): [1.0] * len(UNITS)}, index=pd.Index(UNITS))
+    places = bm.sort_keys(wide, NAMES).iloc[:, 0].tolist()
+    ranked = [NAMES[u] for _, u in sorted(zip(places, UNITS, strict=True))]
+    # Ā is a letter after A (the Latvian alphabet, as official lists order names)
+    assert ranked == ["Alfa", "Ādaži", "Bēta", "Cēsis", "Ērgļi"]
+
+
+def test_sort_keys_are_places_and_plain_numbers(catalogue) -> None:
     data = obs([("A", "up", 2024, 1234.56), ("B", "up", 2024, 2.0), ("A", "up", 2023, 1000.0)])
     tidy = bm.benchmark_table(data, catalogue, ["A", "B"], {"up": 2024})
-    wide = bm.wide_table(tidy, ["A", "B"])
-    display = bm.display_frame(wide, tidy, catalogue, NAMES, None, 2024, "lv")
-    html = bm.style_table(
-        display, wide, bm.bands_table(tidy, ["A", "B"]), catalogue, None, "lv"
-    ).to_html()
-    assert "1\u202f234,6" in html  # narrow no-break space and decimal comma
-    assert "+234,6" in html  # change carries its sign
-    html_en = bm.style_table(
-        bm.display_frame(wide, tidy, catalogue, NAMES, None, 2024, "en"),
-        wide,
-        bm.bands_table(tidy, ["A", "B"]),
-        catalogue,
-        None,
-        "en",
-    ).to_html()
-    assert "1,234.6" in html_en
+    wide = bm.wide_table(tidy, ["B", "A"])
+    keys = bm.sort_keys(wide, NAMES)
+    assert keys.shape == (2, 1 + wide.shape[1])
+    assert keys.iloc[:, 0].tolist() == [1, 0]  # Alfa before Bēta
+    measures = list(wide.columns.get_level_values(1))
+    assert keys.iloc[:, 1].tolist() == [2.0, 1234.56]
+    assert keys.iloc[:, 1 + measures.index("rank")].tolist() == [2.0, 1.0]
+    assert keys.iloc[:, 1 + measures.index("change")].isna().tolist() == [True, False]
+    assert keys.iloc[:, 1 + measures.index("trend")].isna().all()  # sparklines do not sort
 
 
-def test_the_sparkline_cells_carry_no_text(catalogue) -> None:
-    """The grid draws them from the numbers; their text would only fill the download."""
-    data = obs([("A", "up", 2024, 1234.56), ("A", "up", 2023, 1000.0), ("B", "up", 2024, 2.0)])
-    tidy = bm.benchmark_table(data, catalogue, ["A", "B"], {"up": 2024})
-    wide = bm.wide_table(tidy, ["A", "B"])
-    display = bm.display_frame(wide, tidy, catalogue, NAMES, None, 2024, "lv")
-    styler = bm.style_table(display, wide, bm.bands_table(tidy, ["A", "B"]), catalogue, None, "lv")
-    styler._compute()
-    body = styler._translate(False, False)["body"]
-    trend = 1 + list(wide.columns).index(("up", "trend"))
-    assert [row[trend + 1]["display_value"] for row in body] == ["", ""]  # +1: the index
-    assert list(display.iloc[0, trend]) == [1000.0, 1234.56]  # the numbers stay
+def test_trend_text_names_the_years_and_the_ends() -> None:
+    assert bm.trend_text({2020: 1.0, 2018: 3.5, 2024: 2.0}, 1, "lv") == "2018–2024: 3,5 → 2,0"
+    assert bm.trend_text(None, 1, "lv") == "–"
 
 
 def test_sources_frame(catalogue) -> None:
