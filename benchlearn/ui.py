@@ -532,9 +532,10 @@ def table_downloads(
     help_text: str,
     key: str,
 ) -> None:
-    """CSV and Excel buttons for the table on screen; files are built only when clicked."""
-    left, right, _ = st.columns([1, 1, 3])
-    left.download_button(
+    """CSV and Excel buttons for the table on screen; files are built only when clicked.
+    Side by side, each as wide as its label (in columns, "Lejupielādēt Excel" was cut)."""
+    row = st.container(horizontal=True)
+    row.download_button(
         t("bench.download_csv", lang),
         data=csv,
         file_name=f"{stem}.csv",
@@ -544,7 +545,7 @@ def table_downloads(
         key=f"{key}_csv",
         on_click="ignore",
     )
-    right.download_button(
+    row.download_button(
         t("bench.download_xlsx", lang),
         data=xlsx,
         file_name=f"{stem}.xlsx",
