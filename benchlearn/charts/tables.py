@@ -39,21 +39,6 @@ CSS = """<style>
 .bl-bar { display: inline-block; width: 4.5rem; height: 0.6rem; margin-right: 0.4rem;
   background: rgba(49, 51, 63, 0.1); border-radius: 0.3rem; vertical-align: middle; }
 .bl-bar > span { display: block; height: 100%; background: #1f4e79; border-radius: 0.3rem; }
-.bl-sort thead { position: sticky; top: 0; z-index: 3; }
-.bl-sort thead th { position: static; white-space: normal; vertical-align: bottom;
-  min-width: 6rem; text-wrap: balance; }
-.bl-sort thead .pin { position: sticky; left: 0; z-index: 4; }
-.bl-sort thead .group-head { text-align: center; vertical-align: middle; min-width: 8rem;
-  color: rgba(49, 51, 63, 0.95); border-bottom-color: rgba(49, 51, 63, 0.15); }
-.bl-sort .lead { border-left: 1px solid rgba(49, 51, 63, 0.15); }
-.bl-sort thead button { all: unset; cursor: pointer; display: inline; }
-.bl-sort thead button:focus-visible { outline: 2px solid #1f4e79; outline-offset: 2px; }
-.bl-sort thead button::after { content: ""; display: inline-block; width: 0.5em; height: 0.75em;
-  margin-left: 0.3em; background: url("@ICON_BOTH@") no-repeat center / contain; }
-.bl-sort thead th[aria-sort="ascending"] button::after { background-image: url("@ICON_UP@"); }
-.bl-sort thead th[aria-sort="descending"] button::after { background-image: url("@ICON_DOWN@"); }
-.bl-sort tbody tr:hover > * { box-shadow: inset 0 0 0 100vmax rgba(49, 51, 63, 0.05); }
-.bl-sort td img { display: block; }
 .bl-swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.35em;
   border: 1px solid #888; vertical-align: middle; }
 </style>"""
@@ -69,10 +54,28 @@ def _icon(path: str, colour: str) -> str:
     return _svg_uri(f"{svg}fill='{colour}'/></svg>")
 
 
-# Sort marks drawn as shapes, not characters: the app's font has no arrows.
+# The sortable table's own rules (only its pages carry them). Sort marks are drawn as shapes,
+# not characters: the app's font has no arrows.
 UP, DOWN = "M4 0 8 5H0z", "M4 12 0 7h8z"
-CSS = (
-    CSS.replace("@ICON_BOTH@", _icon(UP + DOWN, "#a0a2a8"))
+SORT_RULES = """<style>
+.bl-sort thead { position: sticky; top: 0; z-index: 3; }
+.bl-sort thead th { position: static; white-space: normal; vertical-align: bottom;
+  min-width: 6rem; text-wrap: balance; }
+.bl-sort thead .pin { position: sticky; left: 0; z-index: 4; }
+.bl-sort thead .group-head { text-align: center; vertical-align: middle; min-width: 8rem;
+  color: rgba(49, 51, 63, 0.95); border-bottom-color: rgba(49, 51, 63, 0.15); }
+.bl-sort .lead { border-left: 1px solid rgba(49, 51, 63, 0.15); }
+.bl-sort thead button { all: unset; cursor: pointer; display: inline; }
+.bl-sort thead button:focus-visible { outline: 2px solid #1f4e79; outline-offset: 2px; }
+.bl-sort thead button::after { content: ""; display: inline-block; width: 0.5em; height: 0.75em;
+  margin-left: 0.3em; background: url("@ICON_BOTH@") no-repeat center / contain; }
+.bl-sort thead th[aria-sort="ascending"] button::after { background-image: url("@ICON_UP@"); }
+.bl-sort thead th[aria-sort="descending"] button::after { background-image: url("@ICON_DOWN@"); }
+.bl-sort tbody tr:hover > * { box-shadow: inset 0 0 0 100vmax rgba(49, 51, 63, 0.05); }
+.bl-sort td img { display: block; }
+</style>"""
+SORT_CSS = (
+    SORT_RULES.replace("@ICON_BOTH@", _icon(UP + DOWN, "#a0a2a8"))
     .replace("@ICON_UP@", _icon(UP, "#1f4e79"))
     .replace("@ICON_DOWN@", _icon(DOWN, "#1f4e79"))
 )
@@ -334,7 +337,7 @@ def sortable_table(
             cells.append(f"<{tag}{scope}{attrs(j)}{style}{key}>{content}</{tag}>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     return (
-        f'{CSS}<div class="bl-table-wrap">'
+        f'{CSS}{SORT_CSS}<div class="bl-table-wrap">'
         f'<table class="bl-table bl-sort" lang="{html.escape(lang)}" '
         f'aria-label="{html.escape(label)}"><thead><tr>{"".join(top)}</tr>'
         f"<tr>{''.join(sub)}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
