@@ -349,6 +349,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "profile.weakest": ("Vājākās pozīcijas", "Weakest positions"),
     "profile.all": ("Visi rādītāji", "All indicators"),
     "profile.trends": ("Tendences", "Trends"),
+    "profile.trends_open": (
+        "Tendences pa gadiem – rādītāji ar vairāku gadu datiem: {n}",
+        "Trends by year – indicators with data for several years: {n}",
+    ),
     "profile.sources": ("Avoti", "Sources"),
     "profile.latvia_value": ("Latvija", "Latvia"),
     "profile.none": ("Nav rādītāju ar vērtējumu.", "No indicators with a judgement."),

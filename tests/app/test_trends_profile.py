@@ -120,8 +120,24 @@ def test_profile_page_with_url_state(open_app, lang):
     table_block = next(h.proto.body for h in at.get("html") if "<table" in h.proto.body)
     theme = "Iedzīvotāji" if lang == "lv" else "Population"
     assert f'scope="rowgroup"><span>{theme}</span>' in table_block  # rows grouped by theme
-    assert at.get("vega_lite_chart")  # small trend charts
+    assert not at.get("vega_lite_chart")  # the trend charts wait until their section opens
+    (section,) = at.expander
+    assert section.label.endswith(": 4")  # four indicators with several years
     assert "IRS031" in shown and "TRS020" in shown  # the sources section
+
+
+def test_opening_the_profile_trends_draws_them_and_puts_them_in_the_link(open_app):
+    """(Arriving by such a link opens them: the browser test, as AppTest always arrives at
+    the first page.)"""
+    at = open_app(PROFILE, lang="en", **VIEW)
+    at.session_state["profile_trends"] = True  # what opening the section does
+    at.run()
+    (chart,) = at.get("vega_lite_chart")
+    assert len(json.loads(chart.proto.spec)["concat"]) == 4  # one small chart per indicator
+    assert "Blue line: Aizkraukle municipality" in texts(at)
+    assert at.query_params["tendences"] in ("1", ["1"])  # a copied link opens them too
+    at.switch_page("pages/map.py").run()
+    assert "tendences" not in at.query_params  # the other pages drop it
 
 
 def test_profile_percentile_only_for_directed_indicators(open_app):

@@ -201,3 +201,20 @@ def test_the_comparison_table_sorts_by_a_click_on_a_column_header(page, app_url)
     )
     screenshot(page, "salidzinajums-sorted-en")
     assert_no_exception(page)
+
+
+def test_the_profile_trend_charts_open_by_a_click_and_by_a_link(page, app_url):
+    """They are drawn only once their section is opened; opening it puts it in the link, and
+    that link opens the profile with them drawn."""
+    chart = "[data-testid='stVegaLiteChart']"
+    open_page(page, f"{app_url}/profils?{VIEW}&lang=en")
+    assert page.locator(chart).count() == 0
+    page.get_by_text("Trends by year", exact=False).click()
+    page.wait_for_selector(f"{chart} svg.marks", timeout=20_000)
+    page.wait_for_url(re.compile(r"[?&]tendences=1"), timeout=20_000)
+    assert_no_exception(page)
+    link = page.url
+    page.goto("about:blank")
+    open_page(page, link)
+    page.wait_for_selector(f"{chart} svg.marks", timeout=20_000)
+    screenshot(page, "profils-tendences-en")
