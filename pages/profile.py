@@ -215,9 +215,9 @@ def profile_view(unit: str, version: str, members: tuple[str, ...], lang: str) -
 
 
 def show_trends(view: dict, name: str, lang: str) -> None:
-    """The small trend charts in a section that draws them only once opened: Vega made the
-    page finish ~0.15x of an empty page later (`make bench`), and they sit below the table.
-    Whether it is open travels in the link."""
+    """The small trend charts in a section that draws them only once opened: drawn at once,
+    Vega made the page finish ~0.1x of an empty page later (A/B runs), and they sit below the
+    table. Whether it is open travels in the link."""
     if view["spec"] is None:
         st.subheader(t("profile.trends", lang))
         st.caption(t("profile.no_trends", lang))
