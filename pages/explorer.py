@@ -193,7 +193,8 @@ def filter_builder(page: Page) -> None:
             placeholder=t("explore.no_thresholds", lang),
             help=t("explore.thresholds_help", lang),
         )
-        cols, clear = st.columns([5, 1], vertical_alignment="bottom")
+        # room for "Notīrīt filtrus" at 1280 px
+        cols, clear = st.columns([4, 1.3], vertical_alignment="bottom")
         cols.multiselect(
             t("explore.columns", lang),
             page.available,
@@ -215,7 +216,8 @@ def threshold_row(page: Page) -> None:
     """Indicator, comparison and number, then 'Add' (plain widgets: the URL keeps the list)."""
     lang = page.lang
     symbols = {op: ex.OPS[op][1] for op in THRESHOLD_OPS}
-    code_col, op_col, value_col, add_col = st.columns([4, 1, 2, 1], vertical_alignment="bottom")
+    # the last column leaves room for "Pievienot" at 1280 px
+    code_col, op_col, value_col, add_col = st.columns([3.5, 1, 2, 1.5], vertical_alignment="bottom")
     code = code_col.selectbox(
         t("explore.threshold_indicator", lang),
         page.available,
