@@ -127,8 +127,8 @@ def test_profile_page_with_url_state(open_app, lang):
 
 
 def test_opening_the_profile_trends_draws_them_and_puts_them_in_the_link(open_app):
-    """(Arriving by such a link opens them: the browser test, as AppTest always arrives at
-    the first page.)"""
+    """That such a link opens them on arrival is the browser test's to check: AppTest always
+    arrives at the first page."""
     at = open_app(PROFILE, lang="en", **VIEW)
     at.session_state["profile_trends"] = True  # what opening the section does
     at.run()
