@@ -98,6 +98,7 @@ DESCENDING_FIRST = ("value", "percentile", "change")  # largest on top at the fi
 
 
 def comparison_html(
+    catalogue: pd.DataFrame,
     wide: pd.DataFrame,
     display: pd.DataFrame,
     bands: pd.DataFrame,
@@ -107,7 +108,6 @@ def comparison_html(
 ) -> str:
     """The table as HTML: values in the UI language, band colours, my municipality marked,
     sparklines, sorting by a click on a column header."""
-    catalogue = ui.reference().catalogue
     measures = [None, *wide.columns.get_level_values(1)]  # None: the name column
     trends = [j for j, m in enumerate(measures) if m == "trend"]
     return tables.sortable_table(
@@ -240,7 +240,7 @@ def table_view(
         "tidy": tidy,
         "order": order,
         "wide": wide,
-        "html": comparison_html(wide, display, bands, names, my_position, lang),
+        "html": comparison_html(ref.catalogue, wide, display, bands, names, my_position, lang),
     }
 
 

@@ -419,7 +419,7 @@ def trend_text(series: Mapping[int, float] | None, decimals: int, lang: str) -> 
 def _cell_text(measure: str, value: object, decimals: int, lang: str) -> str:
     if measure == "trend":
         return trend_text(value, decimals, lang)  # type: ignore[arg-type]
-    if value is None or value is pd.NA or pd.isna(value):
+    if pd.isna(value):  # None, NaN and <NA> alike
         return "–"
     if measure == "value":
         return format_number(float(value), decimals, lang)
