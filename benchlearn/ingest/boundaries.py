@@ -2,7 +2,10 @@
 
 Every unit is a territory with one id; a boundary version lists the territories that made up
 Latvia during its validity. A territory that did not change (41 of the 43 local governments
-in 2025) keeps its id across versions, so its figures show on both maps.
+in 2025; in 2021 the 7 state cities and the novadi whose borders stayed, see `same_territory`)
+keeps its id across versions, so its figures show on both maps and a trend runs across the
+reform. The codes a territory had in each version are kept (`codes`), and so is how the 119
+pre-reform municipalities make up the 43 (`parts`), for harmonising their figures.
 """
 
 from __future__ import annotations
@@ -29,6 +32,14 @@ PRECISION_DEG = 1e-4
 # Varakļānu novads joins Madonas novads on 1 July 2025 (Saeima amendment of 13 June 2024).
 MERGE_2025 = {"LV0055000": "LV0038000"}
 MERGED_SUFFIX = "_2025"
+# A pre-reform municipality is a part of a new one when this share of its area lies in it
+# (below: slivers of the generalised borders); it is whole when this much does.
+PART_MIN_SHARE = 0.005
+WHOLE_SHARE = 0.99
+# The same territory across the 2021 reform: a new unit made of exactly one whole old unit
+# whose area agrees within this relative tolerance (the generalised borders of 2021-01-01
+# and 2022-07-01 are drawn alike; Olaines novads, which gained part of Ķekava, differs 3.7 %).
+SAME_AREA_TOLERANCE = 0.005
 
 
 @dataclass(frozen=True)
@@ -210,6 +221,8 @@ class Territory:
     layers: dict[str, str]  # version -> GeoJSON FeatureCollection (WGS84, simplified)
     shapes: gpd.GeoDataFrame  # version, unit_id, geometry (EPSG:3059, simplified, not rounded)
     versions: list[Version]
+    codes: pd.DataFrame  # code, unit_id, version: every ATVK code a territory had, per version
+    parts: pd.DataFrame  # unit_id (lg2021), part_id (pre2021), share of the part's area, whole
 
 
 def _l0_kind(l0_type: int, pre_reform: bool) -> str:
@@ -270,6 +283,40 @@ def layer_geojson(shapes: gpd.GeoSeries) -> str:
         for uid, geom in zip(shapes.index, rounded, strict=True)
     ]
     return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
+
+
+def reform_parts(old: gpd.GeoSeries, new: gpd.GeoSeries) -> pd.DataFrame:
+    """How the pre-reform units (old, full resolution) lie in the new ones: one row per
+    (new unit, old unit) overlapping by at least PART_MIN_SHARE of the old unit's area."""
+    old_frame = gpd.GeoDataFrame({"part_id": old.index}, geometry=old.values, crs=SOURCE_CRS)
+    new_frame = gpd.GeoDataFrame({"unit_id": new.index}, geometry=new.values, crs=SOURCE_CRS)
+    pieces = gpd.overlay(old_frame, new_frame, keep_geom_type=True)
+    pieces["share"] = pieces.area / pieces["part_id"].map(old.area).to_numpy()
+    pieces = pieces.loc[pieces["share"] >= PART_MIN_SHARE]
+    parts = pd.DataFrame(
+        {
+            "unit_id": pieces["unit_id"],
+            "part_id": pieces["part_id"],
+            "share": pieces["share"].round(4),
+            "whole": pieces["share"] >= WHOLE_SHARE,
+        }
+    )
+    return parts.sort_values(["unit_id", "part_id"]).reset_index(drop=True)
+
+
+def same_territory(parts: pd.DataFrame, old: gpd.GeoSeries, new: gpd.GeoSeries) -> dict[str, str]:
+    """Old id -> new id for the territories the 2021 reform did not change: the new unit is
+    one whole old unit, and their areas agree within SAME_AREA_TOLERANCE."""
+    same = {}
+    for unit_id, rows in parts.groupby("unit_id"):
+        if len(rows) != 1 or not rows["whole"].iloc[0]:
+            continue
+        part_id = rows["part_id"].iloc[0]
+        if (parts["part_id"] == part_id).sum() != 1:
+            continue  # the old unit also lies partly in another new one
+        if abs(old.area[part_id] / new.area[unit_id] - 1) <= SAME_AREA_TOLERANCE:
+            same[part_id] = unit_id
+    return same
 
 
 def build_territory(sources: Path) -> Territory:
@@ -362,8 +409,33 @@ def build_territory(sources: Path) -> Territory:
         raise SourceError(
             sources / SHAPE_2021, "pre-reform code reused for another unit", value=list(clash)
         )
-    unit_frames.append(_unit_rows(_dissolve(old, "L0_code"), info119, None, "2021-06-30"))
-    add("pre2021", _dissolve(old_s, "L0_code"), info119["parent_id"])
+    full119 = _dissolve(old, "L0_code")
+    parts = reform_parts(full119, full43)
+    same = same_territory(parts, full119, full43)
+    # an unchanged territory is one unit: today's id, valid since before the reform
+    unit_frames[0].loc[list(same.values()), "valid_from"] = None
+    unit_frames.append(
+        _unit_rows(full119, info119, None, "2021-06-30").drop(index=list(same), errors="ignore")
+    )
+    add(
+        "pre2021",
+        _dissolve(old_s, "L0_code").rename(index=same),
+        info119["parent_id"].rename(index=same),
+    )
+    parts["part_id"] = parts["part_id"].replace(same)
+    codes = pd.concat(
+        [
+            pd.DataFrame({"code": info43.index, "unit_id": info43.index, "version": "lg2021"}),
+            pd.DataFrame(
+                {
+                    "code": info119.index,
+                    "unit_id": info119.index.map(lambda c: same.get(c, c)),
+                    "version": "pre2021",
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
 
     # NUTS 2021 regions (with boundaries) and the 2024 regions (no boundaries in our sources)
     nuts_full = _dissolve(new, "NUTS3_code")
@@ -430,7 +502,7 @@ def build_territory(sources: Path) -> Territory:
         version: layer_geojson(group.set_index("unit_id").geometry)
         for version, group in shapes.groupby("version", sort=False)
     }
-    return Territory(units, members, layers, shapes, VERSIONS)
+    return Territory(units, members, layers, shapes, VERSIONS, codes, parts)
 
 
 def _check_codes(info43: pd.DataFrame, codes: pd.DataFrame, path: Path) -> None:

@@ -38,16 +38,52 @@ def _valid_on(version: Version, day: dt.date) -> bool:
     return start <= day <= end
 
 
+_CODE = re.compile(r"^LV(\d{7})?$")
+
+
 class Crosswalk:
-    def __init__(self, units: pd.DataFrame, members: pd.DataFrame, versions: list[Version]):
+    def __init__(
+        self,
+        units: pd.DataFrame,
+        members: pd.DataFrame,
+        versions: list[Version],
+        codes: pd.DataFrame | None = None,
+    ):
         self.versions = {v.code: v for v in versions}
         names = units.set_index("unit_id")
         self._index: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._names: dict[str, set[str]] = defaultdict(set)  # unit -> its name keys
+        self._label = dict(zip(names.index, names["name_lv"], strict=True))
         for version, uid in zip(members["version"], members["unit_id"], strict=True):
             row = names.loc[uid]
             for name in [row["name_lv"], row["name_en"], *row["aliases"]]:
                 for key in name_keys(name):
                     self._index[(version, key)].add(uid)
+                    self._names[uid].add(key)
+        # every unit is known by its own id; a territory the 2021 reform did not change is
+        # also known by the code it had before (LV0010000 is Rīga, LV0001000 today)
+        self._codes = {uid: uid for uid in self._names if _CODE.match(uid)}
+        if codes is not None:
+            self._codes.update(zip(codes["code"], codes["unit_id"], strict=True))
+
+    def resolve_code(self, code: str, name: str, path: Path | str, line: int) -> str:
+        """The unit a code means; the name printed beside it must be one of that unit's
+        names, so a code and a name that disagree stop the build (file, line, code, name)."""
+        if not _CODE.match(code):
+            raise SourceError(path, "atvk is not LV or LV + 7 digits", line, code)
+        uid = self._codes.get(code)
+        if uid is None:
+            raise SourceError(path, "atvk is not a unit of any boundary version", line, code)
+        match = _QUALIFIER.search(name)
+        bare = name[: match.start()] if match else name
+        if not name_keys(bare) & self._names[uid]:
+            raise SourceError(
+                path,
+                f"name disagrees with its atvk {code} ({self._label[uid]})",
+                line,
+                name,
+            )
+        return uid
 
     def resolve(self, name: str, versions: list[str], path: Path | str, line: int) -> str:
         """The unit a source's name means; stops the build with file, line and name if none."""

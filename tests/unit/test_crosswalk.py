@@ -96,8 +96,9 @@ def test_english_names_match_csp_for_all_36_novadi(sources_dir, territory):
             "Territorial unit"
         ]
     )
+    lg2021 = territory.members.query("version == 'lg2021'")["unit_id"]
     novadi = territory.units[
-        (territory.units["kind"] == "novads") & territory.units["valid_from"].eq("2021-07-01")
+        (territory.units["kind"] == "novads") & territory.units["unit_id"].isin(lg2021)
     ]
     assert len(novadi) == 36
     assert set(novadi["name_en"]) <= csp

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 import shapely
 
@@ -62,7 +63,12 @@ def test_codes_kinds_and_names(territory):
         "state_city": 7,
     }
     pre = territory.members.query("version == 'pre2021'")["unit_id"]
-    assert units.loc[pre, "kind"].value_counts().to_dict() == {"novads": 110, "republican_city": 9}
+    # the 7 state cities are the same territories as the republican cities before 1 July 2021
+    assert units.loc[pre, "kind"].value_counts().to_dict() == {
+        "novads": 110,
+        "state_city": 7,
+        "republican_city": 2,
+    }
 
 
 def test_areas_match_the_code_list(territory, sources_dir):
@@ -102,3 +108,23 @@ def test_state_cities_survive_simplification(territory):
     for uid in units.index[units["kind"] == "state_city"]:
         kept = layer.loc[uid].geometry.area / 1e6
         assert kept == pytest.approx(units.loc[uid, "area_km2"], rel=0.15), uid
+
+
+def test_unchanged_territories_keep_one_id_across_2021(territory):
+    codes = territory.codes.set_index(["code", "version"])["unit_id"]
+    assert codes[("LV0010000", "pre2021")] == "LV0001000"  # Rīga
+    assert codes[("LV0360200", "pre2021")] == "LV0021000"  # Alūksnes novads
+    assert codes[("LV0801000", "pre2021")] == "LV0801000"  # Olaine gained land: changed
+    pre = set(territory.members.query("version == 'pre2021'")["unit_id"])
+    assert "LV0001000" in pre and "LV0010000" not in pre
+    units = territory.units.set_index("unit_id")
+    assert pd.isna(units.loc["LV0001000", "valid_from"])  # valid since before the reform
+
+
+def test_reform_parts_name_whole_and_split_municipalities(territory):
+    parts = territory.parts
+    aizkraukle = parts[parts["unit_id"] == "LV0020000"]
+    assert len(aizkraukle) == 6 and aizkraukle["whole"].all()
+    aglona = parts[parts["part_id"] == "LV0604300"]  # split between Krāslava and Preiļi
+    assert set(aglona["unit_id"]) == {"LV0032000", "LV0042000"} and not aglona["whole"].any()
+    assert aglona["share"].sum() == pytest.approx(1, abs=0.01)
