@@ -75,6 +75,9 @@ class Indicator:
     formula: str | None = None
     timeless: bool = False
     per_capita: str | None = None
+    # a count, area or length: the sum of the parts is the whole, so figures of the pre-2021
+    # municipalities may be harmonised onto the 43 (ingest.harmonise)
+    additive: bool = False
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,10 @@ class Catalogue:
     @property
     def timeless(self) -> set[str]:
         return {code for code, ind in self.indicators.items() if ind.timeless}
+
+    @property
+    def additive(self) -> set[str]:
+        return {code for code, ind in self.indicators.items() if ind.additive}
 
 
 def load_catalogue(path: Path) -> Catalogue:
@@ -126,7 +133,8 @@ def _indicator(path: Path, code: str, body: dict, themes: dict, sources: dict) -
     missing = _INDICATOR_KEYS - body.keys()
     if missing:
         raise CatalogueError(f"{where} lacks {sorted(missing)}")
-    unknown = body.keys() - _INDICATOR_KEYS - {"maps", "formula", "timeless", "per_capita"}
+    optional = {"maps", "formula", "timeless", "per_capita", "additive"}
+    unknown = body.keys() - _INDICATOR_KEYS - optional
     if unknown:
         raise CatalogueError(f"{where} has unknown fields {sorted(unknown)}")
     if body["direction"] not in DIRECTIONS:
@@ -136,6 +144,8 @@ def _indicator(path: Path, code: str, body: dict, themes: dict, sources: dict) -
     kinds = [k for k in ("maps", "formula", "timeless") if body.get(k)]
     if len(kinds) != 1:
         raise CatalogueError(f"{where}: give exactly one of maps, formula or timeless")
+    if body.get("additive") and not body.get("maps"):
+        raise CatalogueError(f"{where}: only an indicator read from sources can be additive")
     for entry in body.get("maps", []):
         if entry.get("source") not in sources or not isinstance(entry.get("match"), dict):
             raise CatalogueError(f"{where}: map {entry} needs a known source and a match table")

@@ -31,6 +31,7 @@ from benchlearn.ingest.fetched import (
     restrict_catalogue,
     revisions_with_units,
 )
+from benchlearn.ingest.harmonise import harmonise
 from benchlearn.ingest.observations import (
     OBS_COLUMNS,
     geometry_observations,
@@ -85,7 +86,14 @@ CREATE TABLE observations (
     unit_id VARCHAR NOT NULL, indicator VARCHAR NOT NULL, year INTEGER NOT NULL,
     value DOUBLE NOT NULL, flags VARCHAR, source_id VARCHAR NOT NULL, source_file VARCHAR,
     source_line INTEGER, source_title VARCHAR, source_url VARCHAR, retrieved VARCHAR,
-    PRIMARY KEY (unit_id, indicator, year));
+    parts VARCHAR, PRIMARY KEY (unit_id, indicator, year));
+CREATE TABLE unit_codes (code VARCHAR NOT NULL, unit_id VARCHAR NOT NULL,
+    version VARCHAR NOT NULL, PRIMARY KEY (code, version));
+CREATE TABLE reform_parts (unit_id VARCHAR NOT NULL, part_id VARCHAR NOT NULL,
+    share DOUBLE, whole BOOLEAN, PRIMARY KEY (unit_id, part_id));
+CREATE TABLE harmonisation (indicator VARCHAR NOT NULL, year INTEGER NOT NULL,
+    unit_id VARCHAR NOT NULL, status VARCHAR NOT NULL, parts VARCHAR, missing VARCHAR,
+    PRIMARY KEY (indicator, year, unit_id));
 CREATE TABLE report_coverage (
     indicator VARCHAR PRIMARY KEY, n_values INTEGER, units INTEGER, municipalities INTEGER,
     years VARCHAR, first_year INTEGER, last_year INTEGER);
@@ -122,7 +130,7 @@ def build(
     progress(f"Catalogue: {len(catalogue.indicators)} indicators, {len(catalogue.sources)} sources")
     territory = build_territory(sources_dir)
     progress(f"Units: {territory.members['version'].value_counts().to_dict()}")
-    crosswalk = Crosswalk(territory.units, territory.members, territory.versions)
+    crosswalk = Crosswalk(territory.units, territory.members, territory.versions, territory.codes)
     frames, reports = [], {}
     for source in catalogue.sources.values():
         if source.format == FETCHED_FORMAT:
@@ -131,9 +139,19 @@ def build(
         frames.append(obs)
         reports[source.id] = report
         progress(f"  {source.path}: {len(obs)} values ({report.not_available} not available)")
-    observations = merge_sources([*frames, geometry_observations(territory.units)], reports)
+    exclusive = frozenset(s.id for s in catalogue.sources.values() if s.format == "facts_csv")
+    observations = merge_sources(
+        [*frames, geometry_observations(territory.units)], reports, exclusive
+    )
     observations, fetch_tables, catalogue = _merge_fetched(
         fetched, catalogue, territory, crosswalk, observations, reports, progress
+    )
+    names = dict(zip(territory.units["unit_id"], territory.units["name_lv"], strict=True))
+    constructed, harmonised = harmonise(observations, territory.parts, catalogue.additive, names)
+    observations = pd.concat([observations, constructed], ignore_index=True)
+    progress(
+        f"Harmonised onto the 43: {len(constructed)} values constructed, "
+        f"{int((harmonised['status'] != 'constructed').sum())} left out (parts missing or split)"
     )
 
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -142,6 +160,7 @@ def build(
     try:
         with duckdb.connect(str(staging)) as con:
             _write(con, catalogue, territory, observations, reports, sources_dir)
+            _insert(con, "harmonisation", harmonised)
             _write_fetched(con, fetch_tables)
             _derive(con, catalogue, progress)
             _write_groups(con, progress)
@@ -209,8 +228,12 @@ def _write(
     _insert(con, "themes", themes)
     _insert(con, "sources", _sources_frame(catalogue, reports))
     _insert(con, "indicators", _indicators_frame(catalogue))
+    _insert(con, "unit_codes", territory.codes)
+    _insert(con, "reform_parts", territory.parts)
     obs = observations.sort_values(["indicator", "year", "unit_id"])
-    _insert(con, "observations", obs[OBS_COLUMNS])
+    _insert(
+        con, "observations", obs[[*OBS_COLUMNS, "parts"]] if "parts" in obs else obs[OBS_COLUMNS]
+    )
     meta = {
         "schema_version": SCHEMA_VERSION,
         "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -293,12 +316,12 @@ def _derive(con: duckdb.DuckDBPyConnection, catalogue: Catalogue, progress) -> N
         select, params = derived_sql(compiled, catalogue.timeless)
         con.execute(
             f"""INSERT INTO observations
-                SELECT d.unit_id, $code, d.year, d.value, 'derived', 'derived', NULL, NULL,
-                       $title, NULL, NULL
+                SELECT d.unit_id, $code, d.year, d.value, d.flags, 'derived', NULL, NULL,
+                       d.title, NULL, NULL, NULL
                 FROM ({select}) d WHERE d.value IS NOT NULL AND isfinite(d.value)""",
-            {**params, "code": code, "title": f"= {compiled.formula}"},
+            {**params, "code": code},
         )
-    total = con.execute("SELECT count(*) FROM observations WHERE flags = 'derived'").fetchone()
+    total = con.execute("SELECT count(*) FROM observations WHERE source_id = 'derived'").fetchone()
     progress(f"Derived: {len(catalogue.compiled)} indicators, {total[0]} values")
 
 

@@ -91,6 +91,25 @@ def _indicator_column(
     return result
 
 
+def _unit_column(
+    rows: pd.DataFrame, names: pd.Series, source: Source, crosswalk: Crosswalk, path: Path
+) -> list[str]:
+    """The unit of each row: by its atvk code where the file gives one (the name must agree),
+    else by its printed name in the source's boundary versions."""
+    codes = rows["atvk"] if "atvk" in rows.columns else pd.Series(None, index=rows.index)
+    placed: dict[tuple, str] = {}
+    out = []
+    for code, name, line in zip(codes, names, rows["line"], strict=True):
+        key = (code, name)
+        if key not in placed:
+            if isinstance(code, str):
+                placed[key] = crosswalk.resolve_code(code, name, path, int(line))
+            else:
+                placed[key] = crosswalk.resolve(name, source.versions, path, int(line))
+        out.append(placed[key])
+    return out
+
+
 def load_source(
     source: Source, sources_dir: Path, catalogue: Catalogue, crosswalk: Crosswalk
 ) -> tuple[pd.DataFrame, SourceReport]:
@@ -107,12 +126,9 @@ def load_source(
     if source.unit_column not in rows.columns:
         raise SourceError(path, "unit column is missing", 3, source.unit_column)
     names = rows[source.unit_column]
-    units = {}
-    for name, line in zip(names, rows["line"], strict=True):
-        if name not in units:
-            units[name] = crosswalk.resolve(name, source.versions, path, int(line))
     rows = rows.assign(
-        unit_id=names.map(units), indicator=_indicator_column(rows, source, catalogue, path)
+        unit_id=_unit_column(rows, names, source, crosswalk, path),
+        indicator=_indicator_column(rows, source, catalogue, path),
     )
     ignored = names.isin(source.ignore_units)
     report.ignored = int(ignored.sum())
@@ -150,10 +166,16 @@ def load_source(
     return obs[OBS_COLUMNS], report
 
 
-def merge_sources(frames: list[pd.DataFrame], reports: dict[str, SourceReport]) -> pd.DataFrame:
+def merge_sources(
+    frames: list[pd.DataFrame],
+    reports: dict[str, SourceReport],
+    exclusive: frozenset[str] = frozenset(),
+) -> pd.DataFrame:
     """Two sources may print the same figure (TRS020 in English and Latvian): keep the first.
 
     If they disagree, the build stops: we will not pick one of two official numbers silently.
+    `exclusive` sources (the compiled facts files, which promise that no row repeats another
+    file's) stop the build on any repeat, equal or not.
     """
     merged = pd.concat(frames, ignore_index=True)
     key = ["unit_id", "indicator", "year"]
@@ -162,6 +184,20 @@ def merge_sources(frames: list[pd.DataFrame], reports: dict[str, SourceReport]) 
         firsts = merged.loc[~dup].set_index(key)
         later = merged.loc[dup]
         earlier = firsts.loc[pd.MultiIndex.from_frame(later[key])]
+        repeats = (
+            later["source_id"].isin(exclusive).to_numpy()
+            | earlier["source_id"].isin(exclusive).to_numpy()
+        )
+        if repeats.any():
+            bad = later.loc[repeats].iloc[0]
+            was = firsts.loc[tuple(bad[key])]
+            raise SourceError(
+                bad["source_file"],
+                f"{tuple(bad[key])} is also in {was['source_file']} line {was['source_line']}"
+                " (a value is held by one file only)",
+                int(bad["source_line"]),
+                bad["value"],
+            )
         differs = ~pd.Series(earlier["value"].values == later["value"].values, index=later.index)
         if differs.any():
             bad = later.loc[differs].iloc[0]

@@ -15,11 +15,12 @@ KNOWN = {"a", "b", "area"}
 def _run(formula: str, rows: list[tuple], timeless=frozenset({"area"})) -> dict:
     con = duckdb.connect()
     con.execute(
-        "CREATE TABLE observations (unit_id VARCHAR, indicator VARCHAR, year INT, value DOUBLE)"
+        "CREATE TABLE observations (unit_id VARCHAR, indicator VARCHAR, year INT, value DOUBLE,"
+        " flags VARCHAR)"
     )
-    con.executemany("INSERT INTO observations VALUES (?, ?, ?, ?)", rows)
+    con.executemany("INSERT INTO observations VALUES (?, ?, ?, ?, NULL)", rows)
     sql, params = derived_sql(compile_formula(formula, KNOWN), set(timeless))
-    return {(u, y): v for u, y, v in con.execute(sql, params).fetchall()}
+    return {(u, y): v for u, y, v, *_ in con.execute(sql, params).fetchall()}
 
 
 def test_ratio_and_scale():
