@@ -14,10 +14,11 @@ import pandas as pd
 
 from benchlearn.logic.scores import as_float, standard_score
 
+# Population and density on the basis every unit has (the annual average, else the start of
+# the year): on the average alone, the 7 state cities had no value and were left out.
 DEFAULT_PEER_INDICATORS: dict[str, float] = {
-    "population_avg": 1.0,
+    "population": 1.0,
     "population_density": 1.0,
-    "population_change_5y_pct": 1.0,
     "area_km2": 1.0,
     "forest_land_share_pct": 1.0,
     "road_density_km_per_km2": 1.0,

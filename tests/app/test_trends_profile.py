@@ -52,10 +52,12 @@ def test_trends_gaps_are_null_rows_not_dropped(open_app):
     at = open_app(TRENDS, my="LV0001000", ind="population_start_of_year")
     _, data = chart_data(at)
     riga = data[data["series"] == "LV0001000"].set_index("year")["value"]
-    # Riga's start-of-year figures exist for 2013, 2019 and 2025 only: the years between
-    # are present with no value, so the line breaks there instead of joining the dots
-    assert riga[2013] == 658640 and riga[2019] == 632614
-    assert math.isnan(riga[2014]) and math.isnan(riga[2018])
+    # Riga's start-of-year figures exist for 2019, 2025 and 2026 only (658 640 is the 2011
+    # census, a separate indicator): the years between are present with no value, so the
+    # line breaks there instead of joining the dots
+    assert riga[2019] == 632614 and riga[2025] == 591882 and riga[2026] == 588911
+    assert math.isnan(riga[2020]) and math.isnan(riga[2024])
+    assert 2013 not in riga.index or math.isnan(riga[2013])
     assert "_mean" in set(data["series"])
 
 

@@ -203,7 +203,9 @@ def test_group_members_query(con):
     cities = run(con, "group_members", group="pop:ge50k", version="lg2021").set_index("unit_id")
     assert {"LV0001000", "LV0040000", "LV0054000"} <= set(cities.index)  # Rīga, Ogre, Valmiera
     assert cities.loc["LV0001000", "basis_indicator"] == "population_start_of_year"
-    assert "unverified" in cities.loc["LV0001000", "basis_flags"]
+    # Rīga's latest start-of-year figure is CSP's IRD041 of 2026 (no longer Wikipedia's 2025)
+    assert cities.loc["LV0001000", "basis_year"] == 2026
+    assert "unverified" not in str(cities.loc["LV0001000", "basis_flags"])
     assert cities.loc["LV0040000", "basis_indicator"] == "population_avg"
     region = run(con, "group_members", group="nuts:LV009", version="lg2021")
     assert len(region) == 6 and region["basis_indicator"].isna().all()

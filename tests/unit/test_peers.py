@@ -35,9 +35,8 @@ def square_table() -> pd.DataFrame:
 
 def test_default_peer_indicators() -> None:
     assert list(DEFAULT_PEER_INDICATORS) == [
-        "population_avg",
+        "population",
         "population_density",
-        "population_change_5y_pct",
         "area_km2",
         "forest_land_share_pct",
         "road_density_km_per_km2",
