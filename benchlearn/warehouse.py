@@ -31,6 +31,7 @@ from benchlearn.ingest.fetched import (
     restrict_catalogue,
     revisions_with_units,
 )
+from benchlearn.ingest.harmonise import SOURCE_ID as HARMONISED
 from benchlearn.ingest.harmonise import harmonise
 from benchlearn.ingest.observations import (
     OBS_COLUMNS,
@@ -89,8 +90,8 @@ CREATE TABLE observations (
     parts VARCHAR, PRIMARY KEY (unit_id, indicator, year));
 CREATE TABLE unit_codes (code VARCHAR NOT NULL, unit_id VARCHAR NOT NULL,
     version VARCHAR NOT NULL, PRIMARY KEY (code, version));
-CREATE TABLE reform_parts (unit_id VARCHAR NOT NULL, part_id VARCHAR NOT NULL,
-    share DOUBLE, whole BOOLEAN, PRIMARY KEY (unit_id, part_id));
+CREATE TABLE reform_parts (reform DATE NOT NULL, unit_id VARCHAR NOT NULL,
+    part_id VARCHAR NOT NULL, share DOUBLE, whole BOOLEAN, PRIMARY KEY (unit_id, part_id));
 CREATE TABLE harmonisation (indicator VARCHAR NOT NULL, year INTEGER NOT NULL,
     unit_id VARCHAR NOT NULL, status VARCHAR NOT NULL, parts VARCHAR, missing VARCHAR,
     PRIMARY KEY (indicator, year, unit_id));
@@ -147,8 +148,13 @@ def build(
         fetched, catalogue, territory, crosswalk, observations, reports, progress
     )
     names = dict(zip(territory.units["unit_id"], territory.units["name_lv"], strict=True))
-    constructed, harmonised = harmonise(observations, territory.parts, catalogue.additive, names)
-    observations = pd.concat([observations, constructed], ignore_index=True)
+    reports_h = []
+    for _, parts in territory.parts.groupby("reform"):  # 2021 first: 2025 builds on it
+        constructed, report = harmonise(observations, parts, catalogue.additive, names)
+        observations = pd.concat([observations, constructed], ignore_index=True)
+        reports_h.append(report)
+    harmonised = pd.concat(reports_h, ignore_index=True)
+    constructed = observations[observations["source_id"] == HARMONISED]
     progress(
         f"Harmonised onto the 43: {len(constructed)} values constructed, "
         f"{int((harmonised['status'] != 'constructed').sum())} left out (parts missing or split)"

@@ -5,7 +5,8 @@ Latvia during its validity. A territory that did not change (41 of the 43 local 
 in 2025; in 2021 the 7 state cities and the novadi whose borders stayed, see `same_territory`)
 keeps its id across versions, so its figures show on both maps and a trend runs across the
 reform. The codes a territory had in each version are kept (`codes`), and so is how the 119
-pre-reform municipalities make up the 43 (`parts`), for harmonising their figures.
+pre-reform municipalities make up the 43, and the two of 2025 the merged Madona (`parts`),
+for harmonising their figures.
 """
 
 from __future__ import annotations
@@ -222,7 +223,9 @@ class Territory:
     shapes: gpd.GeoDataFrame  # version, unit_id, geometry (EPSG:3059, simplified, not rounded)
     versions: list[Version]
     codes: pd.DataFrame  # code, unit_id, version: every ATVK code a territory had, per version
-    parts: pd.DataFrame  # unit_id (lg2021), part_id (pre2021), share of the part's area, whole
+    # reform (the day it took effect), unit_id (after), part_id (before), share of the part's
+    # area that lies in the unit, whole (all of it does)
+    parts: pd.DataFrame
 
 
 def _l0_kind(l0_type: int, pre_reform: bool) -> str:
@@ -423,6 +426,13 @@ def build_territory(sources: Path) -> Territory:
         info119["parent_id"].rename(index=same),
     )
     parts["part_id"] = parts["part_id"].replace(same)
+    merged_parts = pd.DataFrame(
+        {"unit_id": merged_id, "part_id": [madona, *MERGE_2025], "share": 1.0, "whole": True}
+    )
+    parts = pd.concat(
+        [parts.assign(reform="2021-07-01"), merged_parts.assign(reform="2025-07-01")],
+        ignore_index=True,
+    )[["reform", "unit_id", "part_id", "share", "whole"]]
     codes = pd.concat(
         [
             pd.DataFrame({"code": info43.index, "unit_id": info43.index, "version": "lg2021"}),

@@ -1,4 +1,6 @@
-"""Figures of the 119 pre-reform municipalities carried onto the 43 of 1 July 2021.
+"""Figures of the units before a reform carried onto the units after it: the 119 pre-reform
+municipalities onto the 43 of 1 July 2021, and Madonas and Varakļānu novads onto the merged
+Madonas novads of 1 July 2025.
 
 A territory the reform did not change is the same unit in both versions (see
 ingest.boundaries.same_territory), so its figures need nothing. For a changed one, a value is

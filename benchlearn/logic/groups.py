@@ -268,11 +268,13 @@ def size_basis_note(
     members: unit_id, basis_indicator, basis_year, basis_flags of one class in one version.
     """
     parts = []
-    average = members[members["basis_indicator"] == POPULATION_BASIS[0]]
+    on_average = members["basis_indicator"] == POPULATION_BASIS[0]
+    constructed = members["basis_flags"].fillna("").str.contains("constructed")
+    average = members[on_average & ~constructed]
     if not average.empty:
         years = ", ".join(str(y) for y in sorted(average["basis_year"].dropna().unique()))
         parts.append(t("group.size_avg", lang, n=len(average), years=years))
-    other = members[members["basis_indicator"] != POPULATION_BASIS[0]]
+    other = members[~on_average]
     if not other.empty:
         items = []
         for row in other.sort_values("unit_id").itertuples():
@@ -283,6 +285,13 @@ def size_basis_note(
             )
             items.append(f"{names.get(row.unit_id, row.unit_id)} ({row.basis_year}{note})")
         parts.append(t("group.size_start", lang, units="; ".join(items)))
+    summed = members[on_average & constructed]
+    if not summed.empty:
+        items = [
+            f"{names.get(row.unit_id, row.unit_id)} ({row.basis_year})"
+            for row in summed.sort_values("unit_id").itertuples()
+        ]
+        parts.append(t("group.size_constructed", lang, units="; ".join(items)))
     if unclassified:
         parts.append(t("group.size_none", lang, names=", ".join(unclassified)))
     return " ".join(parts)

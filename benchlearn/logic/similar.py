@@ -98,15 +98,16 @@ def best_year(
     unit_ids: Sequence[str],
     years: Sequence[int],
 ) -> int | None:
-    """The year (among `years`) in which most units have every indicator; ties: the latest.
-    A sensible default when the indicators' latest years differ in coverage."""
-    best: tuple[int, int] | None = None
+    """The year (among `years`) in which most of the chosen indicators have data, then most
+    units have every one of them; ties: the latest. A sensible default when the indicators'
+    latest years differ in coverage (a year is not better for dropping an indicator)."""
+    best: tuple[int, int, int] | None = None
     for year in years:
         table, _ = structural_table(observations, catalogue, codes, unit_ids, year)
         complete = int(table.notna().all(axis=1).sum()) if len(table.columns) else 0
-        if best is None or (complete, year) > best:
-            best = (complete, year)
-    return None if best is None else best[1]
+        if best is None or (len(table.columns), complete, year) > best:
+            best = (len(table.columns), complete, year)
+    return None if best is None else best[2]
 
 
 def usable_indicators(

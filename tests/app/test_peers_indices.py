@@ -49,7 +49,7 @@ def test_peers_page_shows_seven_peers_with_explanations(open_app, lang):
     assert colours[AIZKRAUKLE][:3] == rgb(FOCUS_COLOUR)
     assert sum(c[:3] == rgb(PEER_COLOUR) for c in colours.values()) == 7
     excluded = "Nav salīdzinātas" if lang == "lv" else "Not compared"
-    assert excluded in texts(at)  # the state cities lack population figures
+    assert excluded in texts(at)  # the merged Madona has no population figure for 2026
     assert "CSP" in texts(at)  # sources shown
 
 
@@ -74,11 +74,16 @@ def test_peers_focus_from_the_picker_and_adopting_them(open_app):
     assert not at.exception
 
 
-def test_peers_for_a_state_city_name_the_indicators_left_out(open_app):
+def test_peers_for_a_state_city_use_the_population_every_unit_has(open_app):
+    # on the annual average alone the 7 state cities had no population and were left out
     at = open_app(PEERS, lang="en", my=RIGA)
-    warning = " ".join(w.value for w in at.warning)
-    assert "Rīga has no data" in warning and "Annual average population" in warning
+    assert not at.warning
     assert len(at.get("vega_lite_chart")) == 7
+    compared = frame_with(at, DISTANCE["en"])
+    assert len(compared) == 8
+    at = open_app(PEERS, lang="en", my=AIZKRAUKLE)
+    note = " ".join(c.value for c in at.caption)
+    assert "Rīga" not in note.split("Years used")[0]  # no state city among the left out
 
 
 def test_peers_number_and_year_controls(open_app):
@@ -143,7 +148,7 @@ def test_url_group_works_on_every_page(open_app, page):
 def test_population_class_group_says_what_it_rests_on(open_app):
     at = open_app(BENCHMARK, lang="en", grp="pop:ge50k", ind="population_avg", year="2024")
     note = " ".join(c.value for c in at.sidebar.caption)
-    assert "Rīga (2025, unverified source)" in note and "partial" in note
+    assert "Rīga (2026)" in note and "partial" in note
     assert len(html_tables(at)[0]) == 7  # Ogre, Valmiera and five state cities
 
 
