@@ -64,6 +64,17 @@ def bench_warehouse(target: Path) -> None:
     print(f"peak memory (process RSS)  {peak_mb:8.1f} MB")
     print(f"database size              {target.stat().st_size / 1e6:8.2f} MB")
     con = connect(target)
+    print("== values by status (reported, rounded as published, constructed, computed)")
+    for status, n in con.execute(
+        "SELECT CASE WHEN flags LIKE '%constructed%' THEN 'constructed' "
+        "WHEN flags LIKE '%rounded%' THEN 'rounded' WHEN flags LIKE '%derived%' THEN 'computed' "
+        "ELSE 'reported' END AS status, count(*) FROM observations GROUP BY ALL ORDER BY 1"
+    ).fetchall():
+        print(f"{status:26} {n:8}")
+    for status, n in con.execute(
+        "SELECT status, count(*) FROM harmonisation GROUP BY ALL ORDER BY 1"
+    ).fetchall():
+        print(f"harmonisation {status:12} {n:8}")
     print("== boundary layers (GeoJSON bytes, features)")
     for version, size, features in con.execute(
         "SELECT b.version, bytes, features FROM boundaries b JOIN boundary_versions v "

@@ -70,6 +70,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "the year – these figures are partial: {units}.",
     ),
     "group.size_unverified": ("nepārbaudīts avots", "unverified source"),
+    "group.size_constructed": (
+        "Konstruēts (vidējais gada iedzīvotāju skaits saskaitīts no pašvaldībām pirms "
+        "apvienošanas): {units}.",
+        "Constructed (annual average population summed from the municipalities before their "
+        "merger): {units}.",
+    ),
     "group.size_none": (
         "Nevienā klasē (nav iedzīvotāju skaita): {names}.",
         "In no class (no population figure): {names}.",
@@ -108,6 +114,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "formula.pct_change": (
         "izmaiņas % {years} g. laikā: {name}",
         "% change over {years} y: {name}",
+    ),
+    "formula.first_of": (
+        "{first} (kur tā nav: {rest})",
+        "{first} (where there is none: {rest})",
     ),
     "sel.placeholder": ("Izvēlieties", "Choose"),
     "retrieved": ("iegūts", "retrieved"),
@@ -221,7 +231,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "Pašvaldības ar datiem (grupas vidējai vērtībai)",
         "Municipalities with data (for the group mean)",
     ),
-    "trends.unverified": ("nepārbaudīts avots", "unverified source"),
     "trends.group_note": ("Salīdzināmā grupa: {group}.", "Comparison group: {group}."),
     "trends.dashed": (
         "Pārtrauktās līnijas – atsauces vērtības (Latvija, grupas vidējā vērtība).",
@@ -370,7 +379,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "profile.region.LV007": ("Pierīga", "Pierīga"),
     "profile.region.LV008": ("Vidzeme", "Vidzeme"),
     "profile.region.LV009": ("Zemgale", "Zemgale"),
-    "profile.unverified": ("nepārbaudīts avots", "unverified source"),
     "profile.no_population": ("nav datu", "no data"),
     "profile.col_rank": ("Vieta grupā", "Rank in group"),
     "profile.col_percentile": ("Procentile", "Percentile"),
@@ -506,6 +514,77 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "data.old": ("Iepriekš", "Before"),
     "data.new": ("Tagad", "Now"),
+    "data.cov_title": ("Pārklājums pa gadiem", "Coverage by year"),
+    "data.cov_intro": (
+        "Katram rādītājam un gadam: cik izvēlēto robežu vienībām ir vērtība un kāda tā ir. "
+        "Katra vērtība ir vienā klasē: konstruēta, noapaļota vai no nepārbaudīta avota "
+        "(šādā secībā) – arī tad, ja tā aprēķināta; aprēķināta – no oficiālās statistikas.",
+        "For each indicator and year: how many units of the chosen boundaries have a value, "
+        "and what kind. Each value is in one class: constructed, rounded or from an "
+        "unverified source (in this order) – also when it is computed; computed – from "
+        "official statistics.",
+    ),
+    "data.cov_with_value": ("Ar vērtību (no {n})", "With a value (of {n})"),
+    "data.cov_none": (
+        "Šajās robežās nav neviena vērtība.",
+        "There are no values on these boundaries.",
+    ),
+    "data.cov.reported": ("Oficiāla statistika", "Official statistics"),
+    "data.cov.computed": ("Aprēķinātas", "Computed"),
+    "data.cov.constructed": ("Konstruētas", "Constructed"),
+    "data.cov.rounded": ("Noapaļotas", "Rounded"),
+    "data.cov.unverified": ("Nepārbaudītas", "Unverified"),
+    "data.harm_title": (
+        "Saskaņošana ar šodienas pašvaldībām",
+        "Harmonisation to today's municipalities",
+    ),
+    "data.harm_intro": (
+        "Vērtības no laika pirms reformas šodienas vienībām (119 pašvaldības pirms "
+        "01.07.2021. 43 pašvaldībām; Madonas un Varakļānu novads pirms 01.07.2025. apvienotajam "
+        "Madonas novadam), tikai saskaitāmiem rādītājiem (skaiti, platības, garumi): "
+        "konstruētas (saskaitītas no visām daļām), daļējas (kādai daļai nav vērtības, tāpēc "
+        "vērtība nav konstruēta) vai nesaskaņojamas (pašvaldība pirms reformas sadalīta starp "
+        "vairākām šodienas vienībām).",
+        "Values from before a reform for today's units (the 119 municipalities before "
+        "01.07.2021 for the 43; Madona and Varakļāni before 01.07.2025 for the merged Madona), "
+        "for additive indicators only (counts, areas, lengths): constructed (summed from all "
+        "the parts), partial (some part has no value, so none was constructed) or not "
+        "harmonisable (a municipality before the reform was split between several of today's "
+        "units).",
+    ),
+    "data.harm.constructed": ("Konstruētas", "Constructed"),
+    "data.harm.partial": ("Daļējas", "Partial"),
+    "data.harm.split": ("Sadalītas, nesaskaņojamas", "Split, not harmonisable"),
+    "data.harm_partial": ("Daļējās: kā trūkst", "Partial: what is missing"),
+    "data.harm_missing": ("Trūkst", "Missing"),
+    "data.harm_parts": ("Sastāvdaļas", "Parts"),
+    "data.harm_none": (
+        "Nav nevienas saskaņotas vērtības.",
+        "No values have been harmonised.",
+    ),
+    "data.harm_no_partial": ("Daļēju vērtību nav.", "There are no partial values."),
+    "data.city_population": (
+        "Valstspilsētu iedzīvotāju skaits pirms {year}. gada ir nepilnīgs – šo gadu skaitļu "
+        "nav. {items}.",
+        "State-city population figures before {year} are incomplete – there is no figure for "
+        "these years. {items}.",
+    ),
+    "data.city_population_complete": (
+        "Visām valstspilsētām ir iedzīvotāju skaits visos gados pirms {year}. gada.",
+        "Every state city has population figures for every year before {year}.",
+    ),
+    # the status of a value (benchlearn.logic.flags)
+    "flags.reported": ("oficiāla statistika", "official statistics"),
+    "flags.derived": ("aprēķināts", "computed"),
+    "flags.constructed": (
+        "konstruēts (saskaitīts no pašvaldībām pirms reformas)",
+        "constructed (summed from the municipalities before the reform)",
+    ),
+    "flags.rounded": ("noapaļots, kā publicēts", "rounded as published"),
+    "flags.unverified": ("nepārbaudīts avots", "unverified source"),
+    "flags.column": ("Statuss", "Status"),
+    "flags.column_of": ("{name}: statuss", "{name}: status"),
+    "flags.legend": ("Apzīmējumi", "Marks"),
     # explorer (pages/explorer.py)
     "nav.explore": ("Izpēte", "Explore"),
     "field.kind": ("pašvaldības veids", "kind of unit"),
@@ -1325,15 +1404,27 @@ def md_safe(text: str) -> str:
 
 
 def formula_text(formula: str, names: dict[str, str], lang: str) -> str:
-    """A catalogue formula with indicator names instead of codes, for people."""
+    """A catalogue formula with indicator names instead of codes, for people. One pass, so a
+    name put in (say «Annual average population») is never read again as a code."""
 
-    def change(match: re.Match) -> str:
-        name = names.get(match[1], match[1])
-        return t("formula.pct_change", lang, years=match[2], name=name)
+    def word(match: re.Match) -> str:
+        if match["change"]:
+            name = names.get(match["change"], match["change"])
+            return t("formula.pct_change", lang, years=match["years"], name=name)
+        if match["choices"]:
+            first, *rest = [names.get(c.strip(), c.strip()) for c in match["choices"].split(",")]
+            return t("formula.first_of", lang, first=first, rest=", ".join(rest))
+        return names.get(match["code"], match["code"])
 
-    text = re.sub(r"pct_change\((\w+),\s*(\d+)\)", change, formula)
-    text = re.sub(r"\b[a-z][a-z0-9_]*\b", lambda m: names.get(m[0], m[0]), text)
+    text = _FORMULA_WORD.sub(word, formula)
     return text.replace("*", "×").replace("/", "÷")
+
+
+_FORMULA_WORD = re.compile(
+    r"pct_change\((?P<change>\w+),\s*(?P<years>\d+)\)"
+    r"|first_of\((?P<choices>[\w\s,]+)\)"
+    r"|\b(?P<code>[a-z][a-z0-9_]*)\b"
+)
 
 
 THIN = "\u202f"  # narrow no-break space: Latvian thousands separator that never wraps

@@ -9,6 +9,7 @@ import pandas as pd
 from benchlearn import cache, ui
 from benchlearn.charts import trends as charts
 from benchlearn.i18n import format_value, t
+from benchlearn.logic import flags as flags_logic
 from benchlearn.logic import series as series_logic
 from benchlearn.state import ViewState
 
@@ -127,4 +128,5 @@ def trend_view(
         "chart_note": chart_note,
         "notes": "  \n".join(n for n in notes if n),
         "table": table,
+        "marks": flags_logic.legend(frame.loc[frame["value"].notna(), "flags"], lang),
     }

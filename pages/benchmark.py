@@ -16,6 +16,7 @@ from benchlearn import cache, exports, ui
 from benchlearn.charts import tables
 from benchlearn.i18n import t
 from benchlearn.logic import benchmark as bm
+from benchlearn.logic import flags
 from benchlearn.userdata import widgets as userdata
 
 MAX_INDICATORS = 12
@@ -99,6 +100,7 @@ DESCENDING_FIRST = ("value", "percentile", "change")  # largest on top at the fi
 
 def comparison_html(
     catalogue: pd.DataFrame,
+    tidy: pd.DataFrame,
     wide: pd.DataFrame,
     display: pd.DataFrame,
     bands: pd.DataFrame,
@@ -106,10 +108,13 @@ def comparison_html(
     my_position: int | None,
     lang: str,
 ) -> str:
-    """The table as HTML: values in the UI language, band colours, my municipality marked,
-    sparklines, sorting by a click on a column header."""
+    """The table as HTML: values in the UI language with their marks (Σ ≈ ?, the words when
+    pointing at one), band colours, my municipality marked, sparklines, sorting by a click on
+    a column header."""
     measures = [None, *wide.columns.get_level_values(1)]  # None: the name column
     trends = [j for j, m in enumerate(measures) if m == "trend"]
+    flags = bm.flags_table(tidy, list(wide.index))
+    parts = bm.flags_table(tidy, list(wide.index), "parts")
     return tables.sortable_table(
         bm.cell_texts(display, wide, catalogue, lang),
         keys=bm.sort_keys(wide, names),
@@ -119,14 +124,20 @@ def comparison_html(
         sparklines={j: wide.iloc[:, j - 1].tolist() for j in trends},
         notes=[t(HELP_KEYS[m], lang) if m else None for m in measures],
         descending_first=[j for j, m in enumerate(measures) if m in DESCENDING_FIRST],
+        titles=bm.cell_titles(wide, flags, parts, lang),
+        marks=bm.cell_marks(wide, flags),
     )
 
 
 def notes(
     ref: ui.Reference, tidy: pd.DataFrame, wide: pd.DataFrame, year: int, lang: str, my_shown: bool
 ) -> None:
-    """Legend, the rule for ranks, and which indicators fall back to an earlier year."""
+    """Legend, the marks of the values shown, the rule for ranks, and which indicators fall
+    back to an earlier year."""
     st.html(bm.legend_html(lang, mine=my_shown))
+    marks = flags.legend(tidy.loc[tidy["value"].notna(), "flags"], lang)
+    if marks:
+        st.caption(marks)
     lines = [t("bench.rows_note", lang, n=tidy["unit_id"].nunique()), t("bench.sort_note", lang)]
     years = tidy.groupby("indicator", sort=False)["year"].first()
     older = [ui.indicator_label(ref, c, lang) for c, y in years.items() if y < year]
@@ -240,7 +251,9 @@ def table_view(
         "tidy": tidy,
         "order": order,
         "wide": wide,
-        "html": comparison_html(ref.catalogue, wide, display, bands, names, my_position, lang),
+        "html": comparison_html(
+            ref.catalogue, tidy, wide, display, bands, names, my_position, lang
+        ),
     }
 
 

@@ -1,10 +1,13 @@
-"""Dati: the indicator catalogue, sources, coverage and the build report."""
+"""Dati: the indicator catalogue, sources, coverage and the build report: coverage by year
+and class of value (reported, computed, constructed, rounded), the harmonisation report and
+what the state cities' population figures lack."""
 
 import pandas as pd
 import streamlit as st
 
 from benchlearn import cache, ui
 from benchlearn.i18n import format_number, formula_text, t
+from benchlearn.logic import coverage
 
 ref = ui.reference()
 lang = ui.lang()
@@ -201,3 +204,88 @@ else:
         hide_index=True,
         width="stretch",
     )
+
+
+# --- coverage by year, harmonisation ------------------------------------------------------
+
+CITY_POPULATION_BEFORE = 2026  # state-city population figures before this year are partial
+
+
+def coverage_table(version: str, lang: str) -> pd.DataFrame:
+    """Units with a value per indicator and year in `version`, by class; cached."""
+    ref = ui.reference()
+    rows = cache.query("coverage_flags", version=version)
+    table = coverage.coverage_by_year(rows, ref.catalogue.index.tolist())
+    names = ref.indicator_names["en" if lang == "en" else "lv"]
+    total = len(ui.units_of(ref, version))
+    return coverage.coverage_frame(table, names, total, lang)
+
+
+def harmonisation_tables(lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The harmonisation report: counts per indicator and year, and the partial cases."""
+    ref = ui.reference()
+    names = ref.indicator_names["en" if lang == "en" else "lv"]
+    order = ref.catalogue.index.tolist()
+    summary = coverage.harmonisation_frame(cache.query("harmonisation_summary"), names, order, lang)
+    partial = coverage.partial_frame(cache.query("harmonisation_partial"), names, order, lang)
+    return summary, partial
+
+
+def city_population_note(lang: str) -> str:
+    ref = ui.reference()
+    rows = cache.query("state_city_population", before=CITY_POPULATION_BEFORE)
+    units = dict(zip(rows["unit_id"], rows["name_en" if lang == "en" else "name_lv"], strict=True))
+    names = ref.indicator_names["en" if lang == "en" else "lv"]
+    return coverage.city_population_note(rows, units, names, CITY_POPULATION_BEFORE, lang)
+
+
+st.header(t("data.cov_title", lang))
+st.caption(t("data.cov_intro", lang))
+labels = versions.set_index("version")["label_en" if en else "label_lv"].to_dict()
+choices = [v for v in coverage.COVERAGE_VERSIONS if v in labels]
+st.session_state.setdefault("data_cov_version", choices[0])
+chosen = st.segmented_control(
+    t("sel.version", lang),
+    choices,
+    key="data_cov_version",
+    format_func=lambda v: labels[v],
+)
+chosen = chosen or choices[0]  # a segmented control can be clicked off
+by_year = cache.computed(coverage_table, chosen, lang)
+if by_year.empty:
+    st.write(t("data.cov_none", lang))
+else:
+    st.dataframe(
+        by_year,
+        hide_index=True,
+        width="stretch",
+        height=420,
+        column_config={  # a narrower name, so every class fits beside it at 1280 px
+            by_year.columns[0]: st.column_config.TextColumn(width=170),
+            by_year.columns[1]: st.column_config.NumberColumn(width=56, format="%d"),
+        },
+    )
+note = cache.computed(city_population_note, lang)
+if note:
+    st.caption(note)
+
+st.subheader(t("data.harm_title", lang))
+st.caption(t("data.harm_intro", lang))
+summary, partial = cache.computed(harmonisation_tables, lang)
+if summary.empty:
+    st.write(t("data.harm_none", lang))
+else:
+    st.dataframe(summary, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(summary)))
+    st.markdown(f"**{t('data.harm_partial', lang)}**")
+    if partial.empty:
+        st.caption(t("data.harm_no_partial", lang))
+    else:
+        st.dataframe(
+            partial,
+            hide_index=True,
+            width="stretch",
+            height=min(420, 38 + 35 * len(partial)),
+            column_config={
+                t("data.harm_parts", lang): st.column_config.TextColumn(width="large"),
+            },
+        )

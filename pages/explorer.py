@@ -20,6 +20,7 @@ from benchlearn.charts import explore as charts
 from benchlearn.i18n import format_number, format_value, md_safe, t
 from benchlearn.logic import benchmark as bm
 from benchlearn.logic import explore as ex
+from benchlearn.logic import flags
 from benchlearn.state import MAX_POPULATION, MAX_THRESHOLDS, THRESHOLD_OPS, threshold_text
 
 ROW_PX = 35
@@ -38,6 +39,8 @@ class Page:
     units: pd.DataFrame  # the local governments of the version
     names: dict[str, str]
     values: pd.DataFrame  # by unit_id (the units and "LV"), one column per indicator
+    flags: pd.DataFrame  # the same shape: each value's flags (benchlearn.logic.flags)
+    parts: pd.DataFrame  # the same shape: what a constructed value was summed from
 
 
 def prepare() -> Page:
@@ -51,8 +54,21 @@ def prepare() -> Page:
     available = [c for c in ref.catalogue.index if years.get(c) is not None]
     names = {u: ui.unit_label(ref, u, state.lang) for u in [*ids, "LV"]}
     values = ex.wide_values(observations, [*ids, "LV"], years)  # once: every view reads it
+    flags = ex.wide_details(observations, [*ids, "LV"], years, "flags")
+    parts = ex.wide_details(observations, [*ids, "LV"], years, "parts")
     return Page(
-        ref, state, state.lang, version, observations, years, available, units, names, values
+        ref,
+        state,
+        state.lang,
+        version,
+        observations,
+        years,
+        available,
+        units,
+        names,
+        values,
+        flags,
+        parts,
     )
 
 
@@ -85,6 +101,13 @@ def unit_of(page: Page, code: str) -> str:
 def text_of(page: Page, code: str, value: float) -> str:
     decimals = int(page.ref.catalogue.loc[code, "decimals"])
     return format_value(value, unit_of(page, code), decimals, page.lang)
+
+
+def marked_text(page: Page, code: str, unit: str) -> str:
+    """A unit's value of `code` with its unit of measure and mark: '1 234 km Σ'."""
+    return flags.marked(
+        text_of(page, code, page.values.loc[unit, code]), page.flags.loc[unit, code]
+    )
 
 
 def region_names(page: Page) -> dict[str, str]:
@@ -304,14 +327,26 @@ def table_codes(page: Page) -> list[str]:
     )
 
 
-def styled(page: Page, frame: pd.DataFrame, codes: list[str], my_row: int | None):
-    formats = {}
+def number_text(value: object, decimals: int, lang: str, mark: str = "") -> str:
+    text = format_number(None if pd.isna(value) else float(value), decimals, lang)
+    return f"{text}{flags.NBSP}{mark}" if mark and text != "–" else text
+
+
+def styled(page: Page, frame: pd.DataFrame, codes: list[str], my_row: int | None, order: list[str]):
+    """Numbers in the UI language, each value with its mark (Σ ≈ ?), my municipality tinted;
+    the cells stay numbers, so the columns still sort as numbers."""
+    lang, catalogue = page.lang, page.ref.catalogue
+    styler = frame.style
     for header, code in zip(frame.columns[3:], codes, strict=True):
-        decimals = int(page.ref.catalogue.loc[code, "decimals"])
-        formats[header] = lambda v, d=decimals: format_number(
-            None if pd.isna(v) else float(v), d, page.lang
-        )
-    styler = frame.style.format(formats)
+        decimals = int(catalogue.loc[code, "decimals"])
+        styler = styler.format(lambda v, d=decimals: number_text(v, d, lang), subset=[header])
+        marks = [flags.mark(f) for f in page.flags.loc[order, code]]
+        for sign in dict.fromkeys(m for m in marks if m):  # one call per mark, not per cell
+            rows = [i for i, m in enumerate(marks) if m == sign]
+            styler = styler.format(
+                lambda v, d=decimals, m=sign: number_text(v, d, lang, m),
+                subset=pd.IndexSlice[rows, [header]],
+            )
     if my_row is not None:
         tint = f"background-color: {bm.MY_TINT}; font-weight: bold"
         styler = styler.apply(lambda row: [tint if row.name == my_row else "" for _ in row], axis=1)
@@ -327,7 +362,7 @@ def show_table(page: Page, filters: ex.Filters, steps: list[ex.Step], order: lis
     my_row = 0 if page.state.my in order else None
     st.subheader(t("explore.table", lang, n=len(order)))
     st.dataframe(
-        styled(page, frame, codes, my_row),
+        styled(page, frame, codes, my_row, order),
         hide_index=True,
         height=min(520, (len(order) + 1) * ROW_PX + 3),
         row_height=ROW_PX,
@@ -337,8 +372,14 @@ def show_table(page: Page, filters: ex.Filters, steps: list[ex.Step], order: lis
         },
         key="ex_table",
     )
-    if my_row is not None:
-        st.caption(t("explore.my_first", lang))
+    marks = flags.legend(page.flags.loc[order, codes].to_numpy().ravel(), lang)
+    if my_row is not None or marks:
+        st.caption(
+            " ".join(
+                [*([t("explore.my_first", lang)] if my_row is not None else []), marks]
+            ).strip()
+        )
+    download = ex.with_status(frame, codes, page.flags.loc[order], page.parts.loc[order], lang)
     sources = bm.sources_frame(
         catalogue, ui.sources(), {c: int(page.years[c]) for c in codes}, lang
     )
@@ -357,14 +398,14 @@ def show_table(page: Page, filters: ex.Filters, steps: list[ex.Step], order: lis
     ui.table_downloads(
         lang,
         stem,
-        csv=lambda: exports.to_csv(frame, lang),
+        csv=lambda: exports.to_csv(download, lang),
         xlsx=lambda: exports.to_excel(
-            frame,
+            download,
             sources,
             notes,
             sheet=t("explore.sheet", lang),
             sources_sheet=t("bench.sheet_sources", lang),
-            number_formats=ex.number_formats(codes, catalogue),
+            number_formats=ex.number_formats(codes, catalogue, status=True),
             bold_rows=[my_row] if my_row is not None else [],
         ),
         help_text=t("explore.download_help", lang),
@@ -426,6 +467,14 @@ def pick_units() -> None:
         ui.set_view("cmp", chosen)
 
 
+def status_of(page: Page, unit_ids: pd.Series, code: str) -> list[str]:
+    """The status in words of each unit's value of `code` (for a chart's CSV)."""
+    ids = list(unit_ids)
+    return flags.statuses(
+        page.flags.loc[ids, code], page.parts.loc[ids, code], page.lang, [True] * len(ids)
+    )
+
+
 def scatter_frame(page: Page, order: list[str], x: str, y: str) -> tuple[pd.DataFrame, list[str]]:
     """Plottable points (and the names of units left out), with display text."""
     state = page.state
@@ -439,8 +488,8 @@ def scatter_frame(page: Page, order: list[str], x: str, y: str) -> tuple[pd.Data
             "name": [page.names[u] for u in ids],
             "x": xs[ids].to_numpy(),
             "y": ys[ids].to_numpy(),
-            "x_text": [text_of(page, x, v) for v in xs[ids]],
-            "y_text": [text_of(page, y, v) for v in ys[ids]],
+            "x_text": [marked_text(page, x, u) for u in ids],
+            "y_text": [marked_text(page, y, u) for u in ids],
             "role": role,
         }
     )
@@ -526,6 +575,11 @@ def show_scatter(page: Page, order: list[str]) -> None:
     data = points[["name", "x", "y"]].rename(
         columns={"name": t("municipality", lang), "x": x_title, "y": y_title}
     )
+    for column, code in ((x_title, x), (y_title, y)):  # the status after each number
+        status = status_of(page, points["unit_id"], code)
+        data.insert(
+            data.columns.get_loc(column) + 1, t("flags.column_of", lang, name=column), status
+        )
     subtitle = [
         " · ".join([t("explore.start", lang, n=len(points)), *([notes[0]] if fit else [])]),
         *sources_lines(page, [x, y]),
@@ -552,7 +606,7 @@ def show_distribution(page: Page, order: list[str]) -> None:
             "unit_id": ids,
             "name": [page.names[u] for u in ids],
             "value": values.to_numpy(),
-            "value_text": [text_of(page, code, v) for v in values],
+            "value_text": [marked_text(page, code, u) for u in ids],
             "jitter": ex.jitter(ids),
             "role": ["my" if u == state.my else "unit" for u in ids],
             "label": [page.names[u] if u == state.my else "" for u in ids],
@@ -588,6 +642,7 @@ def show_distribution(page: Page, order: list[str]) -> None:
     data = dots[["name", "value"]].rename(
         columns={"name": t("municipality", lang), "value": f"{label(page, code)}, {unit}"}
     )
+    data[t("flags.column", lang)] = status_of(page, dots["unit_id"], code)
     subtitle = [summary, *sources_lines(page, [code])]
     chart_downloads(page, chart, data, label(page, code), subtitle, "distribution")
 
@@ -607,7 +662,10 @@ def show_multiples(page: Page, order: list[str]) -> None:
         return
     decimals = int(page.ref.catalogue.loc[code, "decimals"])
     series = series.assign(
-        value_text=[format_value(v, unit_of(page, code), decimals, lang) for v in series["value"]],
+        value_text=[
+            flags.marked(format_value(v, unit_of(page, code), decimals, lang), f)
+            for v, f in zip(series["value"], series["flags"], strict=True)
+        ],
         role=["my" if u == state.my else "unit" for u in series["unit_id"]],
     )
     with_data = [u for u in shown if series.loc[series["unit_id"] == u, "value"].notna().any()]
@@ -634,6 +692,8 @@ def show_multiples(page: Page, order: list[str]) -> None:
     )
     data = wide.reindex([page.names[u] for u in with_data]).reset_index()
     data.columns = [t("municipality", lang), *(str(c) for c in data.columns[1:])]
+    by_unit = ex.status_by_unit(series, lang)
+    data[t("flags.column", lang)] = [by_unit.get(u, "") for u in with_data]
     subtitle = [
         f"{unit_of(page, code)} · {t('explore.start', lang, n=len(with_data))}",
         *sources_lines(page, [code]),

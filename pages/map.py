@@ -9,6 +9,7 @@ from benchlearn import cache, ui
 from benchlearn.charts.map import LAYER_ID, build_map, features
 from benchlearn.charts.snapshot import map_view_png
 from benchlearn.i18n import format_value, md_safe, t
+from benchlearn.logic import flags
 from benchlearn.logic.mapview import legend_rows, map_slice
 
 ref = ui.reference()
@@ -106,11 +107,16 @@ with right:
         st.caption(t(key, lang, value=shown))
     if missing:
         st.caption(t("map.no_data_units", lang, n=len(missing), names=", ".join(sorted(missing))))
+    marks = flags.legend(view.table.loc[view.table["value"].notna(), "flags"], lang)
+    if marks:
+        st.caption(marks)
     chosen = st.session_state.get("map_clicked") or state.my
     if chosen and chosen in view.table.index:
         st.markdown(t("map.selected", lang, name=view.table.loc[chosen, "name"]))
+        status = view.table.loc[chosen, "status_text"]
         st.markdown(
             f"{view.table.loc[chosen, 'value_text']}  \n{view.table.loc[chosen, 'rank_text']}"
+            + (f"  \n{status}" if status else "")
         )
         if chosen in ref.local.index:
             st.page_link(
@@ -146,13 +152,15 @@ st.download_button(
 # A toggle, not an expander: an expander renders (and loads the table component for) its
 # content even while closed, which made the map page slower to open.
 if st.toggle(t("map.table", lang), key="map_table"):
-    shown = view.table.sort_values(["rank", "name"])[["name", "value_text", "rank_text"]]
+    shown = view.table.sort_values(["rank", "name"])
+    shown = shown[["name", "value_text", "rank_text", "status_text"]]
     st.dataframe(
         shown.rename(
             columns={
                 "name": t("municipality", lang),
                 "value_text": t("value", lang),
                 "rank_text": t("bench.rank", lang),
+                "status_text": t("flags.column", lang),
             }
         ),
         hide_index=True,

@@ -15,6 +15,7 @@ from benchlearn import cache, ui, views
 from benchlearn.charts.map import build_map, features
 from benchlearn.i18n import t
 from benchlearn.logic import benchmark as bm
+from benchlearn.logic import flags
 from benchlearn.logic import profile as profile_logic
 from benchlearn.logic.mapview import CITY_KINDS, legend_rows, map_slice
 from benchlearn.state import ViewState, parse
@@ -231,6 +232,9 @@ def benchmark_slide(ref: ui.Reference, state: ViewState, index: int) -> list[str
     order = bm.order_rows(tidy, rows, state.my, names)
     st.table(compact_table(tidy, order, catalogue, names, state.my, lang))
     st.html(bm.legend_html(lang, mine=state.my in order))
+    marks = flags.legend(tidy.loc[tidy["value"].notna(), "flags"], lang)
+    if marks:
+        st.caption(marks)
     st.caption(t("pres.rank_note", lang))
     return chosen
 

@@ -11,8 +11,8 @@ from benchlearn.charts import profile as profile_charts
 from benchlearn.charts import tables
 from benchlearn.charts import trends as trend_charts
 from benchlearn.i18n import TEXT, format_number, format_rank, format_value, t
+from benchlearn.logic import flags, series
 from benchlearn.logic import profile as logic
-from benchlearn.logic import series
 from benchlearn.logic.scores import BAND_COLOURS, band_label
 from benchlearn.userdata import widgets as userdata
 
@@ -43,13 +43,14 @@ def key_facts(ref: ui.Reference, obs: pd.DataFrame, row: pd.Series, lang: str) -
     if population is None:
         return [*cards, {"label": t("profile.population", lang), "value": t("no_data", lang)}]
     source = population["source_title"]
-    if "unverified" in str(population["flags"]):
-        source = f"{source} – {t('profile.unverified', lang)}"
+    status = flags.status_with_parts(population.get("flags"), population.get("parts"), lang)
+    if flags.tokens(population.get("flags")):
+        source = f"{source} – {status}"
     return [
         *cards,
         {
             "label": t("profile.population_year", lang, year=int(population["year"])),
-            "value": format_number(population["value"], 0, lang),
+            "value": flags.marked(format_number(population["value"], 0, lang), population["flags"]),
             "help": f"{ui.indicator_label(ref, population['indicator'], lang)}. {source}",
         },
     ]
@@ -61,7 +62,8 @@ def show_key_facts(cards: list[dict]) -> None:
 
 
 def display_table(ref: ui.Reference, table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The profile table as text for reading (Latvian number formats)."""
+    """The profile table as text for reading (Latvian number formats), values with their
+    marks (Σ ≈ ?, benchlearn.logic.flags)."""
     cat = ref.catalogue.loc[table["indicator"]]
     decimals = cat["decimals"].astype(int).to_numpy()
     units = [ui.indicator_unit(ref, c, lang) for c in table["indicator"]]
@@ -72,12 +74,14 @@ def display_table(ref: ui.Reference, table: pd.DataFrame, lang: str) -> pd.DataF
             ],
             t("sel.year", lang): table["year"].astype(str).to_numpy(),
             t("value", lang): [
-                format_value(v, u, d, lang)
-                for v, u, d in zip(table["value"], units, decimals, strict=True)
+                flags.marked(format_value(v, u, d, lang), f)
+                for v, u, d, f in zip(table["value"], units, decimals, table["flags"], strict=True)
             ],
             t("profile.latvia_value", lang): [
-                format_value(v, u, d, lang)
-                for v, u, d in zip(table["latvia"], units, decimals, strict=True)
+                flags.marked(format_value(v, u, d, lang), f)
+                for v, u, d, f in zip(
+                    table["latvia"], units, decimals, table["latvia_flags"], strict=True
+                )
             ],
             t("profile.col_rank", lang): [
                 format_rank(None if pd.isna(r) else int(r), int(n), lang)
@@ -203,6 +207,7 @@ def profile_view(unit: str, version: str, members: tuple[str, ...], lang: str) -
         "strong": ui.position_lines(ref, strong, lang, t("profile.none_strong", lang)),
         "weak": ui.position_lines(ref, weak, lang, t("profile.none_weak", lang)),
         "table": display_table(ref, table, lang),
+        "marks": flags.legend([*table["flags"], *table["latvia_flags"]], lang),
         "themes": ref.catalogue.loc[table["indicator"], f"theme_{lang}"].tolist(),
         "band_colours": [
             BAND_COLOURS[b] if d != "neutral" else None
@@ -277,6 +282,8 @@ def render() -> None:
 
     show_positions(view["strong"], view["weak"], lang)
     show_table(view["table"], view["themes"], view["band_colours"], lang)
+    if view["marks"]:
+        st.caption(view["marks"])
     st.caption(t("profile.group_note", lang, group=group_name))
 
     show_trends(view, ui.unit_label(ref, unit, lang), lang)

@@ -72,6 +72,8 @@ def render() -> None:
     st.markdown(f"**{title}**")
     table = view["table"]
     st.html(tables.html_table(table, label=title, numeric=table.columns[1:], pinned=True))
+    if view.get("marks"):
+        st.caption(view["marks"])
 
 
 render()

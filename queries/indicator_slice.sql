@@ -1,8 +1,11 @@
 -- Values of one indicator in one year for every unit of a boundary version (NULL = no data).
 -- Timeless indicators (area) match any year: they describe the territory, not the year.
 -- $version: boundary version code; $indicator: indicator code; $year: integer year
--- columns: unit_id, name_lv, name_en, kind, value, year, flags, source_title, source_url, retrieved
-SELECT u.unit_id, u.name_lv, u.name_en, u.kind, o.value, o.year, o.flags,
+-- columns: unit_id, name_lv, name_en, kind, value, year, flags, parts, source_title,
+--   source_url, retrieved
+--   flags: comma-separated tokens (derived, constructed, rounded, unverified; empty or NULL
+--   = as reported); parts: what a constructed value was summed from (NULL otherwise)
+SELECT u.unit_id, u.name_lv, u.name_en, u.kind, o.value, o.year, o.flags, o.parts,
        o.source_title, o.source_url, o.retrieved
 FROM unit_versions m
 JOIN units u ON u.unit_id = m.unit_id

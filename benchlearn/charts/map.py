@@ -38,7 +38,8 @@ class CompactDeck(pdk.Deck):
 def features(layer: dict, table: pd.DataFrame, selected: str | None) -> dict:
     """A copy of the boundary layer with per-unit colour, outline and tooltip fields.
 
-    `table` is indexed by unit_id with columns name, colour, value_text, rank_text, city.
+    `table` is indexed by unit_id with columns name, colour, value_text, rank_text, city
+    (and status_text: what the value is, in words).
     """
     out, rows = [], table.to_dict("index")  # dict lookups: .loc per feature was most of it
     for feature in layer["features"]:
@@ -56,6 +57,7 @@ def features(layer: dict, table: pd.DataFrame, selected: str | None) -> dict:
                     "name": "" if row is None else row["name"],
                     "value_text": "" if row is None else row["value_text"],
                     "rank_text": "" if row is None else row["rank_text"],
+                    "status_text": "" if row is None else row.get("status_text", ""),
                     "fill": hex_to_rgba(colour, 235),
                     "line": [20, 20, 20, 255] if chosen or city else [90, 90, 90, 200],
                     "width": 3.5 if chosen else 2.5 if city else 0.6,
@@ -122,8 +124,14 @@ def build_map(collection: dict, labels: pd.DataFrame | None, height: int = 600) 
         line_width_min_pixels=1.5,
     )
     tooltip = {
-        "html": "<b>{name}</b><br/>{value_text}<br/>{rank_text}",
-        "style": {"backgroundColor": "#1f2933", "color": "white", "fontSize": "14px"},
+        "html": "<b>{name}</b><br/>{value_text}<br/>{rank_text}<br/>"
+        "<span style='font-size:12px;opacity:.85'>{status_text}</span>",
+        "style": {
+            "backgroundColor": "#1f2933",
+            "color": "white",
+            "fontSize": "14px",
+            "maxWidth": "360px",
+        },
     }
     return CompactDeck(
         layers=[polygons] if labels is None else [polygons, dots, text],

@@ -73,6 +73,7 @@ SORT_RULES = """<style>
 .bl-sort thead th[aria-sort="descending"] button::after { background-image: url("@ICON_DOWN@"); }
 .bl-sort tbody tr:hover > * { box-shadow: inset 0 0 0 100vmax rgba(49, 51, 63, 0.05); }
 .bl-sort td img { display: block; }
+.bl-sort .bl-mark { display: inline-block; min-width: 1.3em; text-align: left; }
 </style>"""
 SORT_CSS = (
     SORT_RULES.replace("@ICON_BOTH@", _icon(UP + DOWN, "#a0a2a8"))
@@ -273,6 +274,8 @@ def sortable_table(
     sparklines: Mapping[int, Sequence[Mapping[int, float] | None]] | None = None,
     notes: Sequence[str | None] = (),
     descending_first: Collection[int] = (),
+    titles: pd.DataFrame | None = None,
+    marks: Mapping[int, Sequence[str]] | None = None,
 ) -> str:
     """`texts` (two header levels: a group label over each column's own label; the first
     column names the rows, the others hold numbers or sparklines) as an HTML table that sorts
@@ -285,11 +288,15 @@ def sortable_table(
     - sparklines: columns drawn as small lines from values by year, with the cell's text as
       the image's text; they do not sort;
     - notes: a column's explanation, shown when pointing at its header;
-    - descending_first: columns whose first click puts the largest value on top.
+    - descending_first: columns whose first click puts the largest value on top;
+    - titles: text per cell shown when pointing at it ("" for none), same shape (e.g. what a
+      value's mark means);
+    - marks: per column, a short mark after each cell's text ("" for none; Σ, ≈, ?), in a
+      slot of its own width, so the numbers of a column stay aligned.
     Call st.html(..., unsafe_allow_javascript=True) for the sorting; without it the table
     still reads in the page's order.
     """
-    sparklines = sparklines or {}
+    sparklines, marks = sparklines or {}, marks or {}
     groups = [str(top) for top in texts.columns.get_level_values(0)]
     leads = {j for j in range(1, len(groups)) if j == 1 or groups[j] != groups[j - 1]}
     numbers = {j for j in range(1, len(groups)) if j not in sparklines}
@@ -331,10 +338,16 @@ def sortable_table(
                 content = sparkline(series, text) if series else _text(None)
             else:
                 content = _text(texts.iat[r, j])
+                if j in marks:
+                    sign = marks[j][r]
+                    shown = f"\u00a0{html.escape(sign)}" if sign and content != "–" else ""
+                    content += f'<span class="bl-mark">{shown}</span>'
             tag = "th" if j == 0 else "td"
             scope = ' scope="row"' if j == 0 else ""
             key = "" if j in sparklines else _key(keys.iat[r, j])
-            cells.append(f"<{tag}{scope}{attrs(j)}{style}{key}>{content}</{tag}>")
+            tip = titles.iat[r, j] if titles is not None else ""
+            title = f' title="{html.escape(str(tip))}"' if isinstance(tip, str) and tip else ""
+            cells.append(f"<{tag}{scope}{attrs(j)}{style}{title}{key}>{content}</{tag}>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     return (
         f'{CSS}{SORT_CSS}<div class="bl-table-wrap">'

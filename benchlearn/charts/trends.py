@@ -11,6 +11,7 @@ import altair as alt
 import pandas as pd
 
 from benchlearn.i18n import THIN, format_number, format_value, t
+from benchlearn.logic import flags as fl
 from benchlearn.logic.series import ROLE_LATVIA, ROLE_MEAN, ROLE_MY, ROLE_UNIT
 
 # Distinguishable categorical colours (Tableau 10 plus three), none of them grey or black,
@@ -59,7 +60,8 @@ def source_labels(sources: pd.DataFrame) -> dict[str, str]:
 
 def source_text(row: pd.Series, lang: str, derived: str, tables: dict[str, str]) -> str:
     """Tooltip source line: publisher and table, title and retrieval date; the formula for
-    derived values; or how many members a group mean rests on."""
+    derived values; or how many members a group mean rests on. (What the value is, e.g. from
+    an unverified source, is the tooltip's status line: display_frame's status_text.)"""
     if row["role"] == ROLE_MEAN:
         return t("trends.mean_n", lang, n=int(row["n"]), total=int(row["n_total"]))
     if pd.isna(row["value"]):
@@ -72,8 +74,6 @@ def source_text(row: pd.Series, lang: str, derived: str, tables: dict[str, str])
         text = f"{table} – {text}"
     if pd.notna(row["retrieved"]) and row["retrieved"]:
         text += f" ({t('retrieved', lang)} {row['retrieved']})"
-    if pd.notna(row["flags"]) and "unverified" in str(row["flags"]):
-        text += f" – {t('trends.unverified', lang)}"
     return text
 
 
@@ -86,21 +86,44 @@ def display_frame(
     derived: str,
     tables: dict[str, str] | None = None,
 ) -> pd.DataFrame:
-    """The series with label, value_text and source_text columns for legend and tooltips.
+    """The series with label, value_text (with its mark: "1 234 iedz. Σ"), source_text and
+    status_text (what the value is, in words; "" for the group mean and gaps) columns for
+    legend and tooltips, and the flags.
 
     `derived` is the source line of a derived indicator (its formula and inputs); `tables`
     maps source ids to "publisher table" (e.g. "CSP IRS031") for the tooltip.
     """
     out = series.copy()
+    for column in ("flags", "parts"):
+        if column not in out.columns:
+            out[column] = None
     out["label"] = out["series"].map(labels).fillna(out["series"])
     out["year"] = out["year"].astype(int)
     out["value"] = out["value"].astype("float64")
-    out["value_text"] = [format_value(v, unit, decimals, lang) for v in out["value"]]
+    own = (out["role"] != ROLE_MEAN).to_numpy()  # a mean has no status of its own
+    out["flags"] = out["flags"].astype(object).where(own, None)
+    out["value_text"] = [
+        fl.marked(format_value(v, unit, decimals, lang), f)
+        for v, f in zip(out["value"], out["flags"], strict=True)
+    ]
+    out["status_text"] = fl.statuses(out["flags"], out["parts"], lang, out["value"].notna() & own)
     out["source_text"] = [
         source_text(row, lang, derived, tables or {}) for _, row in out.iterrows()
     ]
     return out[
-        ["series", "role", "label", "year", "value", "value_text", "source_text", "n", "n_total"]
+        [
+            "series",
+            "role",
+            "label",
+            "year",
+            "value",
+            "value_text",
+            "source_text",
+            "status_text",
+            "flags",
+            "n",
+            "n_total",
+        ]
     ]
 
 
@@ -127,6 +150,7 @@ def tooltip(lang: str) -> list[alt.Tooltip]:
         alt.Tooltip("year:O", title=t("sel.year", lang)),
         alt.Tooltip("value_text:N", title=t("value", lang)),
         alt.Tooltip("source_text:N", title=t("source", lang)),
+        alt.Tooltip("status_text:N", title=t("flags.column", lang)),
     ]
 
 
@@ -188,7 +212,8 @@ def bar_chart(frame: pd.DataFrame, unit: str, lang: str) -> alt.LayerChart:
 def value_table(
     frame: pd.DataFrame, decimals: int, lang: str, first_column: str, count_label: str | None = None
 ) -> pd.DataFrame:
-    """The plotted numbers as text: one row per series, one column per year ('–' = none).
+    """The plotted numbers as text: one row per series, one column per year ('–' = none),
+    each with its mark (Σ ≈ ?, see benchlearn.logic.flags) when `frame` has flags.
 
     Rows are keyed by series id (two units may share a display name). With `count_label`, a
     last row says how many members the group mean rests on each year.
@@ -199,10 +224,19 @@ def value_table(
     values = frame.pivot_table(
         index="series", columns="year", values="value", aggfunc="first", dropna=False
     ).reindex(index=order, columns=years)
-    rows = [
-        [labels[s], *(format_number(values.loc[s, y], decimals, lang) for y in years)]
-        for s in order
-    ]
+    marks: dict[tuple, str] = {}
+    if "flags" in frame.columns:
+        marks = {
+            (s, y): fl.mark(f)
+            for s, y, f in zip(frame["series"], frame["year"], frame["flags"], strict=True)
+        }
+
+    def cell(s: str, y: int) -> str:
+        text = format_number(values.loc[s, y], decimals, lang)
+        sign = marks.get((s, y), "")
+        return f"{text}{fl.NBSP}{sign}" if sign and text != "–" else text
+
+    rows = [[labels[s], *(cell(s, y) for y in years)] for s in order]
     if count_label is not None:
         counts = frame[frame["role"] == ROLE_MEAN].set_index("year")["n"]
         rows.append(

@@ -11,6 +11,9 @@ Every row of one indicator uses that same year, so values are always compared li
 Rank and percentile are computed among the rows shown; a missing value gets neither and is
 never treated as zero. Change = value - value of the year before (in the indicator's unit);
 missing when either is missing.
+
+Each shown value keeps its flags and parts (benchlearn.logic.flags): the screen marks
+constructed, rounded and unverified values (Σ ≈ ?) and downloads say the status in words.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from benchlearn.i18n import format_number, formula_text, t
+from benchlearn.logic import flags as fl
 from benchlearn.logic.scores import (
     BAND_COLOURS,
     as_float,
@@ -49,6 +53,8 @@ TIDY_COLUMNS = [
     "prev_year",
     "change",
     "series",
+    "flags",
+    "parts",
 ]
 
 
@@ -164,6 +170,13 @@ def indicator_rows(
     values, before = as_float(values), as_float(before)
     pct = percentile(values, direction)
     histories = {u: g for u, g in obs.groupby("unit_id")}
+    shown = obs[obs["year"] == year].drop_duplicates("unit_id").set_index("unit_id")
+    details = {
+        column: shown[column].reindex(list(rows)).to_numpy(dtype=object)
+        if column in shown.columns
+        else [None] * len(rows)
+        for column in ("flags", "parts")
+    }
     return pd.DataFrame(
         {
             "unit_id": list(rows),
@@ -177,6 +190,8 @@ def indicator_rows(
             "prev_year": year - 1,
             "change": (values - before).to_numpy(),
             "series": [_series(histories[u], year) if u in histories else None for u in rows],
+            "flags": details["flags"],
+            "parts": details["parts"],
         }
     )
 
@@ -239,6 +254,17 @@ def bands_table(tidy: pd.DataFrame, rows: Sequence[str]) -> pd.DataFrame:
     return tidy.pivot(index="unit_id", columns="indicator", values="band").reindex(
         index=list(rows), columns=order
     )
+
+
+def flags_table(tidy: pd.DataFrame, rows: Sequence[str], column: str = "flags") -> pd.DataFrame:
+    """Flags (or parts) of each shown value: unit (rows) x indicator (columns); None where
+    there is no value."""
+    order = list(dict.fromkeys(tidy["indicator"]))
+    if column not in tidy.columns:
+        return pd.DataFrame(None, index=list(rows), columns=order, dtype=object)
+    valued_rows = tidy[tidy["value"].notna()]
+    table = valued_rows.pivot(index="unit_id", columns="indicator", values=column)
+    return table.reindex(index=list(rows), columns=order).astype(object)
 
 
 def name_key(name: str) -> tuple[tuple[str, bool], ...]:
@@ -367,28 +393,38 @@ def export_frame(
     lang: str,
 ) -> pd.DataFrame:
     """The download table: the same rows and columns without the sparklines, plain numbers,
-    one header line per column ('<indicator>, <unit> (<year>): <measure>')."""
+    one header line per column ('<indicator>, <unit> (<year>): <measure>'); after each
+    indicator's numbers its values' status in words ('<indicator> …: statuss': official
+    statistics, computed, constructed (and from which units before the reform), rounded as
+    published, unverified source; empty where there is no value)."""
     keep = [c for c in wide.columns if c[1] != "trend"]
     part = wide[keep]
     labels = column_labels(part, tidy, catalogue, lang)
-    out = pd.DataFrame(
-        {
-            f"{top}: {sub[0].lower()}{sub[1:]}": part[col].astype("Int64")
-            if col[1] == "rank"
-            else part[col].astype("float64")
-            for (top, sub), col in zip(labels, keep, strict=True)
-        }
-    )
+    flags = flags_table(tidy, list(part.index))
+    parts = flags_table(tidy, list(part.index), "parts")
+    columns: dict[str, pd.Series] = {}
+    for i, ((top, sub), col) in enumerate(zip(labels, keep, strict=True)):
+        header = f"{top}: {sub[0].lower()}{sub[1:]}"
+        columns[header] = (
+            part[col].astype("Int64") if col[1] == "rank" else part[col].astype("float64")
+        )
+        if i + 1 == len(keep) or keep[i + 1][0] != col[0]:  # the indicator's last column
+            code = col[0]
+            valued_cells = part[(code, "value")].notna().to_numpy()
+            columns[t("flags.column_of", lang, name=top)] = pd.Series(
+                fl.statuses(flags[code], parts[code], lang, valued_cells), index=part.index
+            )
+    out = pd.DataFrame(columns, index=part.index)
     out.insert(0, t("municipality", lang), [names.get(u, u) for u in part.index])
     return out.reset_index(drop=True)
 
 
 def export_number_formats(wide: pd.DataFrame, catalogue: pd.DataFrame) -> list[str]:
-    """Excel number formats for the export columns (name column first)."""
+    """Excel number formats for the export columns (name column first, text for each
+    indicator's status column)."""
     formats = ["@"]
-    for code, measure in wide.columns:
-        if measure == "trend":
-            continue
+    keep = [c for c in wide.columns if c[1] != "trend"]
+    for i, (code, measure) in enumerate(keep):
         decimals = int(catalogue.loc[code, "decimals"])
         number = "#,##0" + ("." + "0" * decimals if decimals else "")
         formats.append(
@@ -396,6 +432,8 @@ def export_number_formats(wide: pd.DataFrame, catalogue: pd.DataFrame) -> list[s
                 measure
             ]
         )
+        if i + 1 == len(keep) or keep[i + 1][0] != code:
+            formats.append("@")
     return formats
 
 
@@ -429,14 +467,51 @@ def _cell_text(measure: str, value: object, decimals: int, lang: str) -> str:
 
 
 def cell_texts(
-    display: pd.DataFrame, wide: pd.DataFrame, catalogue: pd.DataFrame, lang: str
+    display: pd.DataFrame,
+    wide: pd.DataFrame,
+    catalogue: pd.DataFrame,
+    lang: str,
+    flags: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """The screen table as text: numbers in the UI language, changes signed, '–' for none."""
+    """The screen table as text: numbers in the UI language, changes signed, '–' for none;
+    with `flags` (flags_table), a value's mark after it ('1 234 Σ')."""
     texts = display.copy().astype(object)
     for j, (code, measure) in enumerate(wide.columns, start=1):
         decimals = int(catalogue.loc[code, "decimals"])
-        texts.iloc[:, j] = [_cell_text(measure, v, decimals, lang) for v in wide.iloc[:, j - 1]]
+        cells = [_cell_text(measure, v, decimals, lang) for v in wide.iloc[:, j - 1]]
+        if measure == "value" and flags is not None and code in flags.columns:
+            cells = [fl.marked(c, f) for c, f in zip(cells, flags[code], strict=True)]
+        texts.iloc[:, j] = cells
     return texts
+
+
+def cell_marks(wide: pd.DataFrame, flags: pd.DataFrame) -> dict[int, list[str]]:
+    """The marks of the value cells (Σ ≈ ?, "" for none) by screen column, for the value
+    columns that have any mark."""
+    out = {}
+    for j, (code, measure) in enumerate(wide.columns, start=1):
+        if measure != "value" or code not in flags.columns:
+            continue
+        marks = [fl.mark(f) for f in flags[code]]
+        if any(marks):
+            out[j] = marks
+    return out
+
+
+def cell_titles(
+    wide: pd.DataFrame, flags: pd.DataFrame, parts: pd.DataFrame, lang: str
+) -> pd.DataFrame:
+    """The status in words of each marked value cell, shown when pointing at it ("" for the
+    others); same shape as the screen table (name column first)."""
+    titles = pd.DataFrame("", index=range(len(wide)), columns=range(1 + wide.shape[1]))
+    for j, (code, measure) in enumerate(wide.columns, start=1):
+        if measure != "value" or code not in flags.columns:
+            continue
+        titles.iloc[:, j] = [
+            fl.status_with_parts(f, p, lang) if fl.mark(f) else ""
+            for f, p in zip(flags[code], parts[code], strict=True)
+        ]
+    return titles
 
 
 def sort_keys(wide: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from benchlearn.i18n import format_number, t
+from benchlearn.logic import flags as fl
 from benchlearn.logic.benchmark import indicator_header, name_key, valued
 from benchlearn.state import parse_threshold
 
@@ -160,6 +161,26 @@ def wide_values(
     return table.reindex(index=list(unit_ids), columns=list(years)).astype("float64")
 
 
+def wide_details(
+    observations: pd.DataFrame,
+    unit_ids: Sequence[str],
+    years: Mapping[str, int | None],
+    column: str = "flags",
+) -> pd.DataFrame:
+    """Like wide_values, for a text column of the values (flags or parts, see
+    benchlearn.logic.flags): None where there is no value or no such column."""
+    ids, codes = list(unit_ids), list(years)
+    if column not in observations.columns:
+        return pd.DataFrame(None, index=ids, columns=codes, dtype=object)
+    obs = valued(observations, unit_ids)
+    wanted = {code: year for code, year in years.items() if year is not None}
+    obs = obs[obs["indicator"].isin(list(wanted))]
+    obs = obs[obs["year"] == obs["indicator"].map(wanted)]
+    obs = obs.drop_duplicates(["unit_id", "indicator"])
+    table = obs.pivot(index="unit_id", columns="indicator", values=column)
+    return table.reindex(index=ids, columns=codes).astype(object)
+
+
 # --- the table --------------------------------------------------------------------------
 
 
@@ -218,12 +239,37 @@ def shown_values(values: pd.Series, decimals: int) -> pd.Series:
     return pd.Series(rounded, dtype="float64")
 
 
-def number_formats(codes: Sequence[str], catalogue: pd.DataFrame) -> list[str]:
-    """Excel formats: text for the three label columns, the catalogue's decimals after."""
+def with_status(
+    frame: pd.DataFrame,
+    codes: Sequence[str],
+    flags: pd.DataFrame,
+    parts: pd.DataFrame,
+    lang: str,
+) -> pd.DataFrame:
+    """The download table: `frame` (table_frame) with, after each indicator's column, its
+    values' status in words ('<header>: statuss'; empty where there is no value).
+    `flags`/`parts`: by unit_id in the rows' order, one column per code (wide_details)."""
+    out = frame.iloc[:, :3].copy()
+    for header, code in zip(frame.columns[3:], codes, strict=True):
+        out[header] = frame[header]
+        valued_cells = frame[header].notna().to_numpy()
+        out[t("flags.column_of", lang, name=header)] = fl.statuses(
+            flags[code], parts[code], lang, valued_cells
+        )
+    return out
+
+
+def number_formats(
+    codes: Sequence[str], catalogue: pd.DataFrame, status: bool = False
+) -> list[str]:
+    """Excel formats: text for the three label columns, the catalogue's decimals after
+    (with `status`, text for the status column after each indicator, see with_status)."""
     formats = ["@", "@", "@"]
     for code in codes:
         decimals = int(catalogue.loc[code, "decimals"])
         formats.append("#,##0" if decimals == 0 else "#,##0." + "0" * decimals)
+        if status:
+            formats.append("@")
     return formats
 
 
@@ -438,17 +484,29 @@ def jitter(unit_ids: Sequence[str], width: float = 0.8) -> list[float]:
 def series_frame(
     observations: pd.DataFrame, unit_ids: Sequence[str], code: str, names: Mapping[str, str]
 ) -> pd.DataFrame:
-    """One row per unit and year of `code` (unit_id, name, year, value), units in the given
-    order; the years span every year any of them has, so gaps stay gaps."""
+    """One row per unit and year of `code` (unit_id, name, year, value, flags), units in the
+    given order; the years span every year any of them has, so gaps stay gaps."""
     obs = valued(observations, unit_ids)
     obs = obs[obs["indicator"] == code]
     if obs.empty:
-        return pd.DataFrame(columns=["unit_id", "name", "year", "value"])
+        return pd.DataFrame(columns=["unit_id", "name", "year", "value", "flags"])
+    if "flags" not in obs.columns:
+        obs = obs.assign(flags=None)
     years = range(int(obs["year"].min()), int(obs["year"].max()) + 1)
     grid = pd.MultiIndex.from_product([list(unit_ids), years], names=["unit_id", "year"])
-    frame = obs.set_index(["unit_id", "year"])["value"].reindex(grid).reset_index()
+    frame = obs.set_index(["unit_id", "year"])[["value", "flags"]].reindex(grid).reset_index()
     frame["name"] = frame["unit_id"].map(names).fillna(frame["unit_id"])
-    return frame[["unit_id", "name", "year", "value"]]
+    return frame[["unit_id", "name", "year", "value", "flags"]]
+
+
+def status_by_unit(series: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Per unit of a series_frame, the status of its values over the years in one line
+    (flags.summary_by_year): 'oficiāla statistika', or '2012–2020: konstruēts …; …'."""
+    valued_rows = series[series["value"].notna()]
+    return {
+        unit: fl.summary_by_year(dict(zip(rows["year"], rows["flags"], strict=True)), lang)
+        for unit, rows in valued_rows.groupby("unit_id", sort=False)
+    }
 
 
 # --- defaults -------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from benchlearn.i18n import format_number, format_rank, format_value, t
+from benchlearn.logic import flags as fl
 from benchlearn.logic.classify import Classified, classify
 from benchlearn.logic.scores import rank
 
@@ -15,7 +16,9 @@ CITY_KINDS = ("state_city", "republican_city")
 
 @dataclass(frozen=True)
 class MapSlice:
-    table: pd.DataFrame  # by unit_id: name, value, colour, value_text, rank_text, city, rank
+    # by unit_id: name, value, colour, value_text (with its mark, e.g. "1 234 km Σ"),
+    # rank_text, city, rank, flags, status_text (the status in words, "" without a value)
+    table: pd.DataFrame
     classified: Classified
     valued: int
 
@@ -29,7 +32,8 @@ def map_slice(
     decimals: int,
     lang: str,
 ) -> MapSlice:
-    """`slice_`: indicator_slice rows (unit_id, name_lv, name_en, kind, value)."""
+    """`slice_`: indicator_slice rows (unit_id, name_lv, name_en, kind, value, and flags and
+    parts when the values have them)."""
     frame = slice_.set_index("unit_id")
     values = frame["value"].astype(float)
     classified = classify(values, direction, method, reference)
@@ -52,6 +56,13 @@ def map_slice(
             "city": frame["kind"].isin(CITY_KINDS),
         }
     )
+    # A slice without flags (a composite index) says nothing about its values' status.
+    known = "flags" in frame.columns
+    flags = frame["flags"] if known else pd.Series(None, index=frame.index, dtype=object)
+    parts = frame["parts"] if "parts" in frame.columns else None
+    table["flags"] = flags.astype(object).to_numpy()
+    table["value_text"] = [fl.marked(v, f) for v, f in zip(table["value_text"], flags, strict=True)]
+    table["status_text"] = fl.statuses(flags, parts, lang, values.notna() & known)
     table.loc[values.isna(), "value_text"] = t("no_data", lang)
     return MapSlice(table, classified, valued)
 

@@ -27,6 +27,9 @@ PROFILE_COLUMNS = (
     "band",
     "direction",
     "source_id",
+    "flags",
+    "parts",
+    "latvia_flags",
 )
 POPULATION_INDICATORS = ("population_avg", "population_start_of_year")
 MIN_COMPARED = 5
@@ -65,6 +68,24 @@ def compared_values(
     return wide.reindex(index=latest.index, columns=units)
 
 
+def _latvia_flags(
+    obs: pd.DataFrame, timeless_codes: set[str]
+) -> dict[tuple[str, int | None], object]:
+    """Flags of Latvia's values by (indicator, year); timeless indicators also under
+    (indicator, None) for their latest year. One pass over the frame."""
+    if "flags" not in obs.columns:
+        return {}
+    rows = obs[obs["unit_id"] == LATVIA].sort_values("year")
+    out: dict[tuple[str, int | None], object] = {
+        (str(c), int(y)): f
+        for c, y, f in zip(rows["indicator"], rows["year"], rows["flags"], strict=True)
+    }
+    for c, f in zip(rows["indicator"], rows["flags"], strict=True):
+        if c in timeless_codes:
+            out[(str(c), None)] = f  # sorted by year: the latest wins
+    return out
+
+
 def place(values: pd.Series, unit: str, direction: str) -> dict[str, object]:
     """Rank, number of valued units, percentile (NaN for neutral) and band of `unit`."""
     ranks = rank(values, direction)
@@ -87,7 +108,8 @@ def profile_table(
 ) -> pd.DataFrame:
     """One row per catalogue indicator that `unit` has a value for, in catalogue order.
 
-    year/value: the unit's latest; latvia: Latvia's value in that same year (NaN if none);
+    year/value: the unit's latest, with its flags and parts (benchlearn.logic.flags);
+    latvia: Latvia's value in that same year (NaN if none), latvia_flags its flags;
     rank/n/percentile/band: within `members` (the unit is added if it is not among them),
     in that year. Timeless indicators (catalogue column `timeless`) compare each unit's
     latest value, whatever its date. `catalogue` is indexed by code and has a `direction` column.
@@ -96,6 +118,7 @@ def profile_table(
     group = list(dict.fromkeys([*members, unit]))
     timeless_codes = {c for c in catalogue.index if timeless(catalogue, c)}
     wide = compared_values(obs, latest, [*group, LATVIA], timeless_codes)
+    latvia_flags = _latvia_flags(obs, timeless_codes)
     rows = []
     for code in catalogue.index:
         if code not in latest.index:
@@ -113,6 +136,11 @@ def profile_table(
                 **place(values, unit, direction),
                 "direction": direction,
                 "source_id": mine.get("source_id"),
+                "flags": mine.get("flags"),
+                "parts": mine.get("parts"),
+                "latvia_flags": latvia_flags.get((code, None if code in timeless_codes else year))
+                if not pd.isna(latvia)
+                else None,
             }
         )
     out = pd.DataFrame(rows, columns=list(PROFILE_COLUMNS))

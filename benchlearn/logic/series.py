@@ -14,7 +14,7 @@ LATVIA = "LV"
 MEAN = "_mean"
 ROLE_UNIT, ROLE_MY, ROLE_LATVIA, ROLE_MEAN = "unit", "my", "latvia", "mean"
 ROLES: tuple[str, ...] = (ROLE_MY, ROLE_UNIT, ROLE_LATVIA, ROLE_MEAN)
-DETAIL_COLUMNS = ("source_id", "source_title", "source_url", "retrieved", "flags")
+DETAIL_COLUMNS = ("source_id", "source_title", "source_url", "retrieved", "flags", "parts")
 SERIES_COLUMNS = ("series", "role", "year", "value", "n", "n_total", *DETAIL_COLUMNS)
 OFF_SCALE_FACTOR = 3.0
 

@@ -41,8 +41,10 @@ def choose_version(
 ) -> tuple[str, bool]:
     """Boundaries for a map: the requested ones, or those valid in the year.
 
-    CSP back-casts some series to today's boundaries (IRS031 2012-2020 on the 43): if the
-    valid version has no values but another municipal one has, show that one and say so.
+    CSP back-casts some series to today's boundaries (IRS031 2012-2020 on the 43): if another
+    municipal version holds more of the year's values than the valid one, show that one and
+    say so. (The territories the 2021 reform did not change belong to both versions, so the
+    valid one may hold a few back-cast values: 7 of 119 would be a map of gaps.)
     Returns (version, moved) where moved is True when the figures forced another version.
     """
     if requested != "auto":
@@ -54,7 +56,9 @@ def choose_version(
         & coverage["version"].isin(MUNICIPAL_VERSIONS)
     ]
     by_version = dict(zip(counts["version"], counts["n_units"], strict=True))
-    if by_version.get(valid, 0) > 0 or not by_version:
+    if not by_version:
         return valid, False
-    best = max(by_version, key=lambda v: (by_version[v], v))
+    best = max(by_version, key=lambda v: (by_version[v], v == valid, v))
+    if by_version[best] <= by_version.get(valid, 0):
+        return valid, False
     return best, True

@@ -16,6 +16,7 @@ from pandas.io.formats.style import Styler
 from benchlearn.charts.map import LAYER_ID
 from benchlearn.i18n import format_number, t
 from benchlearn.logic import benchmark as bm
+from benchlearn.logic import flags
 
 LINE_FACTOR = 2.0  # lines twice as thick
 FONT = 28  # px: axis titles; labels a little smaller
@@ -92,7 +93,8 @@ def compact_table(
     lang: str,
 ) -> Styler:
     """The comparison table for a slide: one column per indicator, "value (rank)" in each
-    cell, in the band colours of the page, my municipality first and marked. Fewer, wider
+    cell (a value's mark after it, see benchlearn.logic.flags), in the band colours of the
+    page, my municipality first and marked. Fewer, wider
     columns than on the page, so the type can be large."""
     bands = bm.bands_table(tidy, order)
     columns, css = {}, {}
@@ -106,9 +108,11 @@ def compact_table(
         columns[header] = [
             t("no_data", lang)
             if pd.isna(value)
-            else format_number(value, decimals, lang)
+            else flags.marked(format_number(value, decimals, lang), flag)
             + ("" if pd.isna(rank) else f" ({t('pres.rank_short', lang, rank=int(rank))})")
-            for value, rank in zip(part["value"], part["rank"], strict=True)
+            for value, rank, flag in zip(
+                part["value"], part["rank"], part.get("flags", [None] * len(part)), strict=True
+            )
         ]
         css[header] = [bm.band_css(b) for b in bands[code].to_numpy()]
     frame, styles = pd.DataFrame(columns), pd.DataFrame(css)

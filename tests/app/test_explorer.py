@@ -148,7 +148,8 @@ def test_console_runs_an_example(open_app, built_db, lang):
     assert "population_avg" in at.text_area(key="sql_text").value
     at.button(key="sql_run").click().run()
     assert not at.exception and not at.error
-    assert len(at.dataframe[0].value) == 36
+    # the 36 novadi and the merged Madona of 2025 (constructed from Madona and Varakļāni)
+    assert len(at.dataframe[0].value) == 37
     assert at.get("download_button")[0].key == "sql_csv"
 
 

@@ -78,13 +78,14 @@ def test_trends_latvia_line_and_per_capita_toggle(open_app):
 @pytest.mark.parametrize("lang", ["lv", "en"])
 def test_a_derived_indicator_names_each_source_once(open_app, lang):
     """Birth rate = live births ÷ population at the start of the year; both inputs come from
-    the same CSP file, and the population also from the compiled city figures."""
+    the same CSP files, and the population also from the compiled city figures and IRD041."""
     at = open_app(TRENDS, lang=lang, my="LV0020000", ind="births_per_1000", year="2024")
     line = next(c.value for c in at.caption if "IRS010" in c.value)
     sources = line.split(": ")[-1].split("; ")
-    assert len(sources) == len(set(sources)) == 2, line
+    assert len(sources) == len(set(sources)) == 4, line
     assert sources[0].startswith("CSP IRS010, IRS031 (")
-    assert sources[1] == "various"
+    assert sources[1].startswith("CSP IRS031, IDS031, IMV021 (")
+    assert set(sources[2:]) == {"various", "CSP IRD041, IRD031"}
 
 
 def test_trends_without_selection_shows_group_units_and_a_hint(open_app):
@@ -111,8 +112,9 @@ def test_profile_page_with_url_state(open_app, lang):
     )
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[("Platība" if lang == "lv" else "Area")].startswith("2")
-    population = "Iedzīvotāji, 2024. g." if lang == "lv" else "Population, 2024"
-    assert metrics[population] == ("28\u202f446" if lang == "lv" else "28,446")
+    # the latest population figure: CSP IRD041, 1 January 2026
+    population = "Iedzīvotāji, 2026. g." if lang == "lv" else "Population, 2026"
+    assert metrics[population] == ("27\u202f825" if lang == "lv" else "27,825")
     assert metrics["Pagasti / pilsētas" if lang == "lv" else "Parishes / towns"] == "18 / 4"
     (table,) = html_tables(at)
     ranks = table["Vieta grupā" if lang == "lv" else "Rank in group"].tolist()
@@ -124,7 +126,9 @@ def test_profile_page_with_url_state(open_app, lang):
     assert f'scope="rowgroup"><span>{theme}</span>' in table_block  # rows grouped by theme
     assert not at.get("vega_lite_chart")  # the trend charts wait until their section opens
     (section,) = at.expander
-    assert section.label.endswith(": 4")  # four indicators with several years
+    # indicators with several years: the population ones, and the register figures of 2015
+    # and 2016 constructed from Aizkraukle's six pre-2021 municipalities
+    assert section.label.endswith(": 13")
     assert "IRS031" in shown and "TRS020" in shown  # the sources section
 
 
@@ -135,7 +139,7 @@ def test_opening_the_profile_trends_draws_them_and_puts_them_in_the_link(open_ap
     at.session_state["profile_trends"] = True  # what opening the section does
     at.run()
     (chart,) = at.get("vega_lite_chart")
-    assert len(json.loads(chart.proto.spec)["concat"]) == 4  # one small chart per indicator
+    assert len(json.loads(chart.proto.spec)["concat"]) == 13  # one small chart per indicator
     assert "Blue line: Aizkraukle municipality" in texts(at)
     assert at.query_params["tendences"] in ("1", ["1"])  # a copied link opens them too
     at.switch_page("pages/map.py").run()

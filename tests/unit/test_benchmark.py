@@ -249,9 +249,11 @@ def test_headers_in_both_languages(catalogue) -> None:
         "down lv, % (2024. g.): vērtība",
         "down lv, % (2024. g.): vieta no 4",
         "down lv, % (2024. g.): procentile",
+        "down lv, % (2024. g.): statuss",
         "old lv, km (2022. g.): vērtība",
         "old lv, km (2022. g.): vieta no 2",
         "old lv, km (2022. g.): procentile",
+        "old lv, km (2022. g.): statuss",
     ]
     assert en.columns[1] == "down en, % (2024): value"
     assert en.columns[2] == "down en, % (2024): rank of 4"
@@ -260,6 +262,9 @@ def test_headers_in_both_languages(catalogue) -> None:
     assert lv.iloc[0, 1] == 10.0
     assert pd.isna(lv.iloc[4, 1])
     assert lv.iloc[:, 2].tolist() == [2, 3, 3, 1, NA]
+    # the status in words after each indicator's numbers; none where there is no value
+    assert lv.iloc[:, 4].tolist() == ["oficiāla statistika"] * 4 + [""]
+    assert en.columns[4] == "down en, % (2024): status"
 
 
 def test_change_header_says_absolute_unit_or_points(catalogue) -> None:
@@ -416,9 +421,11 @@ def test_export_number_formats(catalogue) -> None:
         "0",
         "0",
         "+#,##0.0;-#,##0.0;0",
+        "@",
         "#,##0",
         "0",
         "0",
+        "@",
     ]
 
 

@@ -141,8 +141,20 @@ def test_excel_from_the_benchmark_table_end_to_end() -> None:
             "indicator": "d",
             "year": [2024, 2024, 2023],
             "value": [1.5, 0.5, 1.0],
+            "flags": ["constructed", "", "rounded"],
+            "parts": ["X novads (LV1) + Y novads (LV2)", None, None],
         }
     )
+    status = {
+        "lv": (
+            "konstruēts no pirms 2021. gada pašvaldībām: X novads (LV1) + Y novads (LV2)",
+            "oficiāla statistika",
+        ),
+        "en": (
+            "constructed from pre-2021 municipalities: X novads (LV1) + Y novads (LV2)",
+            "official statistics",
+        ),
+    }
     tidy = bm.benchmark_table(observations, catalogue, ["A", "B"], {"d": 2024})
     wide = bm.wide_table(tidy, ["A", "B"])
     for lang, first in (("lv", "Pašvaldība"), ("en", "Municipality")):
@@ -161,7 +173,9 @@ def test_excel_from_the_benchmark_table_end_to_end() -> None:
         )
         ws = book["S"]
         assert ws["A1"].value == first
-        assert [c.value for c in ws[2]] == ["Alfa", 1.5, 1, 100.0, 0.5]
-        assert [c.value for c in ws[3]] == ["Bēta", 0.5, 2, 0.0, None]
+        # the status of the value shown (2024), in words and with its parts, as text
+        assert [c.value for c in ws[2]] == ["Alfa", 1.5, 1, 100.0, 0.5, status[lang][0]]
+        assert [c.value for c in ws[3]] == ["Bēta", 0.5, 2, 0.0, None, status[lang][1]]
     assert ws["B1"].value == "Road density, km per km² (2024): value"
     assert ws["E1"].value == "Road density, km per km² (2024): change since 2023, km per km²"
+    assert ws["F1"].value == "Road density, km per km² (2024): status"

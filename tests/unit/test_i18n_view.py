@@ -59,6 +59,16 @@ def test_formula_text_uses_names():
     names = {"a": "«A»", "b": "«B»"}
     assert formula_text("a / b * 100", names, "lv") == "«A» ÷ «B» × 100"
     assert formula_text("pct_change(a, 5)", names, "en") == "% change over 5 y: «A»"
+    assert formula_text("a / first_of(b, c)", {**names, "c": "«C»"}, "en") == (
+        "«A» ÷ «B» (where there is none: «C»)"
+    )
+
+
+def test_formula_text_never_reads_a_name_as_a_code():
+    # «Annual average population» holds the word "population", itself an indicator code
+    names = {"population_avg": "«Annual average population»", "population": "«P»"}
+    text = formula_text("pct_change(population_avg, 5) / population", names, "en")
+    assert text == "% change over 5 y: «Annual average population» ÷ «P»"
 
 
 @pytest.mark.parametrize(
@@ -81,3 +91,17 @@ def test_backcast_series_move_to_the_boundaries_they_are_on():
     assert choose_version("p", 2015, "auto", coverage, VERSIONS) == ("lg2021", True)
     assert choose_version("p", 2015, "pre2021", coverage, VERSIONS) == ("pre2021", False)
     assert choose_version("q", 2015, "auto", coverage, VERSIONS) == ("pre2021", False)
+
+
+def test_a_few_unchanged_territories_do_not_hold_the_map_on_the_old_boundaries():
+    # 7 territories the 2021 reform did not change are in both versions with back-cast values
+    coverage = pd.DataFrame(
+        {
+            "indicator": ["p", "p", "r", "r"],
+            "version": ["pre2021", "lg2021", "pre2021", "lg2021"],
+            "year": [2015] * 4,
+            "n_units": [7, 36, 40, 13],
+        }
+    )
+    assert choose_version("p", 2015, "auto", coverage, VERSIONS) == ("lg2021", True)
+    assert choose_version("r", 2015, "auto", coverage, VERSIONS) == ("pre2021", False)

@@ -1,0 +1,136 @@
+"""What a value is: reported, computed, constructed, rounded or from an unverified source.
+
+`observations.flags` is a comma-separated list of tokens (any of `derived`, `constructed`,
+`rounded`, `unverified`); empty or NULL is a figure as the official source reports it. A
+derived value inherits `constructed`, `rounded` and `unverified` from its inputs
+("derived,constructed"). Pure Python: a short mark for a cell, the status in words (Latvian or
+English) for tooltips and downloads, and a legend of the marks a table shows.
+
+Marks: Σ constructed (summed from the units before a reform that make up today's unit),
+≈ rounded as published, ? unverified source. A value only computed from reported figures gets
+no mark (the indicator's definition already says it is a ratio); its words say "computed".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+from benchlearn.i18n import t
+
+DERIVED, CONSTRUCTED, ROUNDED, UNVERIFIED = "derived", "constructed", "rounded", "unverified"
+TOKENS: tuple[str, ...] = (DERIVED, CONSTRUCTED, ROUNDED, UNVERIFIED)  # the order words follow
+MARKS: dict[str, str] = {CONSTRUCTED: "Σ", ROUNDED: "≈", UNVERIFIED: "?"}
+NBSP = "\u00a0"  # between a number and its mark, so the mark never wraps onto its own line
+
+# Classes for counting (the Data page's coverage): one per value, the first that applies.
+REPORTED, COMPUTED = "reported", "computed"
+CLASSES: tuple[str, ...] = (REPORTED, COMPUTED, CONSTRUCTED, ROUNDED, UNVERIFIED)
+
+
+def _missing(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    return type(value).__name__ == "NAType"  # pandas.NA, without importing pandas
+
+
+def tokens(flags: object) -> tuple[str, ...]:
+    """The known tokens of a flags string, in TOKENS order; () for a reported figure.
+
+    Tolerant of spaces, case, repeats, NULL/NaN and tokens this version does not know
+    (they are ignored rather than shown as something they are not)."""
+    if _missing(flags):
+        return ()
+    found = {part.strip().lower() for part in str(flags).split(",")}
+    return tuple(token for token in TOKENS if token in found)
+
+
+def value_class(flags: object) -> str:
+    """One class per value for counting: constructed, then rounded, then unverified win over
+    computed; a value without tokens is reported."""
+    found = tokens(flags)
+    for token in (CONSTRUCTED, ROUNDED, UNVERIFIED):
+        if token in found:
+            return token
+    return COMPUTED if DERIVED in found else REPORTED
+
+
+def mark(flags: object) -> str:
+    """The cell mark: "Σ", "≈", "?", or several ("Σ≈"); "" for reported or only computed."""
+    found = tokens(flags)
+    return "".join(MARKS[token] for token in MARKS if token in found)
+
+
+def marked(text: str, flags: object) -> str:
+    """A cell's text with its mark after it ("1 234 Σ"); no mark on a missing value ("–")."""
+    sign = mark(flags)
+    if not sign or text in ("", "–"):
+        return text
+    return f"{text}{NBSP}{sign}"
+
+
+def status(flags: object, lang: str) -> str:
+    """The status in words: "oficiāla statistika" / "official statistics", or what applies,
+    e.g. "aprēķināts; konstruēts (saskaitīts no pašvaldībām pirms reformas)"."""
+    found = tokens(flags)
+    if not found:
+        return t("flags.reported", lang)
+    return "; ".join(t(f"flags.{token}", lang) for token in found)
+
+
+def status_with_parts(flags: object, parts: object, lang: str) -> str:
+    """The status in words, and for a constructed value the units it was built from:
+    "konstruēts (saskaitīts no pašvaldībām pirms reformas): Aizkraukles novads (LV0320200) + …"."""
+    text = status(flags, lang)
+    if CONSTRUCTED in tokens(flags) and not _missing(parts) and str(parts).strip():
+        return f"{text}: {str(parts).strip()}"
+    return text
+
+
+def statuses(
+    flags: Iterable[object], parts: Iterable[object] | None, lang: str, valued: Iterable[bool]
+) -> list[str]:
+    """status_with_parts per row; "" where the row has no value (nothing to describe)."""
+    flags = list(flags)
+    parts = [None] * len(flags) if parts is None else list(parts)
+    return [
+        status_with_parts(f, p, lang) if v else ""
+        for f, p, v in zip(flags, parts, valued, strict=True)
+    ]
+
+
+def marks_present(flags: Iterable[object]) -> list[str]:
+    """The tokens with a mark that occur in `flags`, in MARKS order."""
+    seen: set[str] = set()
+    for value in flags:
+        seen.update(tokens(value))
+    return [token for token in MARKS if token in seen]
+
+
+def legend(flags: Iterable[object], lang: str) -> str:
+    """'Apzīmējumi: Σ konstruēts no … · ≈ noapaļots, kā publicēts', listing only the marks
+    present in `flags`; "" when none is (a table of reported figures needs no legend)."""
+    present = marks_present(flags)
+    if not present:
+        return ""
+    items = " · ".join(f"{MARKS[token]} {t(f'flags.{token}', lang)}" for token in present)
+    return f"{t('flags.legend', lang)}: {items}"
+
+
+def summary_by_year(by_year: Mapping[int, object], lang: str) -> str:
+    """Status over years in one line, runs of the same status joined:
+    "2012–2020: konstruēts no …; 2021–2024: oficiāla statistika" ("" without years)."""
+    runs: list[list] = []  # [first, last, text]
+    for year in sorted(by_year):
+        text = status(by_year[year], lang)
+        if runs and runs[-1][2] == text and runs[-1][1] == year - 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year, text])
+    if len(runs) == 1:
+        return runs[0][2]
+    return "; ".join(
+        f"{first}{'' if first == last else f'–{last}'}: {text}" for first, last, text in runs
+    )
