@@ -19,8 +19,11 @@ class FormulaError(ValueError):
     """A formula the catalogue cannot use; the message names the formula and the problem."""
 
 
-# Flags a derived value inherits from its inputs (see warehouse: reported values have none)
+# Flags a derived value inherits from its inputs (see warehouse: reported values have none),
+# and the prefix of the flag that names first_of's input where it was not the first choice
+# ('basis:population_start_of_year': no annual average for this unit and year)
 INHERITED_FLAGS = ("constructed", "rounded", "unverified")
+BASIS = "basis:"
 
 
 @dataclass(frozen=True)
@@ -174,7 +177,11 @@ def derived_sql(compiled: Compiled, timeless: set[str]) -> tuple[str, dict[str, 
         used, titles = [], []
         for i, choice in enumerate(compiled.choices):
             params[f"title{i}"] = compiled.title(choice)
-            used.append(f"WHEN {choice.alias}.value IS NOT NULL THEN {choice.alias}.flags")
+            # a value on a later choice says so in its flags too: basis:<code>
+            mark = f"concat({choice.alias}.flags, ',{BASIS}{choice.code}')" if i else None
+            used.append(
+                f"WHEN {choice.alias}.value IS NOT NULL THEN {mark or choice.alias + '.flags'}"
+            )
             titles.append(f"WHEN {choice.alias}.value IS NOT NULL THEN $title{i}")
         flag_lists.append(f"string_split(coalesce(CASE {' '.join(used)} END, ''), ',')")
         title = f"CASE {' '.join(titles)} END"
@@ -182,7 +189,7 @@ def derived_sql(compiled: Compiled, timeless: set[str]) -> tuple[str, dict[str, 
     flags = (
         "array_to_string(list_sort(list_distinct(['derived'] || list_filter(flatten(["
         + ", ".join(flag_lists)
-        + "]), lambda f: list_contains($inherited, f)))), ',')"
+        + f"]), lambda f: list_contains($inherited, f) OR starts_with(f, '{BASIS}')))), ',')"
     )
     sql = (
         f"SELECT {anchor.alias}.unit_id, {anchor.alias}.year, {compiled.sql} AS value, "

@@ -576,6 +576,16 @@ TEXT: dict[str, tuple[str, str]] = {
     # the status of a value (benchlearn.logic.flags)
     "flags.reported": ("oficiāla statistika", "official statistics"),
     "flags.derived": ("aprēķināts", "computed"),
+    "flags.basis": (
+        "aprēķināts ar «{code}», jo pirmās izvēles vērtības šai vienībai un gadam nav",
+        "computed with «{code}», as the first choice has no value for this unit and year",
+    ),
+    "flags.basis.population_start_of_year": (
+        "uz iedzīvotāju skaitu gada sākumā (vidējā gada iedzīvotāju skaita šai vienībai un "
+        "gadam nav)",
+        "on the population at the beginning of the year (no annual average population for "
+        "this unit and year)",
+    ),
     "flags.constructed": (
         "konstruēts (saskaitīts no pašvaldībām pirms reformas)",
         "constructed (summed from the municipalities before the reform)",

@@ -16,11 +16,15 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 
-from benchlearn.i18n import t
+from benchlearn.i18n import TEXT, t
 
 DERIVED, CONSTRUCTED, ROUNDED, UNVERIFIED = "derived", "constructed", "rounded", "unverified"
-TOKENS: tuple[str, ...] = (DERIVED, CONSTRUCTED, ROUNDED, UNVERIFIED)  # the order words follow
-MARKS: dict[str, str] = {CONSTRUCTED: "Σ", ROUNDED: "≈", UNVERIFIED: "?"}
+# A value computed with first_of's later choice carries 'basis:<input>' (benchlearn.formulas):
+# a per-capita figure on the population at the start of the year, where CSP publishes no
+# annual average for the unit and year. Read here as the token "basis".
+BASIS = "basis"
+TOKENS: tuple[str, ...] = (DERIVED, BASIS, CONSTRUCTED, ROUNDED, UNVERIFIED)  # words' order
+MARKS: dict[str, str] = {BASIS: "*", CONSTRUCTED: "Σ", ROUNDED: "≈", UNVERIFIED: "?"}
 NBSP = "\u00a0"  # between a number and its mark, so the mark never wraps onto its own line
 
 # Classes for counting (the Data page's coverage): one per value, the first that applies.
@@ -44,6 +48,7 @@ def tokens(flags: object) -> tuple[str, ...]:
     if _missing(flags):
         return ()
     found = {part.strip().lower() for part in str(flags).split(",")}
+    found |= {BASIS for part in found if part.startswith(f"{BASIS}:")}
     return tuple(token for token in TOKENS if token in found)
 
 
@@ -71,13 +76,31 @@ def marked(text: str, flags: object) -> str:
     return f"{text}{NBSP}{sign}"
 
 
+def basis_code(flags: object) -> str | None:
+    """The input a first_of formula fell back to ('population_start_of_year'), or None."""
+    if _missing(flags):
+        return None
+    for part in str(flags).split(","):
+        if part.strip().lower().startswith(f"{BASIS}:"):
+            return part.strip()[len(BASIS) + 1 :]
+    return None
+
+
+def _words(token: str, flags: object, lang: str) -> str:
+    if token != BASIS:
+        return t(f"flags.{token}", lang)
+    code = basis_code(flags)
+    key = f"flags.basis.{code}"
+    return t(key, lang) if key in TEXT else t("flags.basis", lang, code=code)
+
+
 def status(flags: object, lang: str) -> str:
     """The status in words: "oficiāla statistika" / "official statistics", or what applies,
     e.g. "aprēķināts; konstruēts (saskaitīts no pašvaldībām pirms reformas)"."""
     found = tokens(flags)
     if not found:
         return t("flags.reported", lang)
-    return "; ".join(t(f"flags.{token}", lang) for token in found)
+    return "; ".join(_words(token, flags, lang) for token in found)
 
 
 def status_with_parts(flags: object, parts: object, lang: str) -> str:
@@ -112,10 +135,12 @@ def marks_present(flags: Iterable[object]) -> list[str]:
 def legend(flags: Iterable[object], lang: str) -> str:
     """'Apzīmējumi: Σ konstruēts no … · ≈ noapaļots, kā publicēts', listing only the marks
     present in `flags`; "" when none is (a table of reported figures needs no legend)."""
+    flags = list(flags)
     present = marks_present(flags)
     if not present:
         return ""
-    items = " · ".join(f"{MARKS[token]} {t(f'flags.{token}', lang)}" for token in present)
+    example = {token: next(f for f in flags if token in tokens(f)) for token in present}
+    items = " · ".join(f"{MARKS[token]} {_words(token, example[token], lang)}" for token in present)
     return f"{t('flags.legend', lang)}: {items}"
 
 

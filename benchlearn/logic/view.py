@@ -58,7 +58,9 @@ def choose_version(
     by_version = dict(zip(counts["version"], counts["n_units"], strict=True))
     if not by_version:
         return valid, False
-    best = max(by_version, key=lambda v: (by_version[v], v == valid, v))
+    # ties: the valid version, then the one nearest the year's (the 43 before the 42)
+    later = MUNICIPAL_VERSIONS.index
+    best = max(by_version, key=lambda v: (by_version[v], v == valid, -later(v)))
     if by_version[best] <= by_version.get(valid, 0):
         return valid, False
     return best, True

@@ -118,10 +118,10 @@ def test_derived_rows_say_how_they_were_computed(con):
     # Daugavpils has no annual average: the basis is named in the value's own source line
     assert how("LV0002000", 2024) == (
         "= population_start_of_year / area_km2 (population_avg: no value for this unit and year)",
-        "derived",
+        "basis:population_start_of_year,derived",
     )
     # a value computed from an unverified input says so in its flags
-    assert how("LV0001000", 2019)[1] == "derived,unverified"
+    assert how("LV0001000", 2019)[1] == "basis:population_start_of_year,derived,unverified"
 
 
 def test_catalogue_fields_in_database(con):

@@ -301,3 +301,18 @@ def test_explorer_marks_and_status_columns():
     assert math.isnan(
         series[(series["unit_id"] == "B") & (series["year"] == 2019)]["value"].iloc[0]
     )
+
+
+def test_a_value_on_the_fallback_population_says_so():
+    flags = "basis:population_start_of_year,derived"
+    assert fl.tokens(flags) == ("derived", "basis") and fl.mark(flags) == "*"
+    assert fl.basis_code(flags) == "population_start_of_year"
+    assert fl.status(flags, "en") == (
+        "computed; on the population at the beginning of the year "
+        "(no annual average population for this unit and year)"
+    )
+    assert fl.value_class(flags) == "computed"  # still a computed value
+    assert fl.legend(["derived", flags], "lv").startswith("Apzīmējumi: * uz iedzīvotāju skaitu")
+    # a fallback to an input without its own words still names it
+    assert "«other»" in fl.status("basis:other,derived", "en")
+    assert fl.basis_code("derived") is None and fl.basis_code(None) is None

@@ -116,7 +116,8 @@ def test_first_of_takes_the_first_input_with_a_value_and_says_which():
     assert pd.isna(out["value"].iloc[2])
     assert out["title"].iloc[0] == "= roads / avg * 1000"
     assert out["title"].iloc[1] == "= roads / start * 1000 (avg: no value for this unit and year)"
-    assert out["flags"].tolist()[:2] == ["derived", "derived,unverified"]
+    # a value on the later choice says so in its flags too, and inherits its input's flags
+    assert out["flags"].tolist()[:2] == ["derived", "basis:start,derived,unverified"]
 
 
 def test_first_of_alone_varies_by_year():

@@ -105,3 +105,16 @@ def test_a_few_unchanged_territories_do_not_hold_the_map_on_the_old_boundaries()
     )
     assert choose_version("p", 2015, "auto", coverage, VERSIONS) == ("lg2021", True)
     assert choose_version("r", 2015, "auto", coverage, VERSIONS) == ("pre2021", False)
+
+
+def test_on_a_tie_the_boundaries_nearest_the_year():
+    # GDP 2021: the same 10 units on the 43 and on the 42 (none changed in 2025)
+    coverage = pd.DataFrame(
+        {
+            "indicator": ["g"] * 3,
+            "version": ["pre2021", "lg2021", "lg2025"],
+            "year": [2021] * 3,
+            "n_units": [7, 10, 10],
+        }
+    )
+    assert choose_version("g", 2021, "auto", coverage, VERSIONS) == ("lg2021", True)
