@@ -50,6 +50,8 @@ def harmonise(
     held = set(
         zip(observations["unit_id"], observations["indicator"], observations["year"], strict=True)
     )
+    reforms = sorted(set(parts["reform"])) if "reform" in parts else []
+    when = f" of {', '.join(map(str, reforms))}" if reforms else ""
     built, report = [], []
     for unit_id, members in changed.groupby("unit_id"):
         ids = sorted(members["part_id"])
@@ -87,7 +89,8 @@ def harmonise(
                     "source_file": None,
                     "source_line": None,
                     "source_title": (
-                        f"Constructed: sum of {len(ids)} pre-2021 municipalities ({titles})"
+                        f"Constructed: sum of {len(ids)} municipalities before the reform"
+                        f"{when} ({titles})"
                     ),
                     "source_url": rows["source_url"].dropna().iloc[0]
                     if rows["source_url"].notna().any()

@@ -147,11 +147,13 @@ def test_excel_from_the_benchmark_table_end_to_end() -> None:
     )
     status = {
         "lv": (
-            "konstruēts no pirms 2021. gada pašvaldībām: X novads (LV1) + Y novads (LV2)",
+            "konstruēts (saskaitīts no pašvaldībām pirms reformas): "
+            "X novads (LV1) + Y novads (LV2)",
             "oficiāla statistika",
         ),
         "en": (
-            "constructed from pre-2021 municipalities: X novads (LV1) + Y novads (LV2)",
+            "constructed (summed from the municipalities before the reform): "
+            "X novads (LV1) + Y novads (LV2)",
             "official statistics",
         ),
     }
