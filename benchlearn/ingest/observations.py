@@ -166,6 +166,16 @@ def load_source(
     return obs[OBS_COLUMNS], report
 
 
+def _clash(bad: pd.Series, firsts: pd.DataFrame, key: list[str], problem: str) -> None:
+    """Stop the build on a value another source holds too; `problem` may name the value's
+    {key} and the earlier source's {file}, {line} and {value}."""
+    was = firsts.loc[tuple(bad[key])]
+    message = problem.format(
+        key=tuple(bad[key]), file=was["source_file"], line=was["source_line"], value=was["value"]
+    )
+    raise SourceError(bad["source_file"], message, int(bad["source_line"]), bad["value"])
+
+
 def merge_sources(
     frames: list[pd.DataFrame],
     reports: dict[str, SourceReport],
@@ -189,26 +199,19 @@ def merge_sources(
             | earlier["source_id"].isin(exclusive).to_numpy()
         )
         if repeats.any():
-            bad = later.loc[repeats].iloc[0]
-            was = firsts.loc[tuple(bad[key])]
-            raise SourceError(
-                bad["source_file"],
-                f"{tuple(bad[key])} is also in {was['source_file']} line {was['source_line']}"
-                " (a value is held by one file only)",
-                int(bad["source_line"]),
-                bad["value"],
+            _clash(
+                later.loc[repeats].iloc[0],
+                firsts,
+                key,
+                "{key} is also in {file} line {line} (a value is held by one file only)",
             )
         differs = ~pd.Series(earlier["value"].values == later["value"].values, index=later.index)
         if differs.any():
-            bad = later.loc[differs].iloc[0]
-            was = firsts.loc[tuple(bad[key])]
-            raise SourceError(
-                bad["source_file"],
-                f"value differs from {was['source_file']} "
-                f"line {was['source_line']} ({was['value']:g}) for "
-                f"{tuple(bad[key])}",
-                int(bad["source_line"]),
-                bad["value"],
+            _clash(
+                later.loc[differs].iloc[0],
+                firsts,
+                key,
+                "value differs from {file} line {line} ({value:g}) for {key}",
             )
         for source_id, count in later["source_id"].value_counts().items():
             reports[source_id].corroborated = int(count)

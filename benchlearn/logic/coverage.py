@@ -58,14 +58,19 @@ def coverage_frame(
     return frame
 
 
+def _in_catalogue_order(frame: pd.DataFrame, order: Sequence[str]) -> pd.DataFrame:
+    """Rows by indicator in catalogue `order` (unknown codes last), then by year."""
+    place = {code: i for i, code in enumerate(order)}
+    rows = frame.assign(_order=frame["indicator"].map(lambda c: place.get(c, len(place))))
+    return rows.sort_values(["_order", "indicator", "year"], kind="stable")
+
+
 def harmonisation_frame(
     summary: pd.DataFrame, names: Mapping[str, str], order: Sequence[str], lang: str
 ) -> pd.DataFrame:
     """Counts per indicator and year of constructed, partial and split units, labelled;
     indicators in catalogue `order`. `summary`: indicator, year, constructed, partial, split."""
-    place = {code: i for i, code in enumerate(order)}
-    rows = summary.assign(_order=summary["indicator"].map(lambda c: place.get(c, len(place))))
-    rows = rows.sort_values(["_order", "indicator", "year"], kind="stable")
+    rows = _in_catalogue_order(summary, order)
     frame = pd.DataFrame(
         {
             t("sel.indicator", lang): [names.get(c, c) for c in rows["indicator"]],
@@ -82,9 +87,7 @@ def partial_frame(
 ) -> pd.DataFrame:
     """The partial cases: indicator, year, today's unit, what is missing, all its parts.
     `partial`: indicator, year, unit_id, name_lv, name_en, parts, missing."""
-    place = {code: i for i, code in enumerate(order)}
-    rows = partial.assign(_order=partial["indicator"].map(lambda c: place.get(c, len(place))))
-    rows = rows.sort_values(["_order", "indicator", "year"], kind="stable")
+    rows = _in_catalogue_order(partial, order)
     unit_names = rows["name_en" if lang == "en" else "name_lv"].fillna(rows["unit_id"])
     return pd.DataFrame(
         {
