@@ -39,6 +39,24 @@ _SOURCE_KEYS = {
 }
 
 
+MAX_MAGNITUDE = 1e15
+# Plausible ranges of source values by unit (English unit text of the catalogue): Latvia has
+# ~1.9 million residents and 64 600 km²; anything outside is a broken file, not a figure.
+PLAUSIBLE: dict[str, tuple[float, float]] = {
+    "persons": (0, 5e6),
+    "%": (0, 100),
+    "km": (0, 1e6),
+    "km²": (0, 1e5),
+    "ha": (0, 1e7),
+    "libraries": (0, 1e4),
+    "parishes": (0, 1e3),
+    "towns": (0, 1e3),
+    "years": (0, 120),
+    "euro per resident": (0, 1e7),
+    "euro": (0, 1e12),
+}
+
+
 class CatalogueError(ValueError):
     """The catalogue file is inconsistent; the message names the entry and the problem."""
 
@@ -78,6 +96,9 @@ class Indicator:
     # a count, area or length: the sum of the parts is the whole, so figures of the pre-2021
     # municipalities may be harmonised onto the 43 (ingest.harmonise)
     additive: bool = False
+    # [low, high]: a value read from a source outside it stops the build (default by unit,
+    # PLAUSIBLE); a figure that can be negative (net migration) says so here
+    range: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +112,14 @@ class Catalogue:
     @property
     def timeless(self) -> set[str]:
         return {code for code, ind in self.indicators.items() if ind.timeless}
+
+    def plausible(self, code: str) -> tuple[float, float]:
+        """The range a source value of `code` must lie in: the indicator's own, else the
+        default for its unit, else any finite number of sensible size."""
+        ind = self.indicators[code]
+        if ind.range is not None:
+            return ind.range
+        return PLAUSIBLE.get(ind.unit_en, (-MAX_MAGNITUDE, MAX_MAGNITUDE))
 
     @property
     def additive(self) -> set[str]:
@@ -133,7 +162,7 @@ def _indicator(path: Path, code: str, body: dict, themes: dict, sources: dict) -
     missing = _INDICATOR_KEYS - body.keys()
     if missing:
         raise CatalogueError(f"{where} lacks {sorted(missing)}")
-    optional = {"maps", "formula", "timeless", "per_capita", "additive"}
+    optional = {"maps", "formula", "timeless", "per_capita", "additive", "range"}
     unknown = body.keys() - _INDICATOR_KEYS - optional
     if unknown:
         raise CatalogueError(f"{where} has unknown fields {sorted(unknown)}")
@@ -144,6 +173,14 @@ def _indicator(path: Path, code: str, body: dict, themes: dict, sources: dict) -
     kinds = [k for k in ("maps", "formula", "timeless") if body.get(k)]
     if len(kinds) != 1:
         raise CatalogueError(f"{where}: give exactly one of maps, formula or timeless")
+    if "range" in body:
+        bounds = body["range"]
+        numbers = isinstance(bounds, list) and len(bounds) == 2
+        if not numbers or not all(isinstance(b, int | float) for b in bounds):
+            raise CatalogueError(f"{where}: range must be [low, high]")
+        if bounds[0] > bounds[1]:
+            raise CatalogueError(f"{where}: range low is above high")
+        body = {**body, "range": (float(bounds[0]), float(bounds[1]))}
     if body.get("additive") and not body.get("maps"):
         raise CatalogueError(f"{where}: only an indicator read from sources can be additive")
     for entry in body.get("maps", []):

@@ -14,11 +14,14 @@ class SourceError(Exception):
         problem: str,
         line: int | None = None,
         value: object | None = None,
+        column: int | None = None,
     ) -> None:
         self.path = str(path)
         self.line = line
+        self.column = column
         self.value = value
         self.problem = problem
         where = self.path if line is None else f"{self.path}, line {line}"
+        where += "" if column is None else f", column {column}"
         shown = "" if value is None else f": {value!r}"
         super().__init__(f"{where}: {problem}{shown}")

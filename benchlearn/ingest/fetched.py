@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from benchlearn.ingest.errors import SourceError
 from benchlearn.ingest.fetch_mapping import FORMAT
 from benchlearn.ingest.observations import OBS_COLUMNS, SourceReport
 from benchlearn.ingest.pxweb_csv import check_year
+from benchlearn.ingest.reader import FETCHED, parse_number, read_text
 
 FILE_COLUMNS = [
     "table",
@@ -117,20 +119,25 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
 
 
 def _read(path: Path, columns: list[str], numeric: list[str]) -> pd.DataFrame:
+    """A file the fetch wrote, read by the reader contract (UTF-8 text, complete, numbers by
+    the FETCHED grammar; an empty numeric cell is "no value", which read_table_file allows
+    only beside a not-available status)."""
+    text = read_text(path)
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise SourceError(path, f"cannot read the fetched file ({exc})") from exc
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (ValueError, pd.errors.ParserError) as exc:
+        raise SourceError(path, f"cannot read the fetched file ({exc})") from None
     if list(frame.columns) != columns:
         raise SourceError(path, f"header must be {','.join(columns)}", 1, list(frame.columns))
     for column in numeric:
-        text = frame[column].str.strip()
-        number = pd.to_numeric(text.replace("", None), errors="coerce")
-        bad = number.isna() & (text != "")
-        if bad.any():
-            line = int(np.flatnonzero(bad.to_numpy())[0]) + 2
-            raise SourceError(path, f"{column} is not a number", line, text[bad].iloc[0])
-        frame[column] = number.astype("float64")
+        position = columns.index(column) + 1
+        values = []
+        for line, raw in enumerate(frame[column], start=2):
+            blank = raw.strip() == ""
+            values.append(
+                None if blank else parse_number(raw, FETCHED, frozenset(), path, line, position)
+            )
+        frame[column] = pd.Series(values, index=frame.index, dtype="float64")
     return frame
 
 
@@ -138,9 +145,17 @@ def read_table_file(path: Path) -> pd.DataFrame:
     """One fetched table; checks the header, numbers and years, names file and line."""
     frame = _read(path, FILE_COLUMNS, ["value"])
     for line, year in enumerate(frame["year"], start=2):
-        if not year.isdigit():
-            raise SourceError(path, "year is not a whole number", line, year)
         check_year(year, path, line)
+    unexplained = frame["value"].isna() & (frame["status"].str.strip() == "")
+    if unexplained.any():
+        line = int(np.flatnonzero(unexplained.to_numpy())[0]) + 2
+        raise SourceError(
+            path,
+            "empty value without a not-available status",
+            line,
+            "",
+            FILE_COLUMNS.index("value") + 1,
+        )
     frame["year"] = frame["year"].astype(int)
     frame["status"] = frame["status"].replace("", None)
     return frame
@@ -377,6 +392,22 @@ class FetchedObservations:
     placed: dict[str, dict[str, str | None]]  # table -> AREA code -> unit_id
 
 
+def _check_plausible(rows: pd.DataFrame, catalogue: Catalogue, path: Path) -> None:
+    """Every fetched value within its indicator's plausible range (Catalogue.plausible)."""
+    for code, values in rows.groupby("indicator")["value"]:
+        low, high = catalogue.plausible(code)
+        outside = (values < low) | (values > high)
+        if outside.any():
+            line = int(outside[outside].index[0]) + 2
+            raise SourceError(
+                path,
+                f"value outside the plausible range {low:g}..{high:g} of {code}",
+                line,
+                values[outside].iloc[0],
+                FILE_COLUMNS.index("value") + 1,
+            )
+
+
 def fetched_observations(
     fetched: Fetched,
     catalogue: Catalogue,
@@ -400,6 +431,7 @@ def fetched_observations(
         report.not_available = int((~available).sum())
         report.ignored = int((available & unit.isna()).sum())
         keep = rows.loc[available & unit.notna()].assign(unit_id=unit)
+        _check_plausible(keep, catalogue, path)
         dup = keep.duplicated(KEY, keep=False)
         if dup.any():
             first = keep.loc[dup].iloc[0]

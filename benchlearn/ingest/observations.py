@@ -84,7 +84,8 @@ def _indicator_column(
             result[mask] = code
     if result.isna().any():
         first = rows.loc[result.isna()].iloc[0]
-        shown = {c: first[c] for c in rows.columns if c not in {"value", "line", "year"}}
+        hidden = {"value", "line", "year", "column", "raw"}
+        shown = {c: first[c] for c in rows.columns if c not in hidden}
         raise SourceError(
             path, "row matches no indicator of the catalogue", int(first["line"]), shown
         )
@@ -110,6 +111,22 @@ def _unit_column(
     return out
 
 
+def _check_plausible(rows: pd.DataFrame, catalogue: Catalogue, path: Path) -> None:
+    """Every value within its indicator's plausible range (Catalogue.plausible)."""
+    for code, values in rows.groupby("indicator")["value"]:
+        low, high = catalogue.plausible(code)
+        outside = values.notna() & ((values < low) | (values > high))
+        if outside.any():
+            row = rows.loc[outside[outside].index[0]]
+            raise SourceError(
+                path,
+                f"value outside the plausible range {low:g}..{high:g} of {code}",
+                int(row["line"]),
+                row.get("raw", row["value"]),
+                int(row["column"]) if "column" in row and pd.notna(row["column"]) else None,
+            )
+
+
 def load_source(
     source: Source, sources_dir: Path, catalogue: Catalogue, crosswalk: Crosswalk
 ) -> tuple[pd.DataFrame, SourceReport]:
@@ -130,6 +147,7 @@ def load_source(
         unit_id=_unit_column(rows, names, source, crosswalk, path),
         indicator=_indicator_column(rows, source, catalogue, path),
     )
+    _check_plausible(rows, catalogue, path)
     ignored = names.isin(source.ignore_units)
     report.ignored = int(ignored.sum())
     rows = rows.loc[~ignored]
