@@ -602,12 +602,50 @@ def bench_methods(db: Path) -> None:
         print(f"{label:36} {median:8.2f} / {worst:8.2f}")
 
 
+def bench_hostile(db: Path) -> None:
+    """The hostile-input suite (tests/hostile): inputs tried, handled, harmful, per class.
+    Goal: 0 harmful, 0 tracebacks."""
+    from tests.hostile import files, sql, urls, usertext
+
+    settings = load_settings()
+    with tempfile.TemporaryDirectory() as tmp:
+        previous = Path(tmp) / "previous.duckdb"
+        previous.write_bytes(db.read_bytes())
+        suites = {
+            "source files": lambda: files.run_all(settings.sources_dir),
+            "source files, whole builds": lambda: files.run_builds(
+                settings.sources_dir, settings.catalogue_path, previous
+            ),
+            "URL parameters": urls.run_all,
+            "SQL console": lambda: sql.run_all(db),
+            "user text": usertext.run_all,
+        }
+        print("== hostile inputs (tried / handled / harmful / tracebacks, seconds)")
+        totals = [0, 0, 0, 0]
+        for label, run_suite in suites.items():
+            started = time.perf_counter()
+            outcomes = [outcome for _, outcome, _ in run_suite()]
+            counts = [
+                len(outcomes),
+                outcomes.count("handled"),
+                outcomes.count("harmful"),
+                outcomes.count("traceback"),
+            ]
+            totals = [a + b for a, b in zip(totals, counts, strict=True)]
+            seconds = time.perf_counter() - started
+            print(
+                f"{label:28} {counts[0]:5} {counts[1]:5} {counts[2]:5} {counts[3]:5} {seconds:7.1f}"
+            )
+        print(f"{'all':28} {totals[0]:5} {totals[1]:5} {totals[2]:5} {totals[3]:5}")
+
+
 def main() -> None:
     # AppTest outside `streamlit run` logs "missing ScriptRunContext" on every run: noise here
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.duckdb"
         bench_warehouse(db)
+        bench_hostile(db)
         bench_methods(db)
         bench_fetch(Path(tmp))
         bench_pages(db)
