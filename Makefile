@@ -30,7 +30,9 @@ data:
 fetch: install
 	$(PYTHON) -m benchlearn fetch --db $(DB) $(FETCH_ARGS)
 
-run: install $(DB)
+# builds the database if it is missing or of an older schema than this code's
+run: install
+	$(PYTHON) -m benchlearn build --db $(DB) --if-outdated
 	BENCHLEARN_DB=$(DB) $(PYTHON) -m benchlearn.serve --server.port $(PORT) --server.headless true
 
 test: install-test

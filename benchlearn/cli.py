@@ -14,7 +14,7 @@ from benchlearn.ingest.errors import SourceError
 from benchlearn.ingest.fetch_mapping import MappingError
 from benchlearn.ingest.pxweb_client import ENV_BASE_URL, PxWebError
 from benchlearn.settings import load_settings
-from benchlearn.warehouse import BuildError, build
+from benchlearn.warehouse import BuildError, build, is_current
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,6 +36,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     build_cmd.add_argument("--catalogue", type=Path, default=settings.catalogue_path)
     build_cmd.add_argument(
+        "--if-outdated",
+        action="store_true",
+        help="build only if the database is missing or of an older schema (make run)",
+    )
+    build_cmd.add_argument(
         "--fetched",
         type=Path,
         default=default_fetched_dir(),
@@ -46,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "fetch":
         return _fetch(args)
     if args.command == "build":
+        if args.if_outdated and is_current(args.db):
+            return 0
         try:
             build(args.sources, args.db, args.catalogue, fetched_dir=args.fetched)
         except (SourceError, CatalogueError, FormulaError, BuildError) as exc:

@@ -41,7 +41,7 @@ from benchlearn.ingest.observations import (
 )
 from benchlearn.logic.groups import POPULATION_BASIS, build_groups
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: observations.parts, unit_codes, reform_parts, harmonisation
 EXPECTED_UNITS = {
     "lg2021": 43,
     "lg2025": 42,
@@ -103,6 +103,18 @@ CREATE TABLE report_missing (indicator VARCHAR, unit_id VARCHAR,
 """
 
 
+def is_current(path: Path) -> bool:
+    """Whether `path` is a warehouse of this code's schema (else `make run` rebuilds it)."""
+    if not path.is_file():
+        return False
+    try:
+        with duckdb.connect(str(path), read_only=True) as con:
+            row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except duckdb.Error:
+        return False
+    return row is not None and row[0] == SCHEMA_VERSION
+
+
 class BuildError(RuntimeError):
     """The new database failed a check; the previous one was left in place."""
 
@@ -156,7 +168,7 @@ def build(
     harmonised = pd.concat(reports_h, ignore_index=True)
     constructed = observations[observations["source_id"] == HARMONISED]
     progress(
-        f"Harmonised onto the 43: {len(constructed)} values constructed, "
+        f"Harmonised across the reforms: {len(constructed)} values constructed, "
         f"{int((harmonised['status'] != 'constructed').sum())} left out (parts missing or split)"
     )
 

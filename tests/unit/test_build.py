@@ -414,3 +414,17 @@ def test_old_header_still_reads(sources_dir):
     old = read_facts_csv(sources_dir / "facts/population_start_of_year.csv")
     new = read_facts_csv(_coded(sources_dir))
     assert old["atvk"].isna().all() and new["atvk"].str.startswith("LV").all()
+
+
+def test_make_run_rebuilds_only_a_missing_or_older_database(built_db, tmp_path):
+    from benchlearn.warehouse import SCHEMA_VERSION, is_current
+
+    assert is_current(built_db)
+    assert not is_current(tmp_path / "none.duckdb")
+    old = tmp_path / "old.duckdb"
+    shutil.copy(built_db, old)
+    with duckdb.connect(str(old)) as con:
+        con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    assert SCHEMA_VERSION != "1" and not is_current(old)
+    (tmp_path / "junk.duckdb").write_bytes(b"not a database")
+    assert not is_current(tmp_path / "junk.duckdb")
