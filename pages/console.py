@@ -1,4 +1,5 @@
-"""SQL: one read-only SELECT against the warehouse for analysts, with time and row limits.
+"""SQL: one read-only SELECT against the warehouse for analysts, with time, row and memory
+limits (each query runs in a worker process of its own; see benchlearn.sqlconsole).
 
 All checking and running is in benchlearn.sqlconsole; this page lays out the editor, the
 examples, the result (with a CSV download) and the messages.
@@ -68,6 +69,7 @@ def main() -> None:
             lang,
             rows=format_number(sqlconsole.ROW_LIMIT, 0, lang),
             seconds=format_number(sqlconsole.TIME_LIMIT, 0, lang),
+            memory=format_number(sqlconsole.MEMORY_MB, 0, lang),
         )
     )
     examples = {e.name: e for e in sqlconsole.examples()}

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from benchlearn.settings import REPO_ROOT
 from tests.app.conftest import texts
 
 EXPLORER = "pages/explorer.py"
@@ -166,6 +167,10 @@ def test_console_runs_an_example(open_app, built_db, lang):
         ("SELECT 1；SELECT 2", "FULLWIDTH SEMICOLON"),
         ("SEL\u200bECT 1", "ZERO WIDTH SPACE"),
         ("SЕLECT 1", "CYRILLIC"),
+        ("SELECT regexp_replace(repeat('a', 100000000), 'a', 'bb', 'g')", "vairāk atmiņas"),
+        ("SELECT sum(hash(range)) FROM range(10000000000::bigint)", "apturēts pēc 5"),
+        ("WITH d AS (DELETE FROM meta RETURNING *) SELECT * FROM d", "tikai lasīšanai"),
+        ("SELECT repeat('x', 1000000) FROM range(40)", "par lielu"),
     ],
 )
 def test_console_refuses_hostile_queries_with_a_message(open_app, built_db, sql, words):
@@ -177,6 +182,22 @@ def test_console_refuses_hostile_queries_with_a_message(open_app, built_db, sql,
     assert at.error and words in at.error[0].value, [e.value for e in at.error]
     assert not at.dataframe
     assert checksum(built_db) == before
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_console_states_its_limits_and_shows_no_server_path(open_app, built_db, lang):
+    at = open_app(CONSOLE, lang=lang)
+    assert ("512 MB atmiņas" if lang == "lv" else "512 MB of memory") in at.caption[0].value
+    at.text_area(key="sql_text").input(
+        "SELECT d.database_name, d.path, m.key, m.value FROM duckdb_databases() d, meta m"
+    ).run()
+    at.button(key="sql_run").click().run()
+    assert not at.exception and not at.error
+    frame = at.dataframe[0].value
+    shown = " ".join(str(v) for v in frame.to_numpy().ravel())
+    assert "warehouse" in shown and "sources_dir" in shown
+    for path in (str(built_db), str(built_db.parent), str(REPO_ROOT)):
+        assert path not in shown
 
 
 def test_map_offers_a_png_for_slides(open_app):
