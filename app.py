@@ -50,7 +50,7 @@ def shared_selection(ref: ui.Reference, lang: str, fields: tuple[str, ...]) -> N
             t("sel.group", lang),
             ui.group_options(ref),
             **ui.bound("grp"),
-            format_func=lambda g: ui.group_label(ref, g, lang, user_group),
+            format_func=lambda g: ui.group_label(ref, g, lang, user_group, plain=True),
         )
         if group_note := ui.group_note(ref, ui.current_state(), lang):
             st.caption(group_note)

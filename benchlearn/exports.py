@@ -23,13 +23,33 @@ MY_FILL = PatternFill("solid", fgColor="FFF3BF")
 CSV_DIALECTS = {"lv": (";", ","), "en": (",", ".")}  # (separator, decimal mark)
 
 
+# A text cell starting with one of these is a formula to a spreadsheet (CSV injection:
+# a network named "=HYPERLINK(...)" would run in the reader's Excel). Such text is written
+# with a leading apostrophe in CSV, and as a plain string cell in Excel.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_text(value: object) -> object:
+    """Text a spreadsheet will not run: "'=HYPERLINK(…)" for "=HYPERLINK(…)"; other values
+    as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(frame: pd.DataFrame, lang: str) -> bytes:
     """UTF-8 with a byte-order mark, so Excel reads Latvian letters.
 
     Latvian: ';' between fields and a decimal comma, as Excel expects with Latvian regional
-    settings; English: ',' and a decimal point.
+    settings; English: ',' and a decimal point. Text that a spreadsheet would take for a
+    formula gets a leading apostrophe (inert_text).
     """
     sep, decimal = CSV_DIALECTS.get(lang, CSV_DIALECTS["en"])
+    frame = frame.copy()
+    frame.columns = [inert_text(str(c)) for c in frame.columns]
+    for column in range(frame.shape[1]):
+        if not pd.api.types.is_numeric_dtype(frame.iloc[:, column]):
+            frame.isetitem(column, frame.iloc[:, column].map(inert_text))
     text = frame.to_csv(index=False, sep=sep, decimal=decimal, lineterminator="\r\n")
     return text.encode("utf-8-sig")
 
@@ -62,6 +82,8 @@ def write_frame(
     for i, row in enumerate(frame.itertuples(index=False), start=start_row + 1):
         for j, value in enumerate(row, start=1):
             cell = ws.cell(row=i, column=j, value=cell_value(value))
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # openpyxl would store it as a formula
             if number_formats and j <= len(number_formats) and number_formats[j - 1] != "@":
                 cell.number_format = number_formats[j - 1]
 
@@ -104,7 +126,7 @@ def to_excel(
     row = len(sources) + 3
     for label, text in notes:
         src.cell(row=row, column=1, value=label).font = Font(bold=True)
-        src.cell(row=row, column=2, value=text)
+        src.cell(row=row, column=2, value=text).data_type = "s"
         row += 1
     set_widths(src, [40, 16, 8, 20, 70, 50, 14][: max(len(sources.columns), 2)])
     for line in src.iter_rows(min_row=2, max_row=len(sources) + 1):

@@ -105,6 +105,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "field.pc": ("uz iedzīvotāju", "per capita"),
     "field.ug": ("sava grupa", "custom group"),
     "field.view": ("skats", "view"),
+    "field.tikls": ("tīkls", "network"),
+    "field.deck": ("prezentācija", "presentation"),
+    "field.slide": ("slaids", "slide"),
+    "field.tendences": ("profila tendences", "profile trends"),
     "no_data": ("nav datu", "no data"),
     "rank": ("{rank}. vieta no {n}", "{rank} of {n}"),
     "latvia": ("Latvija", "Latvia"),
@@ -792,11 +796,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "sql.title": ("SQL vaicājumi", "SQL console"),
     "sql.intro": (
         "Analītiķiem: viens SELECT vaicājums datu bāzei tikai lasīšanai. Ne vairāk kā "
-        "{rows} rindas un {seconds} sekundes; failus, paplašinājumus un izmaiņas datu bāzē "
-        "izmantot nevar.",
+        "{rows} rindas, {seconds} sekundes un {memory} MB atmiņas; failus, paplašinājumus "
+        "un izmaiņas datu bāzē izmantot nevar.",
         "For analysts: one SELECT query against the database, read-only. At most {rows} "
-        "rows and {seconds} seconds; files, extensions and changes to the database are not "
-        "available.",
+        "rows, {seconds} seconds and {memory} MB of memory; files, extensions and changes to "
+        "the database are not available.",
     ),
     "sql.tables": (
         "Galvenās tabulas: observations (vērtības: unit_id, indicator, year, value, "
@@ -855,8 +859,26 @@ TEXT: dict[str, tuple[str, str]] = {
         "The query was stopped after {detail} seconds. Narrow it down.",
     ),
     "sql.err.memory": (
-        "Vaicājumam vajag vairāk atmiņas, nekā konsolei atļauts. Sašauriniet to. ({detail})",
-        "The query needs more memory than the console allows. Narrow it down. ({detail})",
+        "Vaicājums apturēts: tam vajag vairāk atmiņas, nekā konsolei atļauts ({detail} MB). "
+        "Sašauriniet to: mazāk rindu, kolonnu vai īsāki teksti.",
+        "The query was stopped: it needs more memory than the console allows ({detail} MB). "
+        "Narrow it down: fewer rows, fewer columns or shorter texts.",
+    ),
+    "sql.err.too_big": (
+        "Rezultāts ir par lielu, lai to parādītu (vairāk nekā {detail} MB). Atlasiet mazāk "
+        "kolonnu vai īsākus tekstus.",
+        "The result is too large to show (more than {detail} MB). Select fewer columns or "
+        "shorter texts.",
+    ),
+    "sql.err.crashed": (
+        "Vaicājums apturēja konsoles darba procesu ({detail}); visticamāk tam vajag vairāk "
+        "atmiņas, nekā atļauts. Sašauriniet to.",
+        "The query brought down the console's worker process ({detail}); most likely it needs "
+        "more memory than allowed. Narrow it down.",
+    ),
+    "sql.err.read_only": (
+        "Vaicājums mēģina mainīt datus, bet konsole ir tikai lasīšanai. ({detail})",
+        "The query tries to change data, but the console is read-only. ({detail})",
     ),
     "sql.err.busy": (
         "Konsole jau izpilda {detail} vaicājumus; mēģiniet pēc brīža.",

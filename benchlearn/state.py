@@ -2,12 +2,21 @@
 
 Every URL parameter is a code (never a translated label), so a link opens the same view in
 either language. A value that is not valid is dropped and reported as a notice, never raised.
+
+This is the one parser of the URL: the shared view (`parse`) and the pages' own parameters
+(`parse_page`: the networks page's network, the presentation's deck and slide, the profile's
+open trend charts). Every value is measured first: one longer than its parameter's
+MAX_LENGTH is rejected without being read any further, so a parse costs the same for a
+megabyte as for a word. Then each field has a strict grammar (ASCII digits only, bounded
+ranges, codes from the allowed set); a list reports at most MAX_LIST_NOTICES of its rejected
+items, so ten thousand bad items are one short problem, not ten thousand warnings.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
 DEFAULT_INDICATOR = "road_asphalt_share_pct"
@@ -16,6 +25,25 @@ MAX_COMPARED = 12
 MAX_SHOWN = 60  # characters of a rejected value echoed back to the user
 USER_GROUP = "user"  # grp value selecting the URL's own group (logic.groups.USER)
 MAX_GROUP_NAME = 40
+
+# What a value may be at most, in characters, before anything else looks at it.
+MAX_VALUE = 64  # a code, a number or a flag
+MAX_LIST = 1024  # a comma-separated list: 43 units and a group name fit with room to spare
+LIST_FIELDS = ("cmp", "ug", "kind", "reg", "cols", "thr")
+VIEW_FIELDS = (
+    *("lang", "ind", "year", "my", "cmp", "ug", "grp", "bv", "cls", "theme", "pc"),
+    *("kind", "reg", "cols", "thr", "pmin", "pmax", "sx", "sy", "lx", "ly"),
+)
+PAGE_FIELDS = ("tikls", "deck", "slide", "tendences")  # the pages' own parameters
+MAX_LENGTH = {
+    key: MAX_LIST if key in LIST_FIELDS else MAX_VALUE for key in (*VIEW_FIELDS, *PAGE_FIELDS)
+}
+MAX_LIST_NOTICES = 3  # rejected items of one list that are reported
+YEAR_RANGE = (1990, 2100)
+# User-data ids (networks, decks) are SQL INTEGER columns, 32-bit on PostgreSQL: a larger id
+# could only fail downstream, so it is rejected here (it also fits a signed 64-bit integer).
+MAX_ID = 2**31 - 1
+MAX_SLIDE = 999  # slides of a deck a link may name (1-based)
 
 
 @dataclass(frozen=True)
@@ -28,6 +56,7 @@ class Options:
     groups: list[str]
     versions: list[str]  # boundary versions a map can show ("auto" is always allowed)
     themes: list[str]
+    networks: list[int] | None = None  # network ids (?tikls=); None: not checked here
 
 
 @dataclass
@@ -66,26 +95,64 @@ class Notice:
     shown: int | None = None
 
 
-def _first(value: str | list[str] | None) -> str | None:
-    if isinstance(value, list):
-        return value[-1] if value else None
-    return value
+@dataclass(frozen=True)
+class PageState:
+    """The pages' own URL parameters (kept by one page only, see ui.page_params)."""
+
+    tikls: int | None = None  # networks: the network shown on arrival
+    deck: int | None = None  # presentation: the deck
+    slide: int | None = None  # presentation: the slide on arrival, 1-based
+    tendences: bool = False  # profile: the trend charts open on arrival
 
 
 def _echo(value: str) -> str:
-    clean = "".join(c for c in value if c.isprintable())
-    return clean if len(clean) <= MAX_SHOWN else clean[: MAX_SHOWN - 1] + "…"
+    """At most MAX_SHOWN printable characters of a rejected value, from its first few: the
+    rest of a long value is never read."""
+    head = value[: 4 * MAX_SHOWN]
+    clean = "".join(c for c in head if c.isprintable())
+    if len(clean) <= MAX_SHOWN and len(head) == len(value):
+        return clean
+    return clean[: MAX_SHOWN - 1] + "…"
+
+
+def _value(params: Mapping[str, str | list[str]], key: str, notices: list[Notice]) -> str | None:
+    """The parameter's value (the last one if repeated); None if absent or empty. A value
+    longer than MAX_LENGTH[key] becomes a notice here, before anything else reads it."""
+    raw = params.get(key)
+    if isinstance(raw, list):
+        raw = raw[-1] if raw else None
+    if raw is None:
+        return None
+    if not isinstance(raw, str):
+        notices.append(Notice(key, "?"))
+        return None
+    if len(raw) > MAX_LENGTH[key]:
+        notices.append(Notice(key, _echo(raw)))
+        return None
+    return raw if len(raw) else None
+
+
+_WHOLE = re.compile(r"[0-9]+")  # ASCII digits only: str.isdigit() also accepts "²" and "٣"
+_POSITIVE = re.compile(r"[1-9][0-9]*")  # an id or a position: no sign, no leading zeros
+
+
+def _whole(raw: str, digits: int, pattern: re.Pattern[str] = _WHOLE) -> int | None:
+    """`raw` as an int if it is at most `digits` ASCII digits in `pattern`'s form, else None."""
+    if len(raw) > digits or not pattern.fullmatch(raw):
+        return None
+    return int(raw)
 
 
 def parse(
     params: Mapping[str, str | list[str]], options: Options
 ) -> tuple[ViewState, list[Notice]]:
-    """A ViewState from URL parameters; each rejected value becomes a notice."""
+    """A ViewState from URL parameters; each rejected value becomes a notice. The pages' own
+    parameters are checked too (see parse_page), so every bad value of a link is reported."""
     state, notices = ViewState(), []
 
     def take(key: str, allowed: list[str]) -> str | None:
-        raw = _first(params.get(key))
-        if raw is None or raw == "":
+        raw = _value(params, key, notices)
+        if raw is None:
             return None
         if raw in allowed:
             return raw
@@ -99,17 +166,50 @@ def parse(
         else (options.indicators[0] if options.indicators else DEFAULT_INDICATOR)
     )
     state.ind = take("ind", options.indicators) or default_ind
-    state.year = _parse_year(_first(params.get("year")), options.years.get(state.ind, []), notices)
+    state.year = _parse_year(
+        _value(params, "year", notices), options.years.get(state.ind, []), notices
+    )
     state.my = take("my", options.units)
-    state.cmp = _parse_list(_first(params.get("cmp")), options.units, notices)
-    state.ug_name, state.ug = _parse_user_group(_first(params.get("ug")), options.units, notices)
+    state.cmp = _items(_value(params, "cmp", notices), "cmp", options.units, notices)
+    state.cmp = state.cmp[:MAX_COMPARED]
+    state.ug_name, state.ug = _parse_user_group(
+        _value(params, "ug", notices), options.units, notices
+    )
     state.grp = take("grp", [*options.groups, *([USER_GROUP] if state.ug else [])]) or state.grp
     state.bv = take("bv", ["auto", *options.versions]) or state.bv
     state.cls = take("cls", list(CLASSIFICATIONS)) or state.cls
     state.theme = take("theme", options.themes)
     state.pc = take("pc", ["1", "0"]) == "1"
     _parse_explorer(params, options, state, notices, take)
+    notices += parse_page(params, options.networks)[1]
     return state, notices
+
+
+def parse_page(
+    params: Mapping[str, str | list[str]], networks: Collection[int] | None = None
+) -> tuple[PageState, list[Notice]]:
+    """The pages' own parameters: ?tikls= (a network id, one of `networks` if given),
+    ?deck= (an id: whether that deck exists is the store's to say), ?slide= (1-based) and
+    ?tendences= (1 or 0). Ids are positive and at most MAX_ID; bad values become notices."""
+    notices: list[Notice] = []
+
+    def number(key: str, limit: int, allowed: Collection[int] | None = None) -> int | None:
+        raw = _value(params, key, notices)
+        if raw is None:
+            return None
+        value = _whole(raw, len(str(limit)), _POSITIVE)
+        if value is None or value > limit or (allowed is not None and value not in allowed):
+            notices.append(Notice(key, _echo(raw)))
+            return None
+        return value
+
+    tikls = number("tikls", MAX_ID, networks)
+    deck = number("deck", MAX_ID)
+    slide = number("slide", MAX_SLIDE)
+    flag = _value(params, "tendences", notices)
+    if flag not in (None, "1", "0"):
+        notices.append(Notice("tendences", _echo(flag)))
+    return PageState(tikls, deck, slide, tendences=flag == "1"), notices
 
 
 UNIT_KINDS = ("state_city", "republican_city", "novads")
@@ -128,10 +228,11 @@ def _parse_explorer(
 ) -> None:
     """The explorer's fields: codes from the catalogue, whole numbers, known operators."""
     regions = [g.removeprefix("nuts:") for g in options.groups if g.startswith("nuts:")]
-    state.kind = _parse_codes(params, "kind", list(UNIT_KINDS), notices, len(UNIT_KINDS))
-    state.reg = _parse_codes(params, "reg", regions, notices, len(regions))
-    state.cols = _parse_codes(params, "cols", options.indicators, notices, MAX_COLUMNS)
-    state.thr = _parse_thresholds(_first(params.get("thr")), options.indicators, notices)
+    state.kind = _items(_value(params, "kind", notices), "kind", UNIT_KINDS, notices)
+    state.reg = _items(_value(params, "reg", notices), "reg", regions, notices)
+    state.cols = _items(_value(params, "cols", notices), "cols", options.indicators, notices)
+    state.cols = state.cols[:MAX_COLUMNS]
+    state.thr = _parse_thresholds(_value(params, "thr", notices), options.indicators, notices)
     state.pmin = _parse_count(params, "pmin", notices)
     state.pmax = _parse_count(params, "pmax", notices)
     if state.pmin is not None and state.pmax is not None and state.pmax < state.pmin:
@@ -143,33 +244,33 @@ def _parse_explorer(
     state.ly = take("ly", ["1", "0"]) == "1"
 
 
-def _parse_codes(
-    params: Mapping[str, str | list[str]],
-    key: str,
-    allowed: list[str],
-    notices: list[Notice],
-    limit: int,
-) -> list[str]:
-    """A comma-separated list of known codes, without repeats, at most `limit` long."""
-    raw = _first(params.get(key))
+def _items(raw: str | None, key: str, allowed: Collection[str], notices: list[Notice]) -> list[str]:
+    """The known codes of a comma-separated list, in order, without repeats. Unknown items are
+    reported, at most MAX_LIST_NOTICES of them (the list is at most MAX_LIST long)."""
+    known = frozenset(allowed)
     chosen: list[str] = []
+    rejected = 0
     for item in (raw or "").split(","):
-        if item in allowed and item not in chosen:
-            chosen.append(item)
-        elif item and item not in allowed:
-            notices.append(Notice(key, _echo(item)))
-    return chosen[:limit]
+        if item in known:
+            if item not in chosen:
+                chosen.append(item)
+        elif item:
+            rejected += 1
+            if rejected <= MAX_LIST_NOTICES:
+                notices.append(Notice(key, _echo(item)))
+    return chosen
 
 
 def _parse_count(
     params: Mapping[str, str | list[str]], key: str, notices: list[Notice]
 ) -> int | None:
     """A whole number of residents (0..10 million) or None."""
-    raw = _first(params.get(key))
-    if raw is None or raw == "":
+    raw = _value(params, key, notices)
+    if raw is None:
         return None
-    if raw.isascii() and raw.isdigit() and len(raw) <= 8 and int(raw) <= MAX_POPULATION:
-        return int(raw)
+    number = _whole(raw, 8)
+    if number is not None and number <= MAX_POPULATION:
+        return number
     notices.append(Notice(key, _echo(raw)))
     return None
 
@@ -182,13 +283,14 @@ def parse_threshold(text: str, indicators: list[str]) -> tuple[str, str, float] 
     code, op, raw = parts
     if code not in indicators or op not in THRESHOLD_OPS or len(raw) > 24:
         return None
-    if not raw.isascii() or not all(c in "0123456789.-eE+" for c in raw):
+    if not _NUMBER.fullmatch(raw):
         return None
-    try:
-        value = float(raw)
-    except ValueError:
-        return None
+    value = float(raw)
     return (code, op, value) if math.isfinite(value) else None
+
+
+# A decimal number in ASCII, as Python writes one: optional sign, digits, point, exponent.
+_NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]{1,3})?")
 
 
 def threshold_text(code: str, op: str, value: float) -> str:
@@ -199,12 +301,15 @@ def threshold_text(code: str, op: str, value: float) -> str:
 
 def _parse_thresholds(raw: str | None, indicators: list[str], notices: list[Notice]) -> list[str]:
     chosen: list[str] = []
+    rejected = 0
     for item in (raw or "").split(","):
         if not item:
             continue
         parsed = parse_threshold(item, indicators)
         if parsed is None:
-            notices.append(Notice("thr", _echo(item)))
+            rejected += 1
+            if rejected <= MAX_LIST_NOTICES:
+                notices.append(Notice("thr", _echo(item)))
             continue
         text = threshold_text(*parsed)
         if text not in chosen:
@@ -213,28 +318,17 @@ def _parse_thresholds(raw: str | None, indicators: list[str], notices: list[Noti
 
 
 def _parse_year(raw: str | None, years: list[int], notices: list[Notice]) -> int | None:
-    if raw is None or raw == "":
+    """Four ASCII digits; a year outside YEAR_RANGE or without data is reported as such."""
+    if raw is None:
         return None
-    if not raw.isdigit() or len(raw) > 4:
+    year = _whole(raw, 4)
+    if year is None or len(raw) != 4:
         notices.append(Notice("year", _echo(raw)))
         return None
-    year = int(raw)
-    if year not in years:
+    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1] or year not in years:
         notices.append(Notice("year", raw, kind="year", shown=years[-1] if years else None))
         return None
     return year
-
-
-def _parse_list(raw: str | None, allowed: list[str], notices: list[Notice]) -> list[str]:
-    if not raw:
-        return []
-    chosen = []
-    for item in raw.split(","):
-        if item in allowed and item not in chosen:
-            chosen.append(item)
-        elif item and item not in allowed:
-            notices.append(Notice("cmp", _echo(item)))
-    return chosen[:MAX_COMPARED]
 
 
 def _parse_user_group(
@@ -247,12 +341,7 @@ def _parse_user_group(
         return "", []
     name, _, ids = raw.rpartition(":")
     name = "".join(c for c in name if c.isprintable()).strip()[:MAX_GROUP_NAME].strip()
-    chosen: list[str] = []
-    for item in ids.split(","):
-        if item in allowed and item not in chosen:
-            chosen.append(item)
-        elif item and item not in allowed:
-            notices.append(Notice("ug", _echo(item)))
+    chosen = _items(ids, "ug", allowed, notices)
     if not chosen:
         if not ids.strip(","):
             notices.append(Notice("ug", _echo(raw)))

@@ -17,6 +17,7 @@ from benchlearn import cache
 from benchlearn.db import DatabaseMissing
 from benchlearn.i18n import TEXT, format_rank, formula_text, t
 from benchlearn.logic import explore as explore_logic
+from benchlearn.logic import usertext
 from benchlearn.logic.groups import (
     ALL,
     COMPARED,
@@ -28,7 +29,7 @@ from benchlearn.logic.groups import (
 )
 from benchlearn.logic.scores import BAND_COLOURS, band_label
 from benchlearn.logic.view import MAP_VERSIONS, choose_version, years_by_indicator
-from benchlearn.state import Options, ViewState, parse, to_params
+from benchlearn.state import Options, PageState, ViewState, parse, parse_page, to_params
 from benchlearn.userdata import widgets as userdata
 from benchlearn.userdata.logic import members_in_version, network_id, successor_map
 
@@ -179,13 +180,25 @@ def seed_from_url(ref: Reference) -> None:
     """On a session's first run, the URL decides the view; bad values become notices."""
     if st.session_state.get("_seeded"):
         return
-    state, notices = parse(st.query_params.to_dict(), options_with_networks(ref))
+    state, notices = parse(url_params(), options_with_networks(ref))
     years = ref.years.get(state.ind, [])
     state.year = state.year or (years[-1] if years else None)
     st.session_state[VIEW] = asdict(state)
     st.session_state["_notices"] = notices
     st.session_state["_seeded"] = True
     st.session_state["_seeded_view"] = to_params(state)
+
+
+def url_params() -> dict[str, str]:
+    """The URL's parameters as they are. Only benchlearn.state's parsers read them: parse at
+    a session's start (seed_from_url), parse_page on the pages (page_state)."""
+    return st.query_params.to_dict()
+
+
+def page_state() -> PageState:
+    """The current page's own URL parameters (?tikls=, ?deck=, ?slide=, ?tendences=), parsed;
+    bad values were reported on arrival (parse checks them too)."""
+    return parse_page(url_params())[0]
 
 
 def repair_selection(ref: Reference) -> None:
@@ -205,7 +218,7 @@ def show_notices() -> None:
     for notice in notices:
         if notice.kind == "year":
             st.warning(
-                t("notice.year", language, year=notice.value, shown=notice.shown),
+                t("notice.year", language, year=usertext.escape(notice.value), shown=notice.shown),
                 icon=":material/event_busy:",
             )
         else:
@@ -213,7 +226,7 @@ def show_notices() -> None:
                 t(
                     "notice.unknown",
                     language,
-                    value=notice.value,
+                    value=usertext.escape(notice.value),  # from the URL: shown as typed
                     field=t(f"field.{notice.field}", language),
                 ),
                 icon=":material/link_off:",
@@ -223,7 +236,7 @@ def show_notices() -> None:
 def write_url() -> None:
     """The URL carries the whole view, so a copied link restores it in a new browser."""
     params = {**to_params(current_state()), **st.session_state.pop(PAGE_PARAMS, {})}
-    if params != st.query_params.to_dict():
+    if params != url_params():
         st.query_params.from_dict(params)
 
 
@@ -246,14 +259,19 @@ def per_capita_companion(ref: Reference, code: str) -> str | None:
     return other if isinstance(other, str) and other in ref.catalogue.index else None
 
 
-def group_label(ref: Reference, code: str, language: str, user_name: str | None = None) -> str:
+def group_label(
+    ref: Reference, code: str, language: str, user_name: str | None = None, plain: bool = False
+) -> str:
     """A group's name: stored groups from the database, the URL's group by its own name
-    (pass `user_name` where the label may be formatted outside the script run)."""
+    (pass `user_name` where the label may be formatted outside the script run). Names people
+    gave (networks, the URL's group) are safe markdown (benchlearn.logic.usertext); with
+    `plain`, plain text for select boxes, charts and downloads."""
     if network_id(code) is not None:
-        return network_label(code, language)
+        return network_label(code, language, plain)
     if code == USER:
         name = view().get("ug_name") if user_name is None else user_name
-        return t("group.user", language, name=name or t("group.user_default", language))
+        shown = (usertext.plain if plain else usertext.inline)(name or "")
+        return t("group.user", language, name=shown or t("group.user_default", language))
     if code in ref.groups.index:
         return str(ref.groups.loc[code, "name_en" if language == "en" else "name_lv"])
     return t(f"group.{code}", language) if f"group.{code}" in TEXT else code
@@ -430,6 +448,7 @@ def options_with_networks(ref: Reference) -> Options:
         ref.options,
         groups=[*ref.options.groups, *(n.code for n in nets)],
         themes=[*ref.options.themes, *(n.code for n in nets if n.indicators)],
+        networks=[n.id for n in nets],  # ?tikls= names one of these
     )
 
 
@@ -439,14 +458,17 @@ def network(code: str | None):
     return next((n for n in userdata.networks() if n.id == ident), None)
 
 
-def network_label(code: str, language: str) -> str:
+def network_label(code: str, language: str, plain: bool = False) -> str:
+    """The network as a group ("Tīkls: <name> (years)"): its name as safe markdown, or as
+    `plain` text."""
     net = network(code)
     if net is None:
         return t("group.network_gone", language)
     period = (
         f" ({net.period_start}–{net.period_end})" if net.period_start and net.period_end else ""
     )
-    return t("group.network", language, name=net.name(language) + period)
+    name = (usertext.plain if plain else usertext.inline)(net.name(language))
+    return t("group.network", language, name=name + period)
 
 
 def _successors() -> dict[str, set[str]]:
@@ -472,10 +494,14 @@ def theme_options(ref: Reference, themes: list[str], years: dict) -> list[str]:
     return [*themes, *nets]
 
 
-def theme_label(ref: Reference, theme: str, language: str) -> str:
+def theme_label(ref: Reference, theme: str, language: str, plain: bool = False) -> str:
+    """A theme's name; a network's indicator set by the network's name (safe markdown, or
+    `plain` text for select boxes)."""
     if network_id(theme) is not None:
         net = network(theme)
-        name = net.name(language) if net else t("group.network_gone", language)
+        if net is None:
+            return t("theme.network", language, name=t("group.network_gone", language))
+        name = (usertext.plain if plain else usertext.inline)(net.name(language))
         return t("theme.network", language, name=name)
     return ref.theme_names[language].get(theme, theme)
 

@@ -11,6 +11,7 @@ from benchlearn.charts import trends as charts
 from benchlearn.i18n import format_value, t
 from benchlearn.logic import flags as flags_logic
 from benchlearn.logic import series as series_logic
+from benchlearn.logic import usertext
 from benchlearn.state import ViewState
 
 LOCAL_VERSIONS = ("lg2021", "lg2025")
@@ -62,7 +63,9 @@ def trend_view(
 ) -> dict:
     """Everything the trends page (and its slide) shows for one view, for
     cache.computed: the units drawn, the chart spec, its notes and the table of values.
-    With neither my nor compared municipalities, the best-covered members are drawn."""
+    With neither my nor compared municipalities, the best-covered members are drawn.
+    `group_name` is plain text (ui.group_label(..., plain=True)): the chart and the table
+    show it as it is, the notes (markdown) escaped."""
     ref = ui.reference()
     unit, decimals = ui.indicator_unit(ref, code, lang), int(ref.catalogue.loc[code, "decimals"])
     obs = observations(version)
@@ -104,7 +107,7 @@ def trend_view(
         chart_note = f"{t('trends.gaps', lang)} {t('trends.dashed', lang)}"
 
     notes = [
-        t("trends.group_note", lang, group=group_name),
+        t("trends.group_note", lang, group=usertext.escape(group_name)),  # plain in, markdown out
         latvia_note(series, unit, decimals, lang),
     ]
     counts = series.loc[(series["role"] == series_logic.ROLE_MEAN) & series["value"].notna(), "n"]

@@ -36,7 +36,7 @@ def choose_theme(ref: ui.Reference, state: ui.ViewState, themes: list[str]) -> s
         t("bench.theme", state.lang),
         themes,
         **ui.bound("theme"),
-        format_func=lambda th: ui.theme_label(ref, th, state.lang),
+        format_func=lambda th: ui.theme_label(ref, th, state.lang, plain=True),
     )
 
 
@@ -175,7 +175,7 @@ def downloads(
     years = tidy.groupby("indicator", sort=False)["year"].first().astype(int).to_dict()
     versions = ref.versions.set_index("version")
     context = [
-        (t("sel.group", lang), ui.group_label(ref, state.grp, lang)),
+        (t("sel.group", lang), ui.group_label(ref, state.grp, lang, plain=True)),
         (t("sel.year", lang), str(year)),
         (t("sel.version", lang), versions.loc[version, f"label_{lang}"]),
         (t("bench.built", lang), ui.build_date(lang)),

@@ -144,9 +144,10 @@ def clear_filters() -> None:
         ui.set_view(field, empty)
 
 
-def labels_for(page: Page) -> ex.Labels:
+def labels_for(page: Page, plain: bool = False) -> ex.Labels:
+    """Names for the filter steps: markdown for the page, `plain` for the downloads."""
     return ex.Labels(
-        group=ui.group_label(page.ref, page.state.grp, page.lang),
+        group=ui.group_label(page.ref, page.state.grp, page.lang, plain=plain),
         kinds=kind_names(page),
         regions=region_names(page),
         indicators={c: label(page, c) for c in page.ref.catalogue.index},
@@ -387,7 +388,7 @@ def show_table(page: Page, filters: ex.Filters, steps: list[ex.Step], order: lis
     notes = [
         (t("sel.year", lang), str(page.state.year)),
         (t("sel.version", lang), versions.loc[page.version, f"label_{lang}"]),
-        *ex.filter_notes(steps, filters, labels_for(page), len(page.units), lang),
+        *ex.filter_notes(steps, filters, labels_for(page, plain=True), len(page.units), lang),
         (t("bench.built", lang), ui.build_date(lang)),
         (
             t("explore.downloaded", lang),

@@ -7,6 +7,7 @@ import streamlit as st
 
 from benchlearn import ui
 from benchlearn.i18n import t
+from benchlearn.logic import usertext
 from benchlearn.userdata import repository as repo
 from benchlearn.userdata import widgets as ud
 from benchlearn.userdata.logic import move, view_link
@@ -28,19 +29,20 @@ PAGE_NAMES = {
 
 
 def page_name(path: str, lang: str) -> str:
+    """The page of a saved view, as markdown (an unknown path is shown as stored)."""
     key = PAGE_NAMES.get(path)
     try:
-        return t(key, lang) if key else t("net.page_other", lang, path=path)
+        return t(key, lang) if key else t("net.page_other", lang, path=usertext.escape(path))
     except KeyError:  # a page another part of the app has not named yet
-        return t("net.page_other", lang, path=path)
+        return t("net.page_other", lang, path=usertext.escape(path))
 
 
 def choose_network(nets: list[NetworkInfo], lang: str) -> NetworkInfo:
     """Selectbox over all networks; the URL's ?tikls=<id> wins on arrival."""
     ids = [n.id for n in nets]
-    wanted = st.query_params.get("tikls")
-    if wanted and wanted.isdigit() and int(wanted) in ids and PICK not in st.session_state:
-        st.session_state[PICK] = int(wanted)
+    wanted = ui.page_state().tikls
+    if wanted in ids and PICK not in st.session_state:
+        st.session_state[PICK] = wanted
     if st.session_state.get(PICK) not in ids:
         st.session_state[PICK] = ids[0]
     st.session_state["net_pick"] = st.session_state[PICK]
@@ -55,7 +57,7 @@ def choose_network(nets: list[NetworkInfo], lang: str) -> NetworkInfo:
         ids,
         key="net_pick",
         on_change=keep,
-        format_func=lambda i: f"{by_id[i].name(lang)} ({period(by_id[i], lang)})",
+        format_func=lambda i: f"{usertext.plain(by_id[i].name(lang))} ({period(by_id[i], lang)})",
     )
     ui.page_params({"tikls": str(chosen)})
     return by_id[chosen]
@@ -68,7 +70,8 @@ def period(net: NetworkInfo, lang: str) -> str:
 
 
 def details(ref: ui.Reference, net: NetworkInfo, lang: str) -> None:
-    st.header(net.name(lang))
+    """What is known of the network; everything people typed goes through usertext."""
+    st.header(usertext.inline(net.name(lang)))
     missing = []
     cols = st.columns([1, 2])
     when = period(net, lang) if net.period_start or net.period_end else None
@@ -77,7 +80,7 @@ def details(ref: ui.Reference, net: NetworkInfo, lang: str) -> None:
     )
     if not when:
         missing.append(t("net.period", lang).lower())
-    coordinator = net.coordinator or f"*{t('ud.not_recorded', lang)}*"
+    coordinator = usertext.inline(net.coordinator) or f"*{t('ud.not_recorded', lang)}*"
     cols[1].markdown(f"**{t('net.coordinator', lang)}:** {coordinator}")
     if not net.coordinator:
         missing.append(t("net.coordinator", lang).lower())
@@ -100,9 +103,9 @@ def details(ref: ui.Reference, net: NetworkInfo, lang: str) -> None:
     if not codes:
         missing.append(t("net.indicators_label", lang).lower())
     if net.description(lang):
-        st.markdown(net.description(lang))
+        st.markdown(usertext.markdown(net.description(lang)))
     if net.source(lang):
-        st.caption(f"{t('net.source', lang)}: {net.source(lang)}")
+        st.caption(f"{t('net.source', lang)}: {usertext.inline(net.source(lang))}")
     if missing:
         st.caption(t("net.unknown_note", lang, fields=", ".join(missing)))
     actions(net, lang)
@@ -138,9 +141,9 @@ def views_tab(engine, net: NetworkInfo, views: list[ViewInfo], editor: bool, lan
     for view in views:
         with st.container(border=True):
             text, buttons = st.columns([4, 1.4], vertical_alignment="center")
-            text.markdown(f"**{view.title}** · {page_name(view.page, lang)}")
+            text.markdown(f"**{usertext.inline(view.title)}** · {page_name(view.page, lang)}")
             if view.note:
-                text.caption(view.note)
+                text.caption(usertext.markdown(view.note))
             buttons.link_button(
                 t("net.open", lang),
                 view_link(view.page, view.params, lang),
@@ -160,11 +163,13 @@ def decks_tab(engine, net: NetworkInfo, views: list[ViewInfo], editor: bool, lan
     decks = repo.list_decks(engine, net.id)
     if not decks:
         st.caption(t("net.no_decks", lang))
-    titles = {v.id: v.title for v in views}
+    titles = {v.id: usertext.plain(v.title) for v in views}  # for a select box
     for deck in decks:
         with st.container(border=True):
             head, go = st.columns([4, 1], vertical_alignment="center")
-            head.markdown(f"**{deck.title}** · {t('net.slides', lang, n=len(deck.slides))}")
+            head.markdown(
+                f"**{usertext.inline(deck.title)}** · {t('net.slides', lang, n=len(deck.slides))}"
+            )
             go.page_link(
                 "pages/present.py",
                 label=t("net.present", lang),
@@ -175,7 +180,7 @@ def decks_tab(engine, net: NetworkInfo, views: list[ViewInfo], editor: bool, lan
             for i, slide in enumerate(deck.slides, start=1):
                 row = st.columns([0.3, 4, 0.4, 0.4, 0.4], vertical_alignment="center")
                 row[0].markdown(f"{i}.")
-                row[1].markdown(f"{slide.title} · {page_name(slide.page, lang)}")
+                row[1].markdown(f"{usertext.inline(slide.title)} · {page_name(slide.page, lang)}")
                 if editor:
                     order = [s.id for s in deck.slides]
                     reorder(engine, deck.id, order, i - 1, row[2:], lang)
@@ -226,7 +231,7 @@ def deck_tools(engine, deck: repo.DeckInfo, titles: dict[int, str], lang: str) -
 
 def new_deck(engine, net: NetworkInfo, views: list[ViewInfo], lang: str) -> None:
     st.markdown(f"**{t('net.deck_new', lang)}**")
-    titles = {v.id: v.title for v in views}
+    titles = {v.id: usertext.plain(v.title) for v in views}
     with st.form(f"new_deck_{net.id}", clear_on_submit=True):
         title = st.text_input(t("net.deck_title", lang), max_chars=200)
         chosen = st.multiselect(

@@ -7,6 +7,7 @@ import streamlit as st
 
 from benchlearn import ui
 from benchlearn.i18n import t
+from benchlearn.logic import usertext
 from benchlearn.userdata import repository as repo
 from benchlearn.userdata import widgets as ud
 from benchlearn.userdata.logic import all_tags, search_practices
@@ -33,7 +34,7 @@ def filters(ref: ui.Reference, practices, nets: list[NetworkInfo], lang: str) ->
         t("prac.network", lang),
         [None, *by_id],
         key="prac_net",
-        format_func=lambda i: by_id[i].name(lang) if i else t("prac.any", lang),
+        format_func=lambda i: usertext.plain(by_id[i].name(lang)) if i else t("prac.any", lang),
     )
     codes = {c for p in practices for c in p.indicators if c in ref.catalogue.index}
     indicator = cols[2].selectbox(
@@ -46,7 +47,7 @@ def filters(ref: ui.Reference, practices, nets: list[NetworkInfo], lang: str) ->
         t("prac.tag", lang),
         [ANY, *all_tags(practices)],
         key="prac_tag",
-        format_func=lambda g: g or t("prac.any", lang),
+        format_func=lambda g: usertext.plain(g) if g else t("prac.any", lang),
     )
     return {
         "query": query or "",
@@ -69,28 +70,30 @@ def place(ref: ui.Reference, p: PracticeInfo, lang: str) -> str:
 
 
 def card(ref: ui.Reference, p: PracticeInfo, nets: dict[int, NetworkInfo], lang: str) -> None:
-    """One entry: what is known, and a line saying what is not."""
+    """One entry: what is known, and a line saying what is not. What people typed goes
+    through usertext (no images or HTML; links show their target)."""
     with st.container(border=True):
-        st.markdown(f"**{p.title(lang)}**")
+        st.markdown(f"**{usertext.inline(p.title(lang))}**")
         facts = [place(ref, p, lang)]
         if p.year:
             facts.append(f"{t('prac.year', lang)}: {p.year}")
         if p.network_id in nets:
-            facts.append(f"{t('prac.network', lang)}: {nets[p.network_id].name(lang)}")
+            name = usertext.inline(nets[p.network_id].name(lang))
+            facts.append(f"{t('prac.network', lang)}: {name}")
         st.caption(" · ".join(facts))
         if p.summary(lang):
-            st.markdown(p.summary(lang))
+            st.markdown(usertext.markdown(p.summary(lang)))
         extra = []
         codes = [c for c in p.indicators if c in ref.catalogue.index]
         if codes:
             names = ", ".join(ui.indicator_label(ref, c, lang) for c in codes)
             extra.append(f"{t('prac.related', lang)}: {names}")
         if p.tags:
-            extra.append(f"{t('prac.tags', lang)}: {', '.join(p.tags)}")
+            extra.append(f"{t('prac.tags', lang)}: {', '.join(map(usertext.inline, p.tags))}")
         if extra:
             st.caption(" · ".join(extra))
         if p.link:
-            st.markdown(f"[{t('prac.document', lang)}: {p.link}]({p.link})")
+            st.markdown(usertext.link(f"{t('prac.document', lang)}: {p.link}", p.link))
         unknown = [
             label
             for label, known in (
@@ -101,7 +104,8 @@ def card(ref: ui.Reference, p: PracticeInfo, nets: dict[int, NetworkInfo], lang:
             )
             if not known
         ]
-        notes = [f"{t('prac.source', lang)}: {p.source(lang)}"] if p.source(lang) else []
+        source = usertext.inline(p.source(lang))
+        notes = [f"{t('prac.source', lang)}: {source}"] if source else []
         if unknown:
             notes.append(t("prac.unknown", lang, fields=", ".join(unknown)))
         if notes:
@@ -142,7 +146,7 @@ def practice_form(
             t("prac.network", lang),
             [None, *by_id],
             index=([None, *by_id].index(base.network_id) if base.network_id in by_id else 0),
-            format_func=lambda i: by_id[i].name(lang) if i else "—",
+            format_func=lambda i: usertext.plain(by_id[i].name(lang)) if i else "—",
         )
         indicators = st.multiselect(
             t("prac.related", lang),
@@ -185,7 +189,7 @@ def editing(engine, ref: ui.Reference, shown: list[PracticeInfo], nets, lang: st
             st.rerun()
     if not shown:
         return
-    titles = {p.id: p.title(lang) for p in shown}
+    titles = {p.id: usertext.plain(p.title(lang)) for p in shown}  # for a select box
     with st.expander(t("prac.edit", lang), icon=":material/edit:"):
         chosen = st.selectbox(t("prac.edit", lang), list(titles), format_func=titles.get)
         entry = next(p for p in shown if p.id == chosen)

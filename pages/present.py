@@ -15,7 +15,7 @@ from benchlearn import cache, ui, views
 from benchlearn.charts.map import build_map, features
 from benchlearn.i18n import t
 from benchlearn.logic import benchmark as bm
-from benchlearn.logic import flags
+from benchlearn.logic import flags, usertext
 from benchlearn.logic import profile as profile_logic
 from benchlearn.logic.mapview import CITY_KINDS, legend_rows, map_slice
 from benchlearn.state import ViewState, parse
@@ -50,8 +50,9 @@ CSS = """
 
 
 def deck_from_url(engine) -> DeckInfo | None:
-    raw = st.query_params.get("deck", "")
-    return repo.get_deck(engine, int(raw)) if raw.isdigit() else None
+    """The deck the URL names (?deck=, an id checked by benchlearn.state), if it exists."""
+    deck_id = ui.page_state().deck
+    return repo.get_deck(engine, deck_id) if deck_id is not None else None
 
 
 def slide_index(deck: DeckInfo) -> int:
@@ -60,8 +61,8 @@ def slide_index(deck: DeckInfo) -> int:
     if stored and stored[0] == deck.id:
         index = stored[1]
     else:
-        raw = st.query_params.get("slide", "1")
-        index = int(raw) - 1 if raw.isdigit() else 0
+        slide = ui.page_state().slide  # 1..MAX_SLIDE; past the end: the last slide
+        index = slide - 1 if slide is not None else 0
     index = step(index, len(deck.slides), 0)
     st.session_state[SLIDE] = (deck.id, index)
     return index
@@ -75,7 +76,7 @@ def go(deck: DeckInfo, delta: int) -> None:
 def controls(deck: DeckInfo, index: int, network: str, lang: str) -> None:
     """Deck title, slide number and the buttons (arrow keys are their shortcuts)."""
     cols = st.columns([5, 1, 1.4, 1.4, 1], vertical_alignment="center")
-    cols[0].caption(f"{html.escape(deck.title)} · {html.escape(network)}")
+    cols[0].caption(f"{usertext.inline(deck.title)} · {usertext.inline(network)}")
     cols[1].markdown(
         f"**{t('pres.counter', lang, n=index + 1, total=len(deck.slides))}**",
         help=t("pres.keys", lang),
@@ -118,7 +119,7 @@ def saved_state(ref: ui.Reference, view: ViewInfo, lang: str) -> tuple[ViewState
 
 
 def notice_text(notices: list, lang: str) -> str:
-    items = [f"{t(f'field.{n.field}', lang)} “{n.value}”" for n in notices]
+    items = [f"{t(f'field.{n.field}', lang)} “{usertext.escape(n.value)}”" for n in notices]
     return t("pres.changed", lang, items=", ".join(items))
 
 
@@ -177,7 +178,7 @@ def trends_slide(ref: ui.Reference, state: ViewState, index: int) -> list[str]:
     unit = ui.indicator_unit(ref, code, lang)
     version = ui.municipal_version(ref, state)
     members = tuple(ui.group_of(ref, state, version))
-    group = ui.group_label(ref, state.grp, lang)
+    group = ui.group_label(ref, state.grp, lang, plain=True)  # for the chart's legend
     st.subheader(f"{ui.indicator_label(ref, code, lang)} ({unit})")
     view = cache.computed(
         views.trend_view,
@@ -191,7 +192,7 @@ def trends_slide(ref: ui.Reference, state: ViewState, index: int) -> list[str]:
         CHART_HEIGHT,
     )
     if view["defaulted"]:
-        st.caption(t("pres.trend_units", lang, n=len(view["units"]), group=group))
+        st.caption(t("pres.trend_units", lang, n=len(view["units"]), group=usertext.escape(group)))
     if view["nothing"]:
         st.warning(t("trends.nothing", lang))
         return [code]
@@ -284,7 +285,7 @@ def footer(ref: ui.Reference, codes: list[str], view: ViewInfo, lang: str) -> No
     )
     st.caption("  \n".join(captions))
     link = absolute_link(st.context.url, view_link(view.page, view.params, lang))
-    st.markdown(f"{t('pres.link', lang)}: [{link}]({link})")
+    st.markdown(f"{t('pres.link', lang)}: {usertext.link(link, link, relative=True)}")
 
 
 def render() -> None:
@@ -306,9 +307,9 @@ def render() -> None:
     controls(deck, index, network.name(lang) if network else "", lang)
     view = deck.slides[index]
     state, notices = saved_state(ref, view, lang)
-    st.title(view.title)
+    st.title(usertext.inline(view.title))
     if view.note:
-        st.markdown(view.note)
+        st.markdown(usertext.markdown(view.note))
     if notices:
         st.caption(notice_text(notices, lang))
     draw = SLIDES.get(view.page)

@@ -228,7 +228,7 @@ def show_trends(view: dict, name: str, lang: str) -> None:
         st.caption(t("profile.no_trends", lang))
         return
     ss = st.session_state
-    if TRENDS_KEY not in ss and st.query_params.get(TRENDS_PARAM) == "1":
+    if TRENDS_KEY not in ss and ui.page_state().tendences:
         ss[TRENDS_KEY] = True
     section = st.expander(
         t("profile.trends_open", lang, n=view["n_trends"]),

@@ -8,6 +8,7 @@ import streamlit as st
 from benchlearn import cache, ui, views
 from benchlearn.charts import tables
 from benchlearn.i18n import t
+from benchlearn.logic import usertext
 from benchlearn.state import ViewState
 
 
@@ -51,7 +52,7 @@ def render() -> None:
     unit = ui.indicator_unit(ref, code, lang)
     version = ui.municipal_version(ref, state)
     members = tuple(ui.group_of(ref, state, version))
-    group_name = ui.group_label(ref, state.grp, lang)
+    group_name = ui.group_label(ref, state.grp, lang, plain=True)  # for the chart's legend
     heading(ref, code, lang)
 
     view = cache.computed(
@@ -59,7 +60,12 @@ def render() -> None:
     )
     if view["defaulted"]:
         st.info(
-            t("trends.default_units", lang, n=len(view["units"]), group=group_name),
+            t(
+                "trends.default_units",
+                lang,
+                n=len(view["units"]),
+                group=usertext.escape(group_name),
+            ),
             icon=":material/touch_app:",
         )
     if view["nothing"]:

@@ -19,6 +19,7 @@ from streamlit import config as st_config
 from streamlit.runtime.secrets import secrets_singleton
 
 from benchlearn.i18n import t
+from benchlearn.logic import usertext
 from benchlearn.userdata import db, repository
 from benchlearn.userdata.logic import editor_password_ok, without_language
 from benchlearn.userdata.repository import InvalidInput, NetworkInfo, NotFound
@@ -170,7 +171,7 @@ def save_view_box(page: str, params: dict[str, str], lang: str) -> None:
                 t("ud.network", lang),
                 list(by_id),
                 index=_preferred(list(by_id)),
-                format_func=lambda i: by_id[i].name(lang),
+                format_func=lambda i: usertext.plain(by_id[i].name(lang)),
             )
             title = st.text_input(t("ud.view_title", lang), max_chars=200)
             note = st.text_area(t("ud.view_note", lang), height=80)
@@ -182,7 +183,7 @@ def save_view_box(page: str, params: dict[str, str], lang: str) -> None:
                     engine, network, title, note, page, without_language(params)
                 ),
                 lang,
-                done=t("ud.view_saved", lang, network=by_id[network].name(lang)),
+                done=t("ud.view_saved", lang, network=usertext.inline(by_id[network].name(lang))),
             )
 
 
@@ -193,13 +194,15 @@ def _preferred(ids: list[int]) -> int:
 
 
 def _practice_line(p: repository.PracticeInfo, place: str, nets: dict, lang: str) -> str:
-    parts = [f"**{p.title(lang)}**", place]
+    """A markdown list item; what people typed goes through usertext."""
+    parts = [f"**{usertext.inline(p.title(lang))}**", place]
     if p.year:
         parts.append(str(p.year))
     if p.network_id in nets:
-        parts.append(nets[p.network_id].name(lang))
+        parts.append(usertext.inline(nets[p.network_id].name(lang)))
     line = " · ".join(x for x in parts if x)
-    return f"- {line}" + (f" — [{t('prac.document', lang)}]({p.link})" if p.link else "")
+    document = usertext.link(t("prac.document", lang), p.link) if p.link else ""
+    return f"- {line}" + (f" — {document}" if document else "")
 
 
 def practices_beside(codes: list[str], name: Callable[[str], str], lang: str) -> None:
@@ -240,7 +243,11 @@ def profile_section(unit: str, related: set[str], name: Callable[[str], str], la
     nets = networks()
     mine = networks_of(nets, unit, related)
     st.markdown(
-        t("prac.profile_networks", lang, names=", ".join(n.name(lang) for n in mine))
+        t(
+            "prac.profile_networks",
+            lang,
+            names=", ".join(usertext.inline(n.name(lang)) for n in mine),
+        )
         if mine
         else t("prac.profile_no_networks", lang)
     )

@@ -181,3 +181,20 @@ def test_excel_from_the_benchmark_table_end_to_end() -> None:
     assert ws["B1"].value == "Road density, km per km² (2024): value"
     assert ws["E1"].value == "Road density, km per km² (2024): change since 2023, km per km²"
     assert ws["F1"].value == "Road density, km per km² (2024): status"
+
+
+def test_text_a_spreadsheet_would_run_is_written_inert():
+    from benchlearn import exports
+
+    frame = pd.DataFrame(
+        {"Tīkls": ['=HYPERLINK("http://x","y")', "+1", "@SUM(A1)", "Ogre"], "n": [1, 2, 3, -4]}
+    )
+    text = exports.to_csv(frame, "en").decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and "\r\n'+1," in text and "'@SUM" in text
+    assert "\r\nOgre,-4" in text  # numbers, negative ones too, stay numbers
+    book = load_workbook(
+        io.BytesIO(exports.to_excel(frame, frame, [("=x", "=y")], sheet="a", sources_sheet="b"))
+    )
+    cell = book.worksheets[0]["A2"]
+    assert cell.value == '=HYPERLINK("http://x","y")' and cell.data_type == "s"
+    assert book.worksheets[1]["B7"].data_type == "s"
