@@ -130,9 +130,10 @@ def test_console_runs_an_example_and_refuses_a_hostile_query(page, app_url, buil
     wait_done(page)
     page.get_by_role("button", name="Izpildīt").click()
     wait_done(page)
-    assert page.locator(GRID).is_visible()
+    # the query runs in a worker process: wait for its table rather than look once
+    expect(page.locator(GRID)).to_be_visible(timeout=30_000)
     # the 36 novadi and the merged Madona of 2025 (constructed from Madona and Varakļāni)
-    assert page.get_by_text(re.compile(r"^37 rindas")).is_visible()
+    expect(page.get_by_text(re.compile(r"^37 rindas"))).to_be_visible()
     data, _ = download(page, "Lejupielādēt CSV")
     assert len(data.decode("utf-8-sig").strip().splitlines()) == 38
     screenshot(page, "sql-piemers")
