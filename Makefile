@@ -50,3 +50,10 @@ lint:
 format:
 	$(PYTHON) -m ruff format .
 	$(PYTHON) -m ruff check --fix .
+
+# N real Streamlit sessions (1, 10, 25, 50) against a server started as `make run` does, on a
+# free port of 127.0.0.1 (benchlearn.load); prints a table per N and stops by itself.
+# Options: make load LOAD_ARGS="--sessions 1,10 --think 5-15" (or --url of a running server)
+.PHONY: load
+load: install
+	$(PYTHON) -m benchlearn.load --db $(DB) $(LOAD_ARGS)
