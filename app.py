@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from benchlearn import navigation, ui
+from benchlearn import cache, navigation, ui
 from benchlearn.i18n import t
 from benchlearn.settings import REPO_ROOT
 
@@ -54,6 +54,8 @@ def shared_selection(ref: ui.Reference, lang: str, fields: tuple[str, ...]) -> N
         )
         if group_note := ui.group_note(ref, ui.current_state(), lang):
             st.caption(group_note)
+        if userdata_note := ui.userdata_note(lang):
+            st.caption(userdata_note)
     versions = ref.versions.set_index("version")
     st.selectbox(
         t("sel.version", lang),
@@ -87,6 +89,7 @@ def top_bar(lang: str) -> dict[str, list[st.Page]]:
     return sections
 
 
+cache.pin()  # this run reads one warehouse version, whatever a rebuild swaps in meanwhile
 ref = ui.reference()
 ui.seed_from_url(ref)
 ui.repair_selection(ref)

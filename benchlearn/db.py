@@ -18,6 +18,7 @@ from benchlearn.settings import REPO_ROOT
 QUERY_DIR = REPO_ROOT / "queries"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+WAREHOUSE = "warehouse"  # the attached file's name in a connection (see connect)
 
 
 class QueryError(ValueError):
@@ -46,9 +47,30 @@ def available_queries() -> list[str]:
 
 
 def connect(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the file that is at `path` now; it keeps reading that file
+    after a rebuild renames a new one over it.
+
+    Not `duckdb.connect(path)`: DuckDB keeps one database per path in a process and hands it
+    to every later connect while a connection to it is open, so a dashboard holding one went
+    on reading the old file after every rebuild. The file is attached to an in-memory
+    database of its own instead; `run` points each cursor at it."""
     if not path.is_file():
         raise DatabaseMissing(f"{path} does not exist: build it with `make data`")
-    return duckdb.connect(str(path), read_only=True)
+    con = duckdb.connect(":memory:")
+    try:
+        # ATTACH takes no parameters: the path is ours (settings), quoted as a literal
+        literal = str(path).replace("'", "''")
+        con.execute(f"ATTACH '{literal}' AS {WAREHOUSE} (READ_ONLY)")
+        con.execute(f"USE {WAREHOUSE}")
+    except duckdb.IOException as error:
+        con.close()
+        if not path.is_file():  # renamed away between the check and the attach
+            raise DatabaseMissing(f"{path} does not exist: build it with `make data`") from error
+        raise
+    except Exception:
+        con.close()
+        raise
+    return con
 
 
 def run(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
@@ -59,6 +81,7 @@ def run(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataF
         raise QueryError(f"query {name!r} takes {sorted(declared)}, got {sorted(given)}")
     cursor = con.cursor()
     try:
+        cursor.execute(f"USE {WAREHOUSE}")  # a new cursor starts in the in-memory database
         return cursor.execute(sql, params).df()
     finally:
         cursor.close()

@@ -1,5 +1,6 @@
 """Downloads: a table as CSV or Excel bytes, a chart as PNG. Pure: frames and chart specs in,
-bytes out (no Streamlit).
+bytes out (no Streamlit). Within benchlearn.limits: at most MAX_EXPORT_ROWS rows, and PNGs
+drawn a few at a time across the server.
 
 Numbers are written as numbers (no thousands separators, no units in cells; units belong in
 the headers); a missing value is an empty cell, never zero.
@@ -17,6 +18,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from benchlearn import limits
 
 HEADER_FILL = PatternFill("solid", fgColor="EEEEEE")
 MY_FILL = PatternFill("solid", fgColor="FFF3BF")
@@ -44,6 +47,7 @@ def to_csv(frame: pd.DataFrame, lang: str) -> bytes:
     settings; English: ',' and a decimal point. Text that a spreadsheet would take for a
     formula gets a leading apostrophe (inert_text).
     """
+    limits.check_export_rows(len(frame))
     sep, decimal = CSV_DIALECTS.get(lang, CSV_DIALECTS["en"])
     frame = frame.copy()
     frame.columns = [inert_text(str(c)) for c in frame.columns]
@@ -108,6 +112,7 @@ def to_excel(
     bold_rows: 0-based positions of table rows to emphasise (my municipality).
     notes: (label, text) lines written under the sources, e.g. the database build date.
     """
+    limits.check_export_rows(len(table))
     book = Workbook()
     ws = book.active
     ws.title = sheet[:31]
@@ -147,4 +152,5 @@ def chart_png(spec: str | dict, scale: float = 2.0) -> bytes:
     import vl_convert
 
     text = spec if isinstance(spec, str) else json.dumps(spec)
-    return vl_convert.vegalite_to_png(text, scale=scale, allowed_base_urls=[])
+    with limits.RENDERS.slot():
+        return vl_convert.vegalite_to_png(text, scale=scale, allowed_base_urls=[])

@@ -84,6 +84,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Saitē norādītā vērtība “{value}” ({field}) nav atpazīta un netika ņemta vērā.",
         "The link's value “{value}” ({field}) is not known and was ignored.",
     ),
+    "notice.userdata": (
+        "Saitē norādītais tīkls “{value}” ({field}) pašlaik nav pieejams, jo tīklu datu bāze "
+        "neatbild; skats rādīts bez tā.",
+        "The network “{value}” ({field}) named in the link is not available at the moment: "
+        "the database of networks does not answer. The view is shown without it.",
+    ),
     "notice.year": (
         "{year}. gadam rādītājam nav datu; rādīts {shown}. gads.",
         "The indicator has no data for {year}; showing {shown}.",
@@ -791,6 +797,19 @@ TEXT: dict[str, tuple[str, str]] = {
         "Karte ar leģendu un avotu prezentācijām; attēls tiek veidots serverī.",
         "The map with its legend and source, for slides; drawn on the server.",
     ),
+    # bounds on downloads (benchlearn.limits), shown under the download button
+    "limits.render_busy": (
+        "Serveris pašlaik zīmē citus attēlus (ne vairāk kā {n} reizē). Mēģiniet vēlreiz pēc brīža.",
+        "The server is drawing other images (at most {n} at a time). Try again in a moment.",
+    ),
+    "limits.render_session": (
+        "Jūsu iepriekšējais attēls vēl tiek zīmēts; nākamo var lejupielādēt, kad tas būs gatavs.",
+        "Your previous image is still being drawn; download the next one when it is ready.",
+    ),
+    "limits.export_rows": (
+        "Tabulā ir {rows} rindu, bet lejupielādē var būt ne vairāk kā {n}. Sašauriniet atlasi.",
+        "The table has {rows} rows, but a download may have at most {n}. Narrow the selection.",
+    ),
     # SQL console (pages/console.py)
     "nav.sql": ("SQL", "SQL"),
     "sql.title": ("SQL vaicājumi", "SQL console"),
@@ -1133,8 +1152,21 @@ TEXT: dict[str, tuple[str, str]] = {
     "group.network_gone": ("Dzēsts tīkls", "Deleted network"),
     "theme.network": ("Tīkla rādītāji: {name}", "Network indicators: {name}"),
     "ud.unavailable": (
-        "Tīklu, skatu un labo prakšu datu bāze nav pieejama: {detail}",
-        "The database of networks, views and practices is not available: {detail}",
+        "Tīklu, skatu un labo prakšu datu bāze pašlaik nav pieejama, tāpēc sadarbības tīkli, "
+        "saglabātie skati, prezentācijas un labās prakses nav redzami. Pārējās lapas darbojas; "
+        "mēģiniet vēlreiz pēc brīža.",
+        "The database of networks, views and practices is not available at the moment, so "
+        "cooperation networks, saved views, presentations and good practices cannot be shown. "
+        "The other pages work; try again in a little while.",
+    ),
+    "ud.groups_unavailable": (
+        "Sadarbības tīkli kā salīdzināmās grupas pašlaik nav pieejami: to datu bāze neatbild.",
+        "Cooperation networks are not available as comparison groups at the moment: their "
+        "database does not answer.",
+    ),
+    "prac.unavailable": (
+        "Labās prakses pašlaik nav pieejamas: to datu bāze neatbild.",
+        "Good practices are not available at the moment: their database does not answer.",
     ),
     "ud.editing_disabled": (
         "Rediģēšana izslēgta: nav iestatīta redaktora parole. Ierakstiet "

@@ -1,4 +1,4 @@
-"""`python -m benchlearn.serve [streamlit options]`: `streamlit run app.py`, with two fixes.
+"""`python -m benchlearn.serve [streamlit options]`: `streamlit run app.py`, with three fixes.
 
 1. Streamlit decides on a server's first session whether the app is a legacy multipage app:
    it is if a `pages/` folder lies beside the main script, as ours does (it holds the
@@ -14,6 +14,10 @@
    index.html now names the server's address when the path is one of our pages under the
    configured base path, through the frontend's own setting (`window.__streamlit`); any
    other path (say, behind a proxy that strips a prefix) keeps Streamlit's search.
+3. A download built on click that a bound of benchlearn.limits refused (two images already
+   being drawn, a table too long) says why under its button, in the reader's language:
+   Streamlit's frontend shows the server's message there, but Streamlit sends "Failed to
+   generate file for download" whatever went wrong.
 """
 
 from __future__ import annotations
@@ -23,14 +27,17 @@ import json
 import shutil
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import streamlit
 from streamlit import config, file_util
+from streamlit.runtime import backend_operation_handler
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
-from benchlearn import navigation
+from benchlearn import limits, navigation
 from benchlearn.settings import REPO_ROOT
 
 APP = REPO_ROOT / "app.py"
@@ -81,10 +88,43 @@ def frontend_dir() -> str:
     return str(folder)
 
 
+def pass_refusals() -> None:
+    """Fix 3: a deferred download's refusal (limits.Refused, the cause of the error Streamlit
+    raises around it) becomes the message of the failed request, by file id."""
+    handler = backend_operation_handler.DeferredFileHandler
+    if getattr(handler.handle, "passes_refusals", False):
+        return
+    execute, handle = MediaFileManager.execute_deferred, handler.handle
+    refused: dict[str, str] = {}  # file id -> message, from the build to the answer
+    lock = threading.Lock()
+
+    def execute_deferred(self, file_id: str) -> str:
+        try:
+            return execute(self, file_id)
+        except Exception as error:
+            if isinstance(error.__cause__, limits.Refused):
+                with lock:
+                    refused[file_id] = str(error.__cause__)
+            raise
+
+    async def handle_deferred(self, request, session_id: str):
+        response = await handle(self, request, session_id)
+        with lock:
+            message = refused.pop(request.deferred_file.file_id, None)
+        if message and response.error_msg:
+            response.error_msg = message
+        return response
+
+    handle_deferred.passes_refusals = True
+    MediaFileManager.execute_deferred = execute_deferred
+    handler.handle = handle_deferred
+
+
 def main(argv: list[str]) -> None:
     PagesManager.uses_pages_directory = False
     # Called once, when the server mounts the frontend (the options are read by then).
     file_util.get_static_dir = frontend_dir
+    pass_refusals()
     sys.argv = ["streamlit", "run", str(APP), *argv]
     cli.main()
 

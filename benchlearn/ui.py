@@ -8,14 +8,16 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
+from typing import TypeVar
 
 import altair as alt
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from benchlearn import cache
+from benchlearn import cache, limits
 from benchlearn.db import DatabaseMissing
-from benchlearn.i18n import TEXT, format_rank, formula_text, t
+from benchlearn.i18n import TEXT, format_number, format_rank, formula_text, t
 from benchlearn.logic import explore as explore_logic
 from benchlearn.logic import usertext
 from benchlearn.logic.groups import (
@@ -29,7 +31,15 @@ from benchlearn.logic.groups import (
 )
 from benchlearn.logic.scores import BAND_COLOURS, band_label
 from benchlearn.logic.view import MAP_VERSIONS, choose_version, years_by_indicator
-from benchlearn.state import Options, PageState, ViewState, parse, parse_page, to_params
+from benchlearn.state import (
+    Notice,
+    Options,
+    PageState,
+    ViewState,
+    parse,
+    parse_page,
+    to_params,
+)
 from benchlearn.userdata import widgets as userdata
 from benchlearn.userdata.logic import members_in_version, network_id, successor_map
 
@@ -181,12 +191,20 @@ def seed_from_url(ref: Reference) -> None:
     if st.session_state.get("_seeded"):
         return
     state, notices = parse(url_params(), options_with_networks(ref))
+    if userdata.is_down():  # the network a link names may well exist: say why it is left out
+        notices = [replace(n, kind="userdata") if _names_network(n) else n for n in notices]
     years = ref.years.get(state.ind, [])
     state.year = state.year or (years[-1] if years else None)
     st.session_state[VIEW] = asdict(state)
     st.session_state["_notices"] = notices
     st.session_state["_seeded"] = True
     st.session_state["_seeded_view"] = to_params(state)
+
+
+def _names_network(notice: Notice) -> bool:
+    return notice.field == "tikls" or (
+        notice.field in ("grp", "theme") and network_id(notice.value) is not None
+    )
 
 
 def url_params() -> dict[str, str]:
@@ -220,6 +238,16 @@ def show_notices() -> None:
             st.warning(
                 t("notice.year", language, year=usertext.escape(notice.value), shown=notice.shown),
                 icon=":material/event_busy:",
+            )
+        elif notice.kind == "userdata":
+            st.warning(
+                t(
+                    "notice.userdata",
+                    language,
+                    value=usertext.escape(notice.value),
+                    field=t(f"field.{notice.field}", language),
+                ),
+                icon=":material/cloud_off:",
             )
         else:
             st.warning(
@@ -441,6 +469,11 @@ def network_codes(current: str | None = None) -> list[str]:
     return codes
 
 
+def userdata_note(language: str) -> str:
+    """Under the group selector while networks cannot be offered as groups; else ""."""
+    return t("ud.groups_unavailable", language) if userdata.is_down() else ""
+
+
 def options_with_networks(ref: Reference) -> Options:
     """What a URL may name, networks included (as groups, and their indicator sets as themes)."""
     nets = userdata.networks()
@@ -542,6 +575,38 @@ def ask_for_my_municipality(ref: Reference, lang: str, hint_key: str, key: str) 
 
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+T = TypeVar("T")
+
+
+def limit_text(refused: limits.Limited, lang: str) -> str:
+    """What a bound of benchlearn.limits that refused a download says to people."""
+    return t(
+        f"limits.{refused.code}",
+        lang,
+        n=format_number(refused.limit, 0, lang),
+        rows=format_number(refused.value, 0, lang),
+    )
+
+
+def on_click(make: Callable[[], T], lang: str) -> Callable[[], T]:
+    """A download's data, built when the button is clicked (outside the script run): from
+    the warehouse version of the view it was offered on, within this session's and the
+    server's bounds (benchlearn.limits); a refusal reaches the browser as a message in `lang`
+    (benchlearn.serve passes it on)."""
+    build = cache.at_version(make)
+    ctx = get_script_run_ctx(suppress_warning=True)
+    owner = ctx.session_id if ctx is not None else ""
+
+    def data() -> T:
+        token = limits.OWNER.set(owner)
+        try:
+            return build()
+        except limits.Limited as refused:
+            raise limits.Refused(limit_text(refused, lang)) from refused
+        finally:
+            limits.OWNER.reset(token)
+
+    return data
 
 
 def build_date(lang: str) -> str:
@@ -563,7 +628,7 @@ def table_downloads(
     row = st.container(horizontal=True)
     row.download_button(
         t("bench.download_csv", lang),
-        data=csv,
+        data=on_click(csv, lang),
         file_name=f"{stem}.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -573,7 +638,7 @@ def table_downloads(
     )
     row.download_button(
         t("bench.download_xlsx", lang),
-        data=xlsx,
+        data=on_click(xlsx, lang),
         file_name=f"{stem}.xlsx",
         mime=XLSX_MIME,
         icon=":material/download:",

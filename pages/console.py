@@ -51,7 +51,7 @@ def show_result(lang: str) -> None:
     st.dataframe(result.frame, hide_index=True, width="stretch", key="sql_table")
     st.download_button(
         t("bench.download_csv", lang),
-        data=lambda: exports.to_csv(result.frame, lang),
+        data=ui.on_click(lambda: exports.to_csv(result.frame, lang), lang),
         file_name=f"{t('sql.file', lang)}.csv",
         mime="text/csv",
         icon=":material/download:",

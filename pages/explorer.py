@@ -437,8 +437,11 @@ def chart_downloads(
     left, right, _ = st.columns([1, 1, 3])
     left.download_button(
         t("explore.png", lang),
-        data=lambda: exports.chart_png(
-            charts.finish(charts.titled(chart, title, subtitle, width), lang).to_dict()
+        data=ui.on_click(
+            lambda: exports.chart_png(
+                charts.finish(charts.titled(chart, title, subtitle, width), lang).to_dict()
+            ),
+            lang,
         ),
         file_name=f"{stem}.png",
         mime="image/png",
@@ -448,7 +451,7 @@ def chart_downloads(
     )
     right.download_button(
         t("bench.download_csv", lang),
-        data=lambda: exports.to_csv(data, lang),
+        data=ui.on_click(lambda: exports.to_csv(data, lang), lang),
         file_name=f"{stem}.csv",
         mime="text/csv",
         icon=":material/download:",

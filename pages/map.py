@@ -128,19 +128,22 @@ with right:
 st.caption(ui.source_caption(ref, state.ind, lang, ui.sources()))
 st.download_button(
     t("map.download_png", lang),
-    data=lambda: map_view_png(
-        cache.boundary_layer(version),
-        view,
-        unit,
-        int(row["decimals"]),
-        lang,
-        (
-            ui.indicator_label(ref, state.ind, lang),
-            f"{t('year_heading', lang, year=state.year)} · {unit} · {version_label}",
-            ui.source_caption(ref, state.ind, lang, ui.sources()),
+    data=ui.on_click(
+        lambda: map_view_png(
+            cache.boundary_layer(version),
+            view,
+            unit,
+            int(row["decimals"]),
+            lang,
+            (
+                ui.indicator_label(ref, state.ind, lang),
+                f"{t('year_heading', lang, year=state.year)} · {unit} · {version_label}",
+                ui.source_caption(ref, state.ind, lang, ui.sources()),
+            ),
+            labels,
+            state.my,
         ),
-        labels,
-        state.my,
+        lang,
     ),
     file_name=f"{t('nav.map', lang).lower()}_{state.ind}_{state.year}.png",
     mime="image/png",

@@ -343,6 +343,11 @@ def render() -> None:
     if engine is None:
         ud.unavailable(lang)
         return
+    with ud.guarded(lang):  # the store may go away after it was opened
+        show(engine, ref, lang)
+
+
+def show(engine, ref: ui.Reference, lang: str) -> None:
     editor = editor_box(lang)
     nets = repo.list_networks(engine)
     if not nets:

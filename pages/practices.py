@@ -214,6 +214,11 @@ def render() -> None:
     if engine is None:
         ud.unavailable(lang)
         return
+    with ud.guarded(lang):  # the store may go away after it was opened
+        show(engine, ref, lang)
+
+
+def show(engine, ref: ui.Reference, lang: str) -> None:
     practices = repo.list_practices(engine)
     nets = repo.list_networks(engine)
     chosen = filters(ref, practices, nets, lang)

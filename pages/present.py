@@ -296,6 +296,11 @@ def render() -> None:
     if engine is None:
         ud.unavailable(lang)
         return
+    with ud.guarded(lang):  # the store may go away after it was opened
+        show(engine, ref, lang)
+
+
+def show(engine, ref: ui.Reference, lang: str) -> None:
     deck = deck_from_url(engine)
     if deck is None or not deck.slides:
         st.info(t("pres.no_deck" if deck is None else "pres.empty", lang))

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import pandas as pd
 from shapely.geometry import shape
 
+from benchlearn import limits
 from benchlearn.i18n import t
 from benchlearn.logic.classify import NO_DATA
 from benchlearn.logic.mapview import MapSlice, legend_rows
@@ -62,8 +63,24 @@ def map_png(
     """PNG bytes: title, the choropleth with state cities labelled, the legend, the source.
 
     `legend`: (colour, label, count) rows, top-down (include the 'no data' row if wanted);
-    `labels`: name, lon, lat of the places to label.
+    `labels`: name, lon, lat of the places to label. A few at a time across the server
+    (benchlearn.limits.RENDERS).
     """
+    with limits.RENDERS.slot():
+        return _map_png(layer, table, legend, title, subtitle, source, labels, my, dpi)
+
+
+def _map_png(
+    layer: dict,
+    table: pd.DataFrame,
+    legend: Sequence[tuple[str, str, int]],
+    title: str,
+    subtitle: str,
+    source: str,
+    labels: pd.DataFrame | None,
+    my: str | None,
+    dpi: int,
+) -> bytes:
     # imported here: matplotlib takes half a second to import, and only this download needs it
     from matplotlib.collections import PatchCollection
     from matplotlib.figure import Figure

@@ -10,11 +10,13 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import streamlit as st
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from streamlit import config as st_config
 from streamlit.runtime.secrets import secrets_singleton
 
@@ -27,42 +29,63 @@ from benchlearn.userdata.repository import InvalidInput, NetworkInfo, NotFound
 log = logging.getLogger(__name__)
 EDITOR = "_editor"  # session flag: this browser session gave the editor password
 SECRET = "editor_password"
-_down_until = 0.0  # after a read failed, networks() answers [] at once until then
+# What a store that cannot be opened, or went away after it was opened, raises on a read.
+STORE_ERRORS = (db.UserDataUnavailable, DBAPIError)
+# URL -> until when the store counts as down after a failure: every page asks for networks,
+# and a server that does not answer would otherwise cost each of them a connect timeout.
+_down_until: dict[str, float] = {}
+
+
+def _went_down(exc: Exception) -> None:
+    """Remember the failure for db.RETRY_SECONDS; the reason goes to the server's log only
+    (it names the server or the file, which readers need not see)."""
+    log.warning("user data unavailable: %s", exc)
+    _down_until[db.userdata_url()] = time.monotonic() + db.RETRY_SECONDS
+
+
+def is_down() -> bool:
+    """True while the store counts as unavailable after a failure."""
+    return time.monotonic() < _down_until.get(db.userdata_url(), 0.0)
 
 
 def store() -> Engine | None:
     """The user-data engine, or None (with the reason logged) when it cannot be opened;
     the dashboard keeps working without networks then."""
+    if is_down():
+        return None
     try:
         return db.get_engine()
     except db.UserDataUnavailable as exc:
-        log.warning("user data unavailable: %s", exc)
-        st.session_state["_userdata_error"] = str(exc)
+        _went_down(exc)
         return None
 
 
 def unavailable(lang: str) -> None:
-    """Say why networks, views and practices cannot be shown (on the pages that need them)."""
-    st.error(
-        t("ud.unavailable", lang, detail=st.session_state.get("_userdata_error", "")),
-        icon=":material/cloud_off:",
-    )
+    """Say what cannot be shown (networks, views, presentations, practices) and that the rest
+    works; on the pages that need the store."""
+    st.error(t("ud.unavailable", lang), icon=":material/cloud_off:")
+
+
+@contextmanager
+def guarded(lang: str, message: Callable[[str], None] = unavailable) -> Iterator[None]:
+    """A page section that reads user data: if the store fails halfway (a server that went
+    away after the page began), say so with `message` instead of a traceback."""
+    try:
+        yield
+    except STORE_ERRORS as exc:
+        _went_down(exc)
+        message(lang)
 
 
 def networks() -> list[NetworkInfo]:
     """Every network (a snapshot a couple of seconds old at most); [] without a store."""
-    global _down_until
-    if time.monotonic() < _down_until:
-        return []
     engine = store()
     if engine is None:
         return []
     try:
         return repository.cached_networks(engine)
     except Exception as exc:  # a database that went away must not slow or break every page
-        log.warning("cannot read networks: %s", exc)
-        st.session_state["_userdata_error"] = str(exc)
-        _down_until = time.monotonic() + db.RETRY_SECONDS
+        _went_down(exc)
         return []
 
 
@@ -208,12 +231,17 @@ def _practice_line(p: repository.PracticeInfo, place: str, nets: dict, lang: str
 def practices_beside(codes: list[str], name: Callable[[str], str], lang: str) -> None:
     """Under a table of indicators: entries that concern them ("who does well here and how
     they did it"). Nothing is shown when the library has none."""
+    if not codes:
+        return
     engine = store()
-    if engine is None or not codes:
+    if engine is None:
+        st.caption(t("prac.unavailable", lang))
         return
     from benchlearn.userdata.logic import practices_for_indicators
 
-    found = practices_for_indicators(repository.list_practices(engine), codes)
+    found = None
+    with guarded(lang, lambda language: st.caption(t("prac.unavailable", language))):
+        found = practices_for_indicators(repository.list_practices(engine), codes)
     if not found:
         return
     nets = {n.id: n for n in networks()}
@@ -238,6 +266,13 @@ def profile_section(unit: str, related: set[str], name: Callable[[str], str], la
     if engine is None:
         unavailable(lang)
         return
+    with guarded(lang):
+        _profile_section(engine, unit, related, name, lang)
+
+
+def _profile_section(
+    engine: Engine, unit: str, related: set[str], name: Callable[[str], str], lang: str
+) -> None:
     from benchlearn.userdata.logic import networks_of, search_practices
 
     nets = networks()

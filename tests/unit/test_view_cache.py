@@ -1,16 +1,20 @@
-"""cache.computed (a page's view, derived once for all sessions) and ui.chart_spec (an
-Altair chart as the Vega-Lite dict st.altair_chart would draw)."""
+"""cache.computed (a page's view, derived once for all sessions), the warehouse version a
+read uses after a rebuild, and ui.chart_spec (an Altair chart as the Vega-Lite dict
+st.altair_chart would draw)."""
 
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 
 import altair as alt
+import duckdb
 import pandas as pd
 import pytest
 import streamlit as st
 
-from benchlearn import cache, ui
+from benchlearn import cache, db, ui
 
 logging.getLogger("streamlit").setLevel(logging.ERROR)  # "no runtime" notes outside a server
 
@@ -70,6 +74,41 @@ def test_a_new_database_file_is_a_new_cache(built_db, tmp_path, monkeypatch):
     monkeypatch.setenv("BENCHLEARN_DB", str(copy))
     cache.computed(derive, "a", ())
     assert len(calls) == 2
+
+
+def test_a_rebuild_renamed_over_the_file_is_read_at_once(built_db, tmp_path, monkeypatch):
+    """DuckDB hands a later connect(path) the database it has open for that path, so the
+    dashboard went on reading the old file; and the new file here even keeps the old one's
+    modification time (a copy with cp -p): its inode tells it apart."""
+    served = tmp_path / "benchlearn.duckdb"
+    shutil.copyfile(built_db, served)
+    monkeypatch.setenv("BENCHLEARN_DB", str(served))
+    before = cache.version()
+    assert "[B]" not in cache.query("catalogue")["name_lv"].iloc[0]
+    rebuilt = tmp_path / "benchlearn.duckdb.new"
+    shutil.copyfile(built_db, rebuilt)
+    with duckdb.connect(str(rebuilt)) as con:
+        con.execute("UPDATE indicators SET name_lv = name_lv || ' [B]'")
+    os.utime(rebuilt, ns=(served.stat().st_atime_ns, served.stat().st_mtime_ns))
+    os.replace(rebuilt, served)
+    assert cache.query("catalogue")["name_lv"].str.endswith(" [B]").all()
+    # the old file, renamed away, is still read by what had opened it
+    old = db.run(before.con, "catalogue")
+    assert not old["name_lv"].str.endswith(" [B]").any()
+
+
+def test_a_download_built_later_reads_the_version_of_its_view(built_db, tmp_path, monkeypatch):
+    served = tmp_path / "benchlearn.duckdb"
+    shutil.copyfile(built_db, served)
+    monkeypatch.setenv("BENCHLEARN_DB", str(served))
+    names = cache.at_version(lambda: cache.query("catalogue")["name_lv"].tolist())
+    rebuilt = tmp_path / "new.duckdb"
+    shutil.copyfile(built_db, rebuilt)
+    with duckdb.connect(str(rebuilt)) as con:
+        con.execute("UPDATE indicators SET name_lv = 'X'")
+    os.replace(rebuilt, served)
+    assert set(cache.query("catalogue")["name_lv"]) == {"X"}
+    assert "X" not in names()
 
 
 def test_chart_spec_is_what_streamlit_would_draw():
