@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import contextlib
 import dataclasses
 import math
@@ -695,6 +696,17 @@ def options_from(args: argparse.Namespace, url: str, pid: int | None) -> Options
     )
 
 
+def _run_in_own_loop(coroutine):
+    """asyncio.run, in a thread of its own when this thread already runs an event loop
+    (a caller such as Playwright's sync API in the same test session)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def report(options: Options, say=print) -> list[Round]:
     """Run the load against options.url, printing as it goes; returns the rounds."""
     say(
@@ -704,7 +716,7 @@ def report(options: Options, say=print) -> list[Round]:
         f"deadline {options.deadline:g} s, server pid {options.pid or 'n/a'}, "
         f"{os.cpu_count()} CPUs shared with this client"
     )
-    _, rounds = asyncio.run(measure(options, say))
+    _, rounds = _run_in_own_loop(measure(options, say))
     if not rounds:
         return rounds
     for line in step_lines(rounds):
