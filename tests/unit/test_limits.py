@@ -5,6 +5,7 @@ the reader's language under the download button."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import threading
 import time
 import tomllib
@@ -28,6 +29,13 @@ from tests.faults_support import hold
 
 FRAME = pd.DataFrame({"name": ["a", "b", "c"], "value": [1.0, 2.0, 3.0]})
 CHART = {"mark": "point", "data": {"values": [{"x": 1}]}, "encoding": {"x": {"field": "x"}}}
+
+
+def run_async(coroutine):
+    """asyncio.run in a thread of its own: an earlier browser test in the same session
+    (Playwright's sync API) leaves an event loop running in this thread."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture
@@ -157,7 +165,7 @@ def test_the_browser_gets_the_refusal_not_streamlits_words(monkeypatch):
     for build in (refused, broken, lambda: b"png"):
         request = BackendOperationRequest(request_id="r")
         request.deferred_file.file_id = manager.add_deferred(build, "image/png", "c", "a.png")
-        answers.append(asyncio.run(handler(lambda: manager).handle(request, "session")))
+        answers.append(run_async(handler(lambda: manager).handle(request, "session")))
     assert answers[0].error_msg == "Serveris pašlaik zīmē citus attēlus."
     assert answers[1].error_msg == "Failed to generate file for download"
     assert not answers[2].error_msg and answers[2].deferred_file.url
@@ -209,7 +217,7 @@ def upload(max_mb: int) -> tuple[int, MemoryUploadedFileManager]:
     options = {"server.maxUploadSize": max_mb, "server.enableXsrfProtection": False}
     with patch_config_options(options):
         try:
-            asyncio.run(put.app(scope, receive, send))
+            run_async(put.app(scope, receive, send))
         except HTTPException as refused:  # a whole server answers with its status
             return refused.status_code, files
     return sent[0]["status"], files
