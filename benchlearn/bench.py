@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchlearn.db import connect, run
+from benchlearn.logic.peers import DEFAULT_PEER_INDICATORS
 from benchlearn.settings import REPO_ROOT, load_settings
 from benchlearn.warehouse import build
 
@@ -99,7 +100,7 @@ def bench_warehouse(target: Path) -> None:
     con.close()
 
 
-def _page_run(page: str, params: str) -> tuple[object, float, float]:
+def _page_run(page: str, params: str, timeout: float = 120) -> tuple[object, float, float]:
     """A page in AppTest with URL `params` ("?a=1&b=2"): the AppTest, the cold run (fresh
     caches, app start and page switch) and the median of 5 warm reruns, in ms."""
     import streamlit as st
@@ -108,7 +109,7 @@ def _page_run(page: str, params: str) -> tuple[object, float, float]:
     st.cache_data.clear()
     st.cache_resource.clear()
     start = time.perf_counter()
-    at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=120)
+    at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=timeout)
     at.query_params.update(dict(p.split("=", 1) for p in params[1:].split("&")))
     at.run()
     at.switch_page(page)
@@ -562,6 +563,268 @@ def _export_cases(db: Path) -> dict[str, Callable[[], object]]:
     }
 
 
+# --- scale: synthetic warehouses at 10x and 100x against the real one (1x) ---
+SCALES = (1, 10, 100)
+SCALE_TIME_LIMIT_S = 300.0  # generation of one synthetic warehouse; the bench stops it after
+SCALE_PAGE_TIMEOUT_S = 600.0  # one AppTest run (the profile's cold run took 193 s at 100x)
+SCALE_PAGES = [*PAGES, "pages/explorer.py"]
+ALL_PAGES = "every page (ui.reference)"
+# every query the pages run, with the parameters of bench_pages' VIEW; the pages that run it
+SCALE_QUERIES: list[tuple[str, str, dict, str]] = [
+    ("catalogue", "catalogue", {}, ALL_PAGES),
+    ("units", "units", {}, ALL_PAGES),
+    ("versions", "versions", {}, ALL_PAGES),
+    ("groups", "groups", {}, ALL_PAGES),
+    ("coverage_by_version", "coverage_by_version", {}, ALL_PAGES),
+    ("sources", "sources", {}, "trends, comparison, profile, explorer, data"),
+    ("group_members all lg2021", "group_members", {"group": "all", "version": "lg2021"}, "most"),
+    ("boundary_layer lg2021", "boundary_layer", {"version": "lg2021"}, "map"),
+    ("boundary_layer parish2021", "boundary_layer", {"version": "parish2021"}, "map"),
+    (
+        "indicator_slice lg2021",
+        "indicator_slice",
+        {"version": "lg2021", "indicator": "population_avg", "year": 2024},
+        "map",
+    ),
+    (
+        "indicator_slice parish2021",
+        "indicator_slice",
+        {"version": "parish2021", "indicator": "forest_land_ha", "year": 2024},
+        "map",
+    ),
+    (
+        "country_value",
+        "country_value",
+        {"indicator": "population_avg", "year": 2024},
+        "map",
+    ),
+    (
+        "observations_in_version lg2021",
+        "observations_in_version",
+        {"version": "lg2021"},
+        "trends, comparison, profile, peers, indices, explorer",
+    ),
+    (
+        "observations_in_version lg2025",
+        "observations_in_version",
+        {"version": "lg2025"},
+        "trends, profile (both local versions)",
+    ),
+    (
+        "NEW observations_of_indicators",
+        "observations_of_indicators",
+        {"version": "lg2021", "indicators": ["population_avg"]},
+        "trends (views.trend_view); peers, indices, comparison, explorer once switched",
+    ),
+    (
+        "NEW observations_of_indicators x5",
+        "observations_of_indicators",
+        {"version": "lg2021", "indicators": list(DEFAULT_PEER_INDICATORS)},
+        "peers (its default indicators), once switched",
+    ),
+    (
+        "NEW shown_values lg2021 2024",
+        "shown_values",
+        {"version": "lg2021", "year": 2024},
+        "comparison, explorer, once switched",
+    ),
+    (
+        "NEW profile_observations",
+        "profile_observations",
+        {"version": "lg2021", "unit": "LV0020000"},
+        "profile, once switched",
+    ),
+    ("coverage_flags lg2021", "coverage_flags", {"version": "lg2021"}, "data"),
+    ("state_city_population", "state_city_population", {"before": 2026}, "data"),
+    ("report_missing", "report_missing", {}, "data"),
+    ("harmonisation_summary", "harmonisation_summary", {}, "data"),
+    ("harmonisation_partial", "harmonisation_partial", {}, "data"),
+    ("fetch_status", "fetch_status", {}, "data"),
+    ("fetch_revisions", "fetch_revisions", {}, "data"),
+    ("build_meta", "build_meta", {}, "data"),
+]
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _percentiles(fn: Callable[[], object], most: int = 20, budget_s: float = 10.0) -> list:
+    """p50 and p95 in ms and the number of samples: one warm-up, then up to `most` calls
+    while they fit in `budget_s` (at least 3)."""
+    fn()
+    samples: list[float] = []
+    spent = time.perf_counter()
+    while len(samples) < most and (len(samples) < 3 or time.perf_counter() - spent < budget_s):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    p95 = statistics.quantiles(samples, n=20, method="inclusive")[18]
+    return [statistics.median(samples), p95, len(samples)]
+
+
+def _scale_generate(real: str, target: str, factor: int) -> dict:
+    """In a child process: one synthetic warehouse (benchlearn.scale), and that process's
+    peak RSS."""
+    from benchlearn.scale import ScaleTimeout, synthesize
+
+    try:
+        result = synthesize(Path(real), Path(target), factor, time_limit=SCALE_TIME_LIMIT_S)
+    except ScaleTimeout as stopped:
+        return {"stopped": str(stopped), "rss": _peak_rss_mb()}
+    return {
+        "seconds": result.seconds,
+        "indicators": result.indicators,
+        "observations": result.observations,
+        "bytes": result.bytes,
+        "rss": _peak_rss_mb(),
+    }
+
+
+def _scale_queries(db: str) -> dict:
+    """In a child process: p50/p95 of every page query (as DataFrames, uncached)."""
+    con = connect(Path(db))
+    con.execute("SET enable_progress_bar = false")
+    times = {
+        label: _percentiles(lambda n=name, p=params: run(con, n, **p))
+        for label, name, params, _ in SCALE_QUERIES
+    }
+    con.close()
+    return {"queries": times, "rss": _peak_rss_mb()}
+
+
+def _scale_pages(db: str) -> dict:
+    """In a child process: cold and warm AppTest runs of every page (as bench_pages); a page
+    that raised or ran past SCALE_PAGE_TIMEOUT_S gets the reason instead."""
+    os.environ["BENCHLEARN_DB"] = db
+    pages: dict[str, list | str] = {}
+    for page in SCALE_PAGES:
+        try:
+            at, cold, warm = _page_run(page, VIEW, timeout=SCALE_PAGE_TIMEOUT_S)
+        except RuntimeError as error:  # AppTest's time-out
+            pages[page] = f"stopped: {error}"[:60]
+            continue
+        failed = [e.message for e in at.exception]
+        pages[page] = f"failed: {failed[0]}"[:60] if failed else [cold, warm]
+    return {"pages": pages, "rss": _peak_rss_mb()}
+
+
+def _in_child(fn: Callable[..., dict], *args: object) -> dict:
+    """`fn(*args)` in a fresh (spawned) process: its peak RSS is its own, and no cache or
+    memory of one scale is left for the next."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        return pool.submit(fn, *args).result()
+
+
+def bench_scale(tmp: Path) -> None:
+    """The real warehouse (1x, built by the Python build) against SYNTHETIC ones at 10x and
+    100x (benchlearn.scale: the real one plus 20 x k synthetic indicators, values for every
+    unit and year 2001-2025, generated in DuckDB SQL). Per scale: build or generation time,
+    file size, p50/p95 of every page query, cold/warm server-side page runs, and the peak
+    RSS of the process that did each. Goal: warm page run at 100x <= 1.5x the 1x run."""
+    settings = load_settings()
+    real = tmp / "scale-1x.duckdb"
+    built = build(settings.sources_dir, real, settings.catalogue_path, progress=lambda *_: None)
+    results: dict[int, dict] = {}
+    for factor in SCALES:
+        if factor == 1:
+            con = connect(real)
+            indicators, observations = con.execute(
+                "SELECT (SELECT count(*) FROM indicators), (SELECT count(*) FROM observations)"
+            ).fetchone()
+            con.close()
+            made = {
+                "seconds": built.seconds,
+                "indicators": indicators,
+                "observations": observations,
+                "bytes": real.stat().st_size,
+                "rss": None,
+            }
+            db = real
+        else:
+            db = tmp / f"scale-{factor}x-synthetic.duckdb"
+            made = _in_child(_scale_generate, str(real), str(db), factor)
+            if "stopped" in made:
+                print(f"== scale {factor}x (SYNTHETIC): {made['stopped']}; not measured")
+                break
+        print(f"(scale {factor}x{'' if factor == 1 else ' SYNTHETIC'}: measuring)", flush=True)
+        results[factor] = {
+            **made,
+            "queries": _in_child(_scale_queries, str(db)),
+            "pages": _in_child(_scale_pages, str(db)),
+        }
+        if factor != 1:
+            db.unlink()
+    _print_scale(results)
+
+
+def _print_scale(results: dict[int, dict]) -> None:
+    factors = list(results)
+    heads = ["1x real" if f == 1 else f"{f}x SYNTHETIC" for f in factors]
+    width = 22
+
+    def row(label: str, cells: list[str]) -> None:
+        print(f"{label:36}" + "".join(f"{c:>{width}}" for c in cells))
+
+    print(
+        "== scale: the real warehouse (1x) against SYNTHETIC ones (benchlearn.scale): the real "
+        "one plus\n   20 x k made-up indicators with values for 639 units x 2001-2025 (the "
+        "issue's yardstick:\n   100x = about 2,000 indicators, 30 M values). Time: 1x = the "
+        "Python build from the sources,\n   SYNTHETIC = its generation (a copy of the 1x file "
+        "+ INSERT ... SELECT in DuckDB)"
+    )
+    row("", heads)
+    row("indicators", [f"{results[f]['indicators']:,}" for f in factors])
+    base = results[1]["observations"]
+    row("values (observations)", [f"{results[f]['observations']:,}" for f in factors])
+    row("  x the real warehouse", [f"{results[f]['observations'] / base:,.0f}x" for f in factors])
+    row(
+        "build / generation time, s",
+        [f"{results[f]['seconds']:.1f}" for f in factors],
+    )
+    row(
+        "  generation peak RSS, MB",
+        [f"{r:.0f}" if (r := results[f]["rss"]) else "-" for f in factors],
+    )
+    row("file size, MB", [f"{results[f]['bytes'] / 1e6:.1f}" for f in factors])
+    print("-- query p50 / p95 ms (samples), run as the pages run them (DataFrame, no cache)")
+    for label, _, _, pages in SCALE_QUERIES:
+        cells = []
+        for f in factors:
+            p50, p95, n = results[f]["queries"]["queries"][label]
+            cells.append(f"{p50:.1f} / {p95:.1f} ({n})")
+        row(label, cells)
+        print(f"{'':36}  run by: {pages}")
+    row(
+        "  peak RSS of the query process, MB",
+        [f"{results[f]['queries']['rss']:.0f}" for f in factors],
+    )
+    print("-- server-side page run (AppTest) ms: cold / warm median of 5; warm x the 1x warm")
+    for page in SCALE_PAGES:
+        cells, failures = [], []
+        base = results[1]["pages"]["pages"][page]
+        for f in factors:
+            measured = results[f]["pages"]["pages"][page]
+            if isinstance(measured, str):
+                cells.append("-")
+                failures.append(f"{f}x {measured}")
+                continue
+            cold, warm = measured
+            ratio = f"{warm / base[1]:.1f}x" if not isinstance(base, str) else "?"
+            cells.append(f"{cold:.0f} / {warm:.0f} ({ratio})")
+        row(page, cells)
+        for failure in failures:
+            print(f"{'':36}  {failure}")
+    row(
+        "  peak RSS of the page process, MB", [f"{results[f]['pages']['rss']:.0f}" for f in factors]
+    )
+    print("(goal: warm page run at 100x <= 1.5x the 1x run; memory bounded)")
+
+
 def bench_methods(db: Path) -> None:
     """Peer search and composite index for the 43 local governments (real values) and for
     592 units. The parishes have no structural indicators, so the 592-unit table is
@@ -650,6 +913,7 @@ def main() -> None:
         bench_fetch(Path(tmp))
         bench_pages(db)
         bench_explorer(db)
+        bench_scale(Path(tmp))
         bench_browser(db)
 
 

@@ -9,6 +9,8 @@ import pandas as pd
 from benchlearn import cache, ui
 from benchlearn.charts import trends as charts
 from benchlearn.i18n import format_value, t
+from benchlearn.logic import benchmark as bm
+from benchlearn.logic import explore as explore_logic
 from benchlearn.logic import flags as flags_logic
 from benchlearn.logic import series as series_logic
 from benchlearn.logic import usertext
@@ -27,13 +29,66 @@ def profile_version(ref: ui.Reference, state: ViewState, unit: str) -> str:
     return next((v for v in LOCAL_VERSIONS if v in held), version)
 
 
-def observations(version: str) -> pd.DataFrame:
-    """Values of both local-government versions, so every chosen unit has its full history."""
+def observations(version: str, codes: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Values of both local-government versions, so every chosen unit has its full history;
+    of the indicators `codes` only when given (every indicator when None, as before)."""
     frames = [
         cache.query("observations_in_version", version=v)
+        if codes is None
+        else indicator_observations(v, codes)
         for v in dict.fromkeys([version, *LOCAL_VERSIONS])
     ]
     return pd.concat(frames, ignore_index=True).drop_duplicates(["unit_id", "indicator", "year"])
+
+
+# Loaders that read only what one view shows (queries/observations_of_indicators.sql,
+# shown_values.sql, profile_observations.sql): drop-in replacements for
+# cache.query("observations_in_version", version=...) where a page needs less than every
+# value of a version. The scale bench (make bench) measured why: at 100x (about 30 M values)
+# that frame has 2.6 M rows and ~0.6 GB in pandas, and every page that loads it per run
+# pays for it on every rerun.
+
+
+def indicator_observations(version: str, codes: tuple[str, ...]) -> pd.DataFrame:
+    """observations_in_version restricted to the indicators `codes` (peer finder, indices,
+    a comparison table's columns, one trend line, the explorer's small multiples)."""
+    return cache.query("observations_of_indicators", version=version, indicators=sorted(set(codes)))
+
+
+def shown_values(version: str, year: int | None) -> tuple[int | None, pd.DataFrame]:
+    """The year asked (`year`, or the latest year of the version's values when None, as the
+    comparison and explorer pages default) and each indicator's rows in the year shown for
+    it: what benchmark.value_years, coverage and explore.wide_values/wide_details read,
+    with the same results as on all values of the version."""
+    frame = cache.query("shown_values", version=version, year=year)
+    asked = None if frame.empty else int(frame["asked_year"].iloc[0])
+    return (year or asked), frame.drop(columns="asked_year")
+
+
+def shown_tables(version: str, year: int | None, unit_ids: tuple[str, ...]) -> dict:
+    """For cache.computed: the year asked, each indicator's year shown (value_years) and
+    the wide tables of values, flags and parts of `unit_ids` and Latvia in those years
+    (explore.wide_values/wide_details), from shown_values. The explorer derives them on
+    every run: at 100x that was ~1 s of each warm rerun."""
+    ref = ui.reference()
+    year, frame = shown_values(version, year)
+    ids = list(unit_ids)
+    years = bm.value_years(frame, ref.catalogue, ids, year) if year else {}
+    rows = [*ids, series_logic.LATVIA]
+    return {
+        "year": year,
+        "years": years,
+        "values": explore_logic.wide_values(frame, rows, years),
+        "flags": explore_logic.wide_details(frame, rows, years, "flags"),
+        "parts": explore_logic.wide_details(frame, rows, years, "parts"),
+    }
+
+
+def profile_observations(version: str, unit: str) -> pd.DataFrame:
+    """What logic.profile (profile_table, population_fact, multi_year, sources_used) and the
+    profile's trend charts read for `unit`: its and Latvia's values in every year, the other
+    units' in its latest year of each indicator (any year for timeless ones)."""
+    return cache.query("profile_observations", version=version, unit=unit)
 
 
 def latvia_note(series: pd.DataFrame, unit: str, decimals: int, lang: str) -> str:
@@ -68,7 +123,7 @@ def trend_view(
     show it as it is, the notes (markdown) escaped."""
     ref = ui.reference()
     unit, decimals = ui.indicator_unit(ref, code, lang), int(ref.catalogue.loc[code, "decimals"])
-    obs = observations(version)
+    obs = observations(version, (code,))  # one indicator: not every value of the versions
     units = [u for u in compared if u != my]
     defaulted = not my and not units
     if defaulted:
