@@ -31,7 +31,7 @@ from benchlearn.catalogue import Catalogue, Indicator, Source
 from benchlearn.ingest.crosswalk import Crosswalk
 from benchlearn.ingest.errors import SourceError
 from benchlearn.ingest.fetch_mapping import FORMAT
-from benchlearn.ingest.observations import OBS_COLUMNS, SourceReport
+from benchlearn.ingest.observations import OBS_COLUMNS, SourceReport, check_plausible
 from benchlearn.ingest.pxweb_csv import check_year
 from benchlearn.ingest.reader import FETCHED, parse_number, read_text
 
@@ -392,22 +392,6 @@ class FetchedObservations:
     placed: dict[str, dict[str, str | None]]  # table -> AREA code -> unit_id
 
 
-def _check_plausible(rows: pd.DataFrame, catalogue: Catalogue, path: Path) -> None:
-    """Every fetched value within its indicator's plausible range (Catalogue.plausible)."""
-    for code, values in rows.groupby("indicator")["value"]:
-        low, high = catalogue.plausible(code)
-        outside = (values < low) | (values > high)
-        if outside.any():
-            line = int(outside[outside].index[0]) + 2
-            raise SourceError(
-                path,
-                f"value outside the plausible range {low:g}..{high:g} of {code}",
-                line,
-                values[outside].iloc[0],
-                FILE_COLUMNS.index("value") + 1,
-            )
-
-
 def fetched_observations(
     fetched: Fetched,
     catalogue: Catalogue,
@@ -431,7 +415,16 @@ def fetched_observations(
         report.not_available = int((~available).sum())
         report.ignored = int((available & unit.isna()).sum())
         keep = rows.loc[available & unit.notna()].assign(unit_id=unit)
-        _check_plausible(keep, catalogue, path)
+        # line in the file: the header is line 1
+        check_plausible(
+            keep.assign(
+                line=keep.index + 2,
+                column=FILE_COLUMNS.index("value") + 1,
+                raw=keep["value"].map("{:g}".format),
+            ),
+            catalogue,
+            path,
+        )
         dup = keep.duplicated(KEY, keep=False)
         if dup.any():
             first = keep.loc[dup].iloc[0]

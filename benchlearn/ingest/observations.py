@@ -111,8 +111,9 @@ def _unit_column(
     return out
 
 
-def _check_plausible(rows: pd.DataFrame, catalogue: Catalogue, path: Path) -> None:
-    """Every value within its indicator's plausible range (Catalogue.plausible)."""
+def check_plausible(rows: pd.DataFrame, catalogue: Catalogue, path: Path) -> None:
+    """Every value within its indicator's plausible range (Catalogue.plausible); `rows` have
+    indicator, value, line and, where the reader knows them, column and raw."""
     for code, values in rows.groupby("indicator")["value"]:
         low, high = catalogue.plausible(code)
         outside = values.notna() & ((values < low) | (values > high))
@@ -147,7 +148,7 @@ def load_source(
         unit_id=_unit_column(rows, names, source, crosswalk, path),
         indicator=_indicator_column(rows, source, catalogue, path),
     )
-    _check_plausible(rows, catalogue, path)
+    check_plausible(rows, catalogue, path)
     ignored = names.isin(source.ignore_units)
     report.ignored = int(ignored.sum())
     rows = rows.loc[~ignored]
