@@ -29,24 +29,19 @@ def profile_version(ref: ui.Reference, state: ViewState, unit: str) -> str:
     return next((v for v in LOCAL_VERSIONS if v in held), version)
 
 
-def observations(version: str, codes: tuple[str, ...] | None = None) -> pd.DataFrame:
-    """Values of both local-government versions, so every chosen unit has its full history;
-    of the indicators `codes` only when given (every indicator when None, as before)."""
-    frames = [
-        cache.query("observations_in_version", version=v)
-        if codes is None
-        else indicator_observations(v, codes)
-        for v in dict.fromkeys([version, *LOCAL_VERSIONS])
-    ]
+def observations(version: str, codes: tuple[str, ...]) -> pd.DataFrame:
+    """The values of the indicators `codes` in both local-government versions, so every
+    chosen unit has its full history."""
+    frames = [indicator_observations(v, codes) for v in dict.fromkeys([version, *LOCAL_VERSIONS])]
     return pd.concat(frames, ignore_index=True).drop_duplicates(["unit_id", "indicator", "year"])
 
 
 # Loaders that read only what one view shows (queries/observations_of_indicators.sql,
-# shown_values.sql, profile_observations.sql): drop-in replacements for
-# cache.query("observations_in_version", version=...) where a page needs less than every
-# value of a version. The scale bench (make bench) measured why: at 100x (about 30 M values)
-# that frame has 2.6 M rows and ~0.6 GB in pandas, and every page that loads it per run
-# pays for it on every rerun.
+# shown_values.sql, profile_observations.sql); no page reads every value of a version
+# (queries/observations_in_version.sql, kept as the reference the loaders are tested
+# against). The scale bench (make bench) measured why: at 100x (about 30 M values) that
+# frame has 2.6 M rows and ~0.6 GB in pandas, and a page that loaded it per run paid for
+# it on every rerun.
 
 
 def indicator_observations(version: str, codes: tuple[str, ...]) -> pd.DataFrame:
@@ -91,6 +86,33 @@ def profile_observations(version: str, unit: str) -> pd.DataFrame:
     return cache.query("profile_observations", version=version, unit=unit)
 
 
+def comparison_setup(version: str, year: int | None) -> dict:
+    """The comparison table's (page and slide) units, the year shown, each indicator's value
+    year in one boundary version and the themes with data; for cache.computed."""
+    ref = ui.reference()
+    unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
+    year, observations = shown_values(version, year)  # one year per indicator
+    years = bm.value_years(observations, ref.catalogue, unit_ids, year) if year else {}
+    return {
+        "unit_ids": unit_ids,
+        "year": year,
+        "years": years,
+        "themes": bm.themes_with_data(ref.catalogue, years),
+    }
+
+
+def comparison_defaults(
+    version: str, years: tuple, options: tuple[str, ...], units: int, first: str
+) -> list[str]:
+    """The indicators a comparison theme opens with (best covered first), on the page and
+    its slide; for cache.computed."""
+    ref = ui.reference()
+    observations = indicator_observations(version, options)
+    unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
+    counts = bm.coverage(observations, unit_ids, dict(years))
+    return bm.default_indicators(ref.catalogue, list(options), counts, units, first=first)
+
+
 def latvia_note(series: pd.DataFrame, unit: str, decimals: int, lang: str) -> str:
     """Why Latvia's line is missing, if it is."""
     if series_logic.ROLE_LATVIA not in set(series["role"]):
@@ -123,7 +145,7 @@ def trend_view(
     show it as it is, the notes (markdown) escaped."""
     ref = ui.reference()
     unit, decimals = ui.indicator_unit(ref, code, lang), int(ref.catalogue.loc[code, "decimals"])
-    obs = observations(version, (code,))  # one indicator: not every value of the versions
+    obs = observations(version, (code,))
     units = [u for u in compared if u != my]
     defaulted = not my and not units
     if defaulted:

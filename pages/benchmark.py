@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from benchlearn import cache, exports, ui
+from benchlearn import cache, exports, ui, views
 from benchlearn.charts import tables
 from benchlearn.i18n import t
 from benchlearn.logic import benchmark as bm
@@ -205,40 +205,13 @@ def downloads(
     sources_caption(ref, list(years), lang)
 
 
-def setup_view(version: str, year: int | None) -> dict:
-    """Units, the year shown and each indicator's value year in one boundary version;
-    cached across sessions."""
-    ref = ui.reference()
-    unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
-    observations = cache.query("observations_in_version", version=version)
-    year = year or (None if observations.empty else int(observations["year"].max()))
-    years = bm.value_years(observations, ref.catalogue, unit_ids, year) if year else {}
-    return {
-        "unit_ids": unit_ids,
-        "year": year,
-        "years": years,
-        "themes": bm.themes_with_data(ref.catalogue, years),
-    }
-
-
-def default_choice(
-    version: str, years: tuple, options: tuple[str, ...], units: int, first: str
-) -> list[str]:
-    """The indicators a theme opens with (best covered first); cached across sessions."""
-    ref = ui.reference()
-    observations = cache.query("observations_in_version", version=version)
-    unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
-    counts = bm.coverage(observations, unit_ids, dict(years))
-    return bm.default_indicators(ref.catalogue, list(options), counts, units, first=first)
-
-
 def table_view(
     version: str, year: int, years: tuple, rows: tuple[str, ...], my: str | None, lang: str
 ) -> dict:
     """The table of `rows` x the indicators in `years` (code, value year), and its HTML;
     cached across sessions."""
     ref = ui.reference()
-    observations = cache.query("observations_in_version", version=version)
+    observations = views.indicator_observations(version, tuple(code for code, _ in years))
     names = {u: ui.unit_label(ref, u, lang) for u in rows}
     tidy = bm.benchmark_table(observations, ref.catalogue, list(rows), dict(years))
     order = bm.order_rows(tidy, list(rows), my, names)
@@ -263,7 +236,7 @@ def main() -> None:
     lang = state.lang
     st.title(t("bench.title", lang))
     version = ui.municipal_version(ref, state)
-    setup = cache.computed(setup_view, version, state.year)
+    setup = cache.computed(views.comparison_setup, version, state.year)
     year, years, unit_ids = setup["year"], setup["years"], setup["unit_ids"]
     themes = ui.theme_options(ref, setup["themes"], years)
     if not themes:
@@ -274,7 +247,7 @@ def main() -> None:
         theme = choose_theme(ref, state, themes)
     options = ui.theme_codes(ref, theme, years)  # a network's indicator set is a theme too
     defaults = cache.computed(
-        default_choice,
+        views.comparison_defaults,
         version,
         tuple((c, years[c]) for c in options),
         tuple(options),

@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from benchlearn import cache, exports, ui
+from benchlearn import cache, exports, ui, views
 from benchlearn.charts import explore as charts
 from benchlearn.i18n import format_number, format_value, md_safe, t
 from benchlearn.logic import benchmark as bm
@@ -33,7 +33,6 @@ class Page:
     state: ui.ViewState
     lang: str
     version: str
-    observations: pd.DataFrame
     years: dict[str, int | None]  # indicator -> year shown (None: no data)
     available: list[str]  # indicators with a year to show
     units: pd.DataFrame  # the local governments of the version
@@ -47,28 +46,24 @@ def prepare() -> Page:
     ref, state = ui.reference(), ui.current_state()
     version = ui.municipal_version(ref, state)
     units = ui.units_of(ref, version)
-    observations = cache.query("observations_in_version", version=version)
-    year = state.year or (None if observations.empty else int(observations["year"].max()))
     ids = units["unit_id"].tolist()
-    years = bm.value_years(observations, ref.catalogue, ids, year) if year else {}
+    # each indicator's shown year only, derived once across sessions: every view reads it
+    shown = cache.computed(views.shown_tables, version, state.year, tuple(ids))
+    years = shown["years"]
     available = [c for c in ref.catalogue.index if years.get(c) is not None]
     names = {u: ui.unit_label(ref, u, state.lang) for u in [*ids, "LV"]}
-    values = ex.wide_values(observations, [*ids, "LV"], years)  # once: every view reads it
-    flags = ex.wide_details(observations, [*ids, "LV"], years, "flags")
-    parts = ex.wide_details(observations, [*ids, "LV"], years, "parts")
     return Page(
         ref,
         state,
         state.lang,
         version,
-        observations,
         years,
         available,
         units,
         names,
-        values,
-        flags,
-        parts,
+        shown["values"],
+        shown["flags"],
+        shown["parts"],
     )
 
 
@@ -655,7 +650,8 @@ def show_multiples(page: Page, order: list[str]) -> None:
     lang, state, code = page.lang, page.state, page.state.ind
     st.subheader(t("explore.multiples", lang, name=label(page, code)))
     shown = order[:MAX_FACETS]
-    series = ex.series_frame(page.observations, shown, code, page.names)
+    history = views.indicator_observations(page.version, (code,))  # every year, one indicator
+    series = ex.series_frame(history, shown, code, page.names)
     series = (
         series[series["year"] <= (state.year or series["year"].max())]
         if not series.empty

@@ -8,7 +8,7 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from benchlearn import cache, ui
+from benchlearn import cache, ui, views
 from benchlearn.charts.indices import contributions_chart
 from benchlearn.charts.map import build_map, features
 from benchlearn.i18n import format_number, t
@@ -243,7 +243,7 @@ def choose_year(ref: ui.Reference, codes: list[str], years: list[int], lang: str
     ss = st.session_state
     if ss.get("_idx_year") not in years:
         version = similar.peer_version(years[0], None, ref.versions, ref.units)
-        obs = cache.query("observations_in_version", version=version)
+        obs = views.indicator_observations(version, tuple(codes))
         unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
         ss["_idx_year"] = similar.best_year(obs, ref.catalogue, codes, unit_ids, years)
     ss["idx_year"] = ss["_idx_year"]
@@ -280,7 +280,7 @@ def render() -> None:
     if year is None:
         table, used_years = pd.DataFrame(index=pd.Index(unit_ids, name="unit_id")), {}
     else:
-        obs = cache.query("observations_in_version", version=version)
+        obs = views.indicator_observations(version, tuple(codes))
         table, used_years = similar.structural_table(obs, ref.catalogue, codes, unit_ids, year)
     result = composite_index(table, components)
     rows_status = logic.component_rows(components, result, table, used_years, ref.catalogue.index)

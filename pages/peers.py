@@ -8,7 +8,7 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from benchlearn import cache, ui
+from benchlearn import cache, ui, views
 from benchlearn.charts.map import build_map, features
 from benchlearn.charts.peers import why_chart
 from benchlearn.i18n import format_number, t
@@ -98,7 +98,7 @@ def choose_year(
         return None
     if st.session_state.get("_peers_year") not in years:
         version = similar.peer_version(years[0], focus, ref.versions, ref.units)
-        obs = cache.query("observations_in_version", version=version)
+        obs = views.indicator_observations(version, tuple(codes))
         unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
         best = similar.best_year(obs, ref.catalogue, codes, unit_ids, years)
         st.session_state["_peers_year"] = best
@@ -327,7 +327,7 @@ def render() -> None:
 
     version = similar.peer_version(year, focus, ref.versions, ref.units)
     unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
-    obs = cache.query("observations_in_version", version=version)
+    obs = views.indicator_observations(version, tuple(weights))
     table, used_years = similar.structural_table(obs, ref.catalogue, list(weights), unit_ids, year)
     usable, dropped = similar.usable_indicators(table, focus, weights)
     warn_dropped(ref, dropped, focus, year, lang)

@@ -206,18 +206,23 @@ def benchmark_slide(ref: ui.Reference, state: ViewState, index: int) -> list[str
     lang, catalogue = state.lang, ref.catalogue
     version = ui.municipal_version(ref, state)
     unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
-    observations = cache.query("observations_in_version", version=version)
-    year = state.year or int(observations["year"].max())
-    years = bm.value_years(observations, catalogue, unit_ids, year)
-    themes = ui.theme_options(ref, bm.themes_with_data(catalogue, years), years)
+    setup = cache.computed(views.comparison_setup, version, state.year)  # as the page
+    year, years = setup["year"], setup["years"]
+    themes = ui.theme_options(ref, setup["themes"], years)
     if not themes:
         st.info(t("bench.no_themes", lang, year=year))
         return [state.ind]
     own = catalogue.loc[state.ind, "theme"]
     theme = state.theme if state.theme in themes else (own if own in themes else themes[0])
     options = ui.theme_codes(ref, theme, years)
-    counts = bm.coverage(observations, unit_ids, {c: years[c] for c in options})
-    chosen = bm.default_indicators(catalogue, options, counts, len(unit_ids), first=state.ind)
+    chosen = cache.computed(
+        views.comparison_defaults,
+        version,
+        tuple((c, years[c]) for c in options),
+        tuple(options),
+        len(unit_ids),
+        state.ind,
+    )
     rows = list(dict.fromkeys(ui.group_of(ref, state, version)))
     if state.my in unit_ids:
         rows = [state.my, *(u for u in rows if u != state.my)]
@@ -229,6 +234,7 @@ def benchmark_slide(ref: ui.Reference, state: ViewState, index: int) -> list[str
         st.info(t("bench.empty", lang))
         return chosen or [state.ind]
     names = {u: ui.unit_label(ref, u, lang) for u in rows}
+    observations = views.indicator_observations(version, tuple(chosen))
     tidy = bm.benchmark_table(observations, catalogue, rows, {c: years[c] for c in chosen})
     order = bm.order_rows(tidy, rows, state.my, names)
     st.table(compact_table(tidy, order, catalogue, names, state.my, lang))
@@ -247,7 +253,7 @@ def profile_slide(ref: ui.Reference, state: ViewState, index: int) -> list[str]:
         st.info(t("pres.no_unit", lang))
         return [state.ind]
     version = views.profile_version(ref, state, state.my)
-    obs = cache.query("observations_in_version", version=version)
+    obs = views.profile_observations(version, state.my)
     members = ui.group_of(ref, state, version)
     if state.my not in members:
         members = ui.units_of(ref, version)["unit_id"].tolist()

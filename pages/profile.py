@@ -186,7 +186,7 @@ def profile_view(unit: str, version: str, members: tuple[str, ...], lang: str) -
     cached across sessions (the network section is live and drawn separately)."""
     ref = ui.reference()
     row = unit_row(ref, unit, version)
-    obs = cache.query("observations_in_version", version=version)
+    obs = views.profile_observations(version, unit)  # the unit's rows, not every value
     view = {
         "ids": f"{t('profile.atvk', lang)} {row['atvk']} · "
         f"{t('profile.iso', lang)} {row['iso_3166_2']}",
@@ -196,12 +196,6 @@ def profile_view(unit: str, version: str, members: tuple[str, ...], lang: str) -
     if table.empty:
         return {**view, "table": None}
     strong, weak = logic.strongest_weakest(table)
-    charts = trend_charts_for(ref, obs, unit, lang)
-    spec = (
-        ui.chart_spec(profile_charts.small_multiples(charts, lang, TREND_COLUMNS))
-        if charts
-        else None
-    )
     return {
         **view,
         "strong": ui.position_lines(ref, strong, lang, t("profile.none_strong", lang)),
@@ -213,17 +207,25 @@ def profile_view(unit: str, version: str, members: tuple[str, ...], lang: str) -
             BAND_COLOURS[b] if d != "neutral" else None
             for b, d in zip(table["band"], table["direction"], strict=True)
         ],
-        "spec": spec,
-        "n_trends": len(charts),
+        "n_trends": len(logic.multi_year(obs, unit, ref.catalogue.index.tolist())),
         "sources": sources_lines(obs, unit, table, lang),
     }
 
 
-def show_trends(view: dict, name: str, lang: str) -> None:
+def trends_spec(unit: str, version: str, lang: str) -> dict:
+    """The small trend charts of `unit`, built only once their section is opened: at 100x
+    the data (make bench) building them on every view was most of the profile's run."""
+    ref = ui.reference()
+    obs = views.profile_observations(version, unit)
+    charts = trend_charts_for(ref, obs, unit, lang)
+    return ui.chart_spec(profile_charts.small_multiples(charts, lang, TREND_COLUMNS))
+
+
+def show_trends(view: dict, unit: str, version: str, name: str, lang: str) -> None:
     """The small trend charts in a section that draws them only once opened: drawn at once,
     Vega made the page finish ~0.1x of an empty page later (A/B runs), and they sit below the
     table. Whether it is open travels in the link."""
-    if view["spec"] is None:
+    if not view["n_trends"]:
         st.subheader(t("profile.trends", lang))
         st.caption(t("profile.no_trends", lang))
         return
@@ -240,7 +242,7 @@ def show_trends(view: dict, name: str, lang: str) -> None:
         return
     ui.page_params({TRENDS_PARAM: "1"})
     with section:
-        st.vega_lite_chart(view["spec"], width="content")
+        st.vega_lite_chart(cache.computed(trends_spec, unit, version, lang), width="content")
         st.caption(t("profile.trends_note", lang, name=name))
 
 
@@ -286,7 +288,7 @@ def render() -> None:
         st.caption(view["marks"])
     st.caption(t("profile.group_note", lang, group=group_name))
 
-    show_trends(view, ui.unit_label(ref, unit, lang), lang)
+    show_trends(view, unit, version, ui.unit_label(ref, unit, lang), lang)
 
     userdata.profile_section(unit, related_units(unit), lambda u: ui.unit_label(ref, u, lang), lang)
     st.subheader(t("profile.sources", lang))
