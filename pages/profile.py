@@ -107,26 +107,23 @@ def show_positions(strong: str, weak: str, lang: str) -> None:
     st.caption(t("profile.positions_note", lang, n=logic.MIN_COMPARED))
 
 
-def show_table(
+def table_html(
     table: pd.DataFrame, themes: list[str], band_colours: list[str | None], lang: str
-) -> None:
-    """Every indicator with its value, Latvia's, the rank and a percentile bar, by theme."""
-    title = t("profile.all", lang)
-    st.subheader(title)
+) -> str:
+    """Every indicator with its value, Latvia's, the rank and a percentile bar, by theme: built
+    once per view (profile_view), as its rows grow with the catalogue (2,000 at 100x)."""
     numbers = [t(k, lang) for k in ("value", "profile.latvia_value", "profile.col_rank")]
     percentile = t("profile.col_percentile", lang)
-    st.html(
-        tables.html_table(
-            table,
-            label=title,
-            numeric=numbers,
-            bars={percentile: 100},
-            notes={percentile: t("profile.percentile_help", lang)},
-            swatches={t("profile.col_band", lang): band_colours},
-            max_height=TABLE_MAX_PX,
-            pinned=True,
-            groups=themes,
-        )
+    return tables.html_table(
+        table,
+        label=t("profile.all", lang),
+        numeric=numbers,
+        bars={percentile: 100},
+        notes={percentile: t("profile.percentile_help", lang)},
+        swatches={t("profile.col_band", lang): band_colours},
+        max_height=TABLE_MAX_PX,
+        pinned=True,
+        groups=themes,
     )
 
 
@@ -200,13 +197,16 @@ def profile_view(unit: str, version: str, members: tuple[str, ...], lang: str) -
         **view,
         "strong": ui.position_lines(ref, strong, lang, t("profile.none_strong", lang)),
         "weak": ui.position_lines(ref, weak, lang, t("profile.none_weak", lang)),
-        "table": display_table(ref, table, lang),
+        "table": table_html(
+            display_table(ref, table, lang),
+            ref.catalogue.loc[table["indicator"], f"theme_{lang}"].tolist(),
+            [
+                BAND_COLOURS[b] if d != "neutral" else None
+                for b, d in zip(table["band"], table["direction"], strict=True)
+            ],
+            lang,
+        ),
         "marks": flags.legend([*table["flags"], *table["latvia_flags"]], lang),
-        "themes": ref.catalogue.loc[table["indicator"], f"theme_{lang}"].tolist(),
-        "band_colours": [
-            BAND_COLOURS[b] if d != "neutral" else None
-            for b, d in zip(table["band"], table["direction"], strict=True)
-        ],
         "n_trends": len(logic.multi_year(obs, unit, ref.catalogue.index.tolist())),
         "sources": sources_lines(obs, unit, table, lang),
     }
@@ -283,7 +283,8 @@ def render() -> None:
         return
 
     show_positions(view["strong"], view["weak"], lang)
-    show_table(view["table"], view["themes"], view["band_colours"], lang)
+    st.subheader(t("profile.all", lang))
+    st.html(view["table"])
     if view["marks"]:
         st.caption(view["marks"])
     st.caption(t("profile.group_note", lang, group=group_name))
