@@ -1,5 +1,5 @@
 """Command line: `python -m benchlearn build [--sources DIR] [--db FILE]` and
-`python -m benchlearn fetch [TABLE ...] [--since YEAR] [--base-url URL]`."""
+`python -m benchlearn fetch [TABLE ...] [--since YEAR] [--base-url URL] [--check | --plan]`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,14 @@ import sys
 from pathlib import Path
 
 from benchlearn.catalogue import CatalogueError
-from benchlearn.fetch import FetchError, default_fetched_dir, default_tables_path, fetch
+from benchlearn.fetch import (
+    FetchError,
+    check_mappings,
+    default_fetched_dir,
+    default_tables_path,
+    fetch,
+    plan,
+)
 from benchlearn.formulas import FormulaError
 from benchlearn.ingest.errors import SourceError
 from benchlearn.ingest.fetch_mapping import MappingError
@@ -82,10 +89,26 @@ def _add_fetch_command(commands, settings) -> None:
     cmd.add_argument("--catalogue", type=Path, default=settings.catalogue_path)
     cmd.add_argument("--mapping", type=Path, default=default_tables_path())
     cmd.add_argument("--fetched", type=Path, default=default_fetched_dir())
+    mode = cmd.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--check",
+        action="store_true",
+        help="compare every mapping with the live metadata; print OK or the lines to change",
+    )
+    mode.add_argument(
+        "--plan", action="store_true", help="print what would change (dry run), apply nothing"
+    )
 
 
 def _fetch(args) -> int:
+    common = {"base_url": args.base_url, "catalogue_path": args.catalogue}
+    common |= {"tables_path": args.mapping, "fetched_dir": args.fetched}
     try:
+        if args.check:
+            return 0 if check_mappings(args.tables, **common) else 1
+        if args.plan:
+            plan(args.tables, since=args.since, database=args.db, **common)
+            return 0
         fetch(
             args.tables,
             since=args.since,

@@ -1,4 +1,6 @@
-"""`python -m benchlearn fetch [TABLE ...] [--since YEAR] [--base-url URL]`: pull CSP tables.
+"""`python -m benchlearn fetch [TABLE ...] [--since YEAR] [--base-url URL] [--check | --plan]`:
+pull CSP tables. `--check` compares every mapping with the live metadata (and downloads no
+data); `--plan` runs steps 1 and 2 below and prints what would change, applying nothing.
 
 1. check  every table's mapping (data/pxweb_tables.toml) against its live metadata; a mismatch
           stops the run before any data is downloaded;
@@ -23,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 from benchlearn.catalogue import load_catalogue
@@ -30,6 +33,8 @@ from benchlearn.ingest.fetch_mapping import (
     Areas,
     Plan,
     TableMapping,
+    check_mapping,
+    describe,
     load_mappings,
     make_plan,
     tidy,
@@ -50,6 +55,8 @@ from benchlearn.ingest.pxweb_client import (
     HttpError,
     MalformedResponse,
     PxWebClient,
+    PxWebError,
+    TableMeta,
 )
 from benchlearn.settings import REPO_ROOT, load_settings
 from benchlearn.warehouse import BuildResult, build
@@ -179,6 +186,24 @@ def locate(client: PxWebClient, table: str, progress: Progress, budget: int = LO
     )
 
 
+def live_metadata(
+    client: PxWebClient, mapping: TableMapping, paths: dict[str, str], progress: Progress
+) -> tuple[str, TableMeta]:
+    """The table's path (searched for when the mapping leaves it empty) and live metadata."""
+    path = mapping.path or paths.get(mapping.table, "")
+    if not path:
+        progress(f"{mapping.table}: path not known, searching CSP's table tree ...")
+        path = locate(client, mapping.table, progress)
+        progress(f"{mapping.table}: found at {path} (write it into data/pxweb_tables.toml)")
+    try:
+        return path, client.metadata(path)
+    except HttpError as exc:
+        if exc.status != 404 or mapping.path or not paths.get(mapping.table):
+            raise
+        path = locate(client, mapping.table, progress)  # the remembered path moved
+        return path, client.metadata(path)
+
+
 def check(
     client: PxWebClient,
     tables: list[TableMapping],
@@ -189,18 +214,7 @@ def check(
     """Each table's mapping against its live metadata, before any data is asked for."""
     plans = []
     for mapping in tables:
-        path = mapping.path or paths.get(mapping.table, "")
-        if not path:
-            progress(f"{mapping.table}: path not known, searching CSP's table tree ...")
-            path = locate(client, mapping.table, progress)
-            progress(f"{mapping.table}: found at {path} (write it into data/pxweb_tables.toml)")
-        try:
-            meta = client.metadata(path)
-        except HttpError as exc:
-            if exc.status != 404 or mapping.path or not paths.get(mapping.table):
-                raise
-            path = locate(client, mapping.table, progress)  # the remembered path moved
-            meta = client.metadata(path)
+        path, meta = live_metadata(client, mapping, paths, progress)
         plan = make_plan(mapping, meta, since)
         state = "verified" if mapping.verified else "UNVERIFIED, checked now"
         progress(f"{mapping.table}: the table matches its mapping ({state}) - {path}")
@@ -362,28 +376,10 @@ def fetch(
     sources_dir = sources_dir or settings.sources_dir
     database = database or settings.database_path
     catalogue_path = catalogue_path or settings.catalogue_path
-    tables_path = tables_path or default_tables_path()
     fetched_dir = fetched_dir or default_fetched_dir()
-    if since is not None and not 1990 <= since <= dt.date.today().year:
-        raise FetchError(f"--since {since}: give a year from 1990 to this year")
-
-    catalogue = load_catalogue(catalogue_path)
-    mappings, areas = load_mappings(tables_path, catalogue)
-    chosen = select_tables(mappings, tables)
-    fetched = read_fetched(fetched_dir)
-    client = client or PxWebClient(base_url=base_url)
-    run = now_utc()
-    progress(f"CSP PxWeb API {client.base_url}: {', '.join(m.table for m in chosen)}")
-    started = time.perf_counter()
-    try:
-        plans = check(client, chosen, known_paths(fetched), since, progress)
-    except Exception:
-        verified = " ".join(m.table for m in chosen if m.verified and m.complete)
-        if len(chosen) > 1 and verified:
-            progress(f"(only the verified tables: python -m benchlearn fetch {verified})")
-        raise
-    fetches = download(client, plans, areas, since, progress)
-    fetch_seconds = time.perf_counter() - started
+    fetches, fetched, client, run, fetch_seconds = _download_all(
+        tables, since, base_url, client, catalogue_path, tables_path, fetched_dir, progress
+    )
 
     staging = fetched_dir.with_name(f".{fetched_dir.name}.staging-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
@@ -411,6 +407,159 @@ def fetch(
         f"(kept in {fetched_dir} for later builds)"
     )
     return outcome
+
+
+def _download_all(
+    tables: Sequence[str],
+    since: int | None,
+    base_url: str | None,
+    client: PxWebClient | None,
+    catalogue_path: Path,
+    tables_path: Path | None,
+    fetched_dir: Path,
+    progress: Progress,
+) -> tuple[list[TableFetch], Fetched, PxWebClient, str, float]:
+    """Steps 1 and 2 of a run (check every mapping, then download): what --plan shows too."""
+    if since is not None and not 1990 <= since <= dt.date.today().year:
+        raise FetchError(f"--since {since}: give a year from 1990 to this year")
+    catalogue = load_catalogue(catalogue_path)
+    mappings, areas = load_mappings(tables_path or default_tables_path(), catalogue)
+    chosen = select_tables(mappings, tables)
+    fetched = read_fetched(fetched_dir)
+    client = client or PxWebClient(base_url=base_url)
+    run = now_utc()
+    progress(f"CSP PxWeb API {client.base_url}: {', '.join(m.table for m in chosen)}")
+    started = time.perf_counter()
+    try:
+        plans = check(client, chosen, known_paths(fetched), since, progress)
+    except Exception:
+        verified = " ".join(m.table for m in chosen if m.verified and m.complete)
+        if len(chosen) > 1 and verified:
+            progress(f"(only the verified tables: python -m benchlearn fetch {verified})")
+        raise
+    fetches = download(client, plans, areas, since, progress)
+    return fetches, fetched, client, run, time.perf_counter() - started
+
+
+# -- fetch --plan and fetch --check: nothing is written -------------------------------------------
+
+
+@dataclass
+class TablePlan:
+    """What fetching one table would change: counts, revisions and indicators new to the
+    warehouse."""
+
+    fetch: TableFetch
+    new_indicators: list[str]
+
+
+def plan(
+    tables: Sequence[str] = (),
+    *,
+    since: int | None = None,
+    base_url: str | None = None,
+    client: PxWebClient | None = None,
+    database: Path | None = None,
+    catalogue_path: Path | None = None,
+    tables_path: Path | None = None,
+    fetched_dir: Path | None = None,
+    progress: Progress = print,
+    shown: int = 5,
+) -> list[TablePlan]:
+    """`fetch --plan`: check and download as a fetch does, then print what would change (new
+    values, revisions, new indicators) without staging, merging or committing anything."""
+    settings = load_settings()
+    database = database or settings.database_path
+    fetched_dir = fetched_dir or default_fetched_dir()
+    fetches, fetched, _, run, _ = _download_all(
+        tables,
+        since,
+        base_url,
+        client,
+        catalogue_path or settings.catalogue_path,
+        tables_path,
+        fetched_dir,
+        progress,
+    )
+    known = _warehouse_indicators(database)
+    plans = []
+    progress(f"Plan (nothing applied; {database} and {fetched_dir} unchanged):")
+    for item in fetches:
+        compare(fetched.tables.get(item.table), item, run)
+        delivered = item.rows.loc[item.rows["value"].notna(), "indicator"]
+        new = sorted(set(delivered) - known)
+        plans.append(TablePlan(item, new))
+        progress(
+            f"  {item.table}: {item.added:,} new values, {item.changed:,} revised, "
+            f"{item.removed:,} withdrawn; {len(new)} new indicators"
+            + (f" ({', '.join(new[:shown])}{' ...' if len(new) > shown else ''})" if new else "")
+        )
+        for _, rev in item.revisions.head(shown).iterrows():
+            progress(
+                f"    {rev['area_label']}, {rev['indicator']} {rev['year']}: "
+                f"{_number(rev['old_value'])} -> {_number(rev['new_value'])}"
+            )
+        if len(item.revisions) > shown:
+            progress(f"    ... and {len(item.revisions) - shown:,} more")
+    progress("Apply it: the same command without --plan.")
+    return plans
+
+
+def _warehouse_indicators(database: Path) -> set[str]:
+    if not database.is_file():
+        return set()
+    with duckdb.connect(str(database), read_only=True) as con:
+        return {row[0] for row in con.execute("SELECT code FROM indicators").fetchall()}
+
+
+def check_mappings(
+    tables: Sequence[str] = (),
+    *,
+    base_url: str | None = None,
+    client: PxWebClient | None = None,
+    catalogue_path: Path | None = None,
+    tables_path: Path | None = None,
+    fetched_dir: Path | None = None,
+    progress: Progress = print,
+) -> bool:
+    """`fetch --check`: every mapping (the incomplete ones too) against its live metadata;
+    prints per table OK, or the lines of the mapping file to change. Reads metadata only,
+    writes nothing; True when every table is OK."""
+    tables_path = tables_path or default_tables_path()
+    catalogue = load_catalogue(catalogue_path or load_settings().catalogue_path)
+    mappings, _ = load_mappings(tables_path, catalogue)
+    chosen = select_tables(mappings, tables) if tables else list(mappings.values())
+    text = tables_path.read_text(encoding="utf-8")
+    paths = known_paths(read_fetched(fetched_dir or default_fetched_dir()))
+    client = client or PxWebClient(base_url=base_url)
+    progress(f"Checking {len(chosen)} table mappings against {client.base_url} ({tables_path})")
+    ok = True
+    for mapping in chosen:
+        try:
+            path, meta = live_metadata(client, mapping, paths, lambda _: None)
+        except (PxWebError, FetchError) as exc:
+            progress(f"{mapping.table}: metadata not read: {exc}")
+            ok = False
+            continue
+        moved = not mapping.path or mapping.path != path
+        findings = check_mapping(mapping, meta, text) if mapping.complete else []
+        if not mapping.complete:
+            progress(f"{mapping.table}: no mapping yet; its live metadata:\n{describe(meta)}")
+        elif not findings and not moved:
+            verified = "verified" if mapping.verified else "confirms the unverified codes"
+            progress(f"{mapping.table}: OK (grade {mapping.grade}; {verified}) - {path}")
+        else:
+            progress(f"{mapping.table}: change {tables_path.name} (grade {mapping.grade}):")
+        if moved:
+            progress(f'  [tables.{mapping.table}] path: write path = "{path}"')
+        for item in findings:
+            where = f"line {item.line}: " if item.line else ""
+            progress(f"  {where}{item.message}")
+            if item.line:
+                progress(f"    - {item.old.strip()}")
+                progress(f"    + {item.new.strip()}" if item.new else "    + (no close match)")
+        ok = ok and mapping.complete and not findings and not moved
+    return ok
 
 
 def _report_changes(item: TableFetch, progress: Progress) -> None:

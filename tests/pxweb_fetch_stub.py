@@ -1,9 +1,15 @@
 """Stub tables for `python -m benchlearn fetch`: its tests, its benchmark and its browser test.
 
-SYNTHETIC, for tests only: the dimension codes of TRS020, NPV010 and EKA011, the stub's folder
-tree, the codes of some statistical regions, and most values are made up. What is real comes
-from ../shared/data: the annual average population of the 36 novadi (IRS031 export), the road
-lengths of 2024 with CSP's English labels (TRS020 export), and the ATVK codes.
+SYNTHETIC, for tests only: every value except those named below, the stub's folder tree, the
+codes of some statistical regions, and every dimension code or text that
+../shared/data/pxweb/METADATA_SEEN.md does not show (the tables of grade U in
+data/pxweb_tables.toml: there the stub answers as the mapping expects, which proves the fetch
+works, not that the guess is right). The shapes METADATA_SEEN.md records are followed: IRD041's
+AGE Y0 ... Y_GE100 and TOTAL, SEX M/F/T and 56 areas with LV0038001 (the merged Madona) beside
+LV0038000 and LV0055000 in 2025; IMV021 in POP/IM/IMSV; NPV022 in ENT/UT/UTV with its cell
+limit of 100,001; CSP's 300,000 otherwise. What is real comes from ../shared/data: the annual
+average population of the 36 novadi (IRS031 export), the road lengths of 2024 with CSP's
+English labels (TRS020 export), the ATVK codes and the names of the units.
 
 `TreeStub` is tests/pxweb_stub.StubPxWeb plus PxWeb v1 folder listings (GET on a folder), so a
 table whose path is not known can be located.
@@ -15,10 +21,12 @@ import csv
 import functools
 import json
 import unicodedata
-from collections.abc import Mapping
+import zlib
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tests.pxweb_stub import (
+    CODES_CSV,
     DB,
     IRS031_PATH,
     PREFIX,
@@ -31,12 +39,22 @@ from tests.pxweb_stub import (
 )
 
 TRS020_CSV = SHARED / "data/raw/csp_trs020/TRS020_20251218-012055.csv"
-STUB_PATHS = {  # IRS031, NPV010, EKA011 as on CSP; TRS020's folder is made up (unknown)
+STUB_PATHS = {  # as in METADATA_SEEN.md; TRS020's folder is made up (unknown)
     "IRS031": IRS031_PATH,
     "TRS020": "TRA/TRS/TRS020",
     "NPV010": "ENT/UT/UTN/NPV010",
     "EKA011": "EMP/NBB/NBA/EKA011",
+    "IRD041": "POP/IR/IRD/IRD041",
+    "IRD031": "POP/IR/IRD/IRD031",
+    "IDS031": "POP/ID/IDS/IDS031",
+    "IMV021": "POP/IM/IMSV/IMV021",
+    "IRS051": "POP/IR/IRS/IRS051",
+    "IKR060": "VEK/IK/IKR/IKR060",
+    "NPV022": "ENT/UT/UTV/NPV022",
+    "IRS030": "POP/IR/IRS/IRS030",
+    "IRD060": "POP/IR/IRS/IRD060",
 }
+CSP_CELL_LIMIT = 300_000  # METADATA_SEEN.md, IRS031's page
 CITIES = [  # ATVK from facts/municipality_codes.csv, English names as CSP prints them (TRS020)
     ("LV0001000", "Riga"),
     ("LV0002000", "Daugavpils"),
@@ -297,8 +315,313 @@ def add_eka011(stub: StubPxWeb, **options: Any) -> StubTable:
     return stub.add_table(STUB_PATHS["EKA011"], variables, value, title=title, **options)
 
 
-def add_all(stub: StubPxWeb) -> None:
-    add_irs031(stub)
-    add_trs020(stub)
-    add_npv010(stub)
-    add_eka011(stub)
+# -- the breadth tables (issue 19) -------------------------------------------------------------
+
+REGIONS_2024 = [  # LV00A, LV00C as on CSP's pages; LV00B, LV009, LV005 from third-party code
+    ("LV00A", "Riga statistical region (from 01.01.2024.)"),
+    ("LV00B", "Kurzeme statistical region (from 01.01.2024.)"),
+    ("LV00C", "Vidzeme statistical region (from 01.01.2024.)"),
+    ("LV009", "Zemgale statistical region"),
+    ("LV005", "Latgale statistical region"),
+]
+TOWNS = [("LV0031010", "Jēkabpils"), ("LV0040010", "Ogre"), ("LV0054010", "Valmiera")]
+MADONA, VARAKLANI, MERGED = "LV0038000", "LV0055000", "LV0038001"
+ALL_YEARS = tuple(range(2012, 2026))
+
+
+@functools.cache
+def _names_lv() -> dict[str, str]:
+    with open(CODES_CSV, encoding="utf-8", newline="") as handle:
+        named = {"LV" + r["atvk"]: r["municipality"] for r in csv.DictReader(handle)}
+    named.update({"LV": "Latvija", MERGED: "Madonas novads", **dict(TOWNS)})
+    return named
+
+
+def areas_now(merged: bool = False) -> list[tuple[str, str]]:
+    """Latvia, the 2024 regions, the 43, three towns (and the merged Madona of 2025)."""
+    extra = [(MERGED, "Madona municipality")] if merged else []
+    return [("LV", "Latvia"), *REGIONS_2024, *local_governments(), *extra, *TOWNS]
+
+
+@functools.cache
+def areas_pre2021() -> list[tuple[str, str]]:
+    """Latvia and the 119 municipalities by their pre-2021 codes (LV0010000 Rīga ...)."""
+    from benchlearn.ingest.boundaries import build_territory
+
+    territory = build_territory(SHARED / "data")
+    names = territory.units.set_index("unit_id")["name_en"]
+    codes = territory.codes[territory.codes["version"] == "pre2021"]
+    return [("LV", "Latvia")] + [
+        (c, names[u]) for c, u in zip(codes["code"], codes["unit_id"], strict=True)
+    ]
+
+
+def area_variable(areas: list[tuple[str, str]]) -> dict[str, Any]:
+    codes, texts = zip(*areas, strict=True)
+    names = _names_lv()
+    return variable(
+        "AREA",
+        "Territorial unit",
+        codes,
+        texts,
+        elimination=True,
+        text_lv="Teritoriālā vienība",
+        texts_lv=[names.get(c, t) for c, t in areas],
+    )
+
+
+def time_variable(years: Sequence[int]) -> dict[str, Any]:
+    codes = [str(y) for y in years]
+    return variable("TIME", "Time period", codes, time=True, text_lv="Laika periods")
+
+
+def size(area: str) -> float:
+    """A SYNTHETIC population size per area, stable across runs."""
+    if area == "LV":
+        return 1_880_000
+    if area in (MERGED,):
+        return size(MADONA) + size(VARAKLANI)
+    if not area.startswith("LV00") or len(area) == 5:
+        return 300_000 if len(area) == 5 else 9_000 + zlib.crc32(area.encode()) % 20_000
+    if area == "LV0001000":
+        return 600_000
+    return 4_000 + zlib.crc32(area.encode()) % 40_000
+
+
+def listed(area: str, year: int) -> bool:
+    """CSP lists the merged Madona from 2025, its two parts until 2025 (METADATA_SEEN.md)."""
+    return year >= 2025 if area == MERGED else year <= 2025 if area in (MADONA, VARAKLANI) else True
+
+
+SEX = ("SEX", "Sex", ["T", "M", "F"], ["Total", "Males", "Females"], "Dzimums")
+SEX_LV = ["Pavisam", "Vīrieši", "Sievietes"]
+AGES = ["TOTAL", *(f"Y{a}" for a in range(100)), "Y_GE100"]
+
+
+@functools.lru_cache(maxsize=4096)
+def _age_counts(area: str, year: int, sex: str) -> tuple[int, ...]:
+    """SYNTHETIC single-year counts: a smooth pyramid scaled to the area; merged = sum."""
+    if area == MERGED:
+        a, b = _age_counts(MADONA, year, sex), _age_counts(VARAKLANI, year, sex)
+        return tuple(x + y for x, y in zip(a, b, strict=True))
+    share = {"T": 1.0, "M": 0.46, "F": 0.54}[sex]
+    total = size(area) * share * (1 - 0.006 * (year - 2012))
+    weights = [1.2 - 0.009 * a for a in range(100)] + [0.05]
+    scale = total / sum(weights)
+    if sex == "T":
+        m, f = _age_counts(area, year, "M"), _age_counts(area, year, "F")
+        return tuple(x + y for x, y in zip(m, f, strict=True))
+    return tuple(round(w * scale) for w in weights)
+
+
+def add_ird041(stub: StubPxWeb, years: Sequence[int] = ALL_YEARS, **options: Any) -> StubTable:
+    areas = areas_now(merged=True)
+
+    def value(c: Mapping[str, str]) -> float | None:
+        year = int(c["TIME"])
+        if not listed(c["AREA"], year):
+            return None
+        counts = _age_counts(c["AREA"], year, c["SEX"])
+        return sum(counts) if c["AGE"] == "TOTAL" else counts[AGES.index(c["AGE"]) - 1]
+
+    code, text, values, texts, text_lv = SEX
+    variables = [
+        area_variable(areas),
+        variable("AGE", "Age", AGES, ["Total", *(f"{a} years" for a in range(100)), "100+"]),
+        variable(code, text, values, texts, text_lv=text_lv, texts_lv=SEX_LV),
+        variable("ContentsCode", "Contents", ["IRD041"], ["Population"]),
+        time_variable(years),
+    ]
+    title = (
+        "Population in regions, State cities and municipalities by age and gender at the "
+        "beginning of the year"
+    )
+    return stub.add_table(STUB_PATHS["IRD041"], variables, value, title=title, **options)
+
+
+def _simple(
+    stub: StubPxWeb,
+    table: str,
+    dims: list[dict[str, Any]],
+    value: Any,
+    years: Sequence[int],
+    areas: list[tuple[str, str]] | None = None,
+    **options: Any,
+) -> StubTable:
+    variables = [area_variable(areas or areas_now()), *dims, time_variable(years)]
+    title = f"{table} (SYNTHETIC test table shaped as METADATA_SEEN.md records)"
+    return stub.add_table(STUB_PATHS[table], variables, value, title=title, **options)
+
+
+def contents(code: str, text: str = "Number") -> dict[str, Any]:
+    return variable("ContentsCode", "Contents", [code], [text])
+
+
+def add_ird031(stub: StubPxWeb, years: Sequence[int] = ALL_YEARS, **options: Any) -> StubTable:
+    def value(c: Mapping[str, str]) -> float:
+        return 38 + zlib.crc32(c["AREA"].encode()) % 90 / 10 + 0.1 * (int(c["TIME"]) - 2012)
+
+    sex = variable("SEX", "Sex", ["T"], ["Total"])
+    dims = [sex, contents("IRD0311", "Median age")]
+    return _simple(stub, "IRD031", dims, value, years, **options)
+
+
+def add_ids031(stub: StubPxWeb, years: Sequence[int] = ALL_YEARS, **options: Any) -> StubTable:
+    def value(c: Mapping[str, str]) -> float | str:
+        if c["AREA"] == VARAKLANI and c["TIME"] == "2025":
+            return ".."  # as METADATA_SEEN.md saw at 2026-09-04
+        births = round(size(c["AREA"]) * 0.009)
+        return {"T": births, "M": round(births * 0.515), "F": births - round(births * 0.515)}[
+            c["SEX_NEWBORN"]
+        ]
+
+    sex = variable("SEX_NEWBORN", "Sex", ["T", "M", "F"], ["Total", "Males", "Females"])
+    return _simple(stub, "IDS031", [sex, contents("IDS031")], value, years, **options)
+
+
+def add_imv021(stub: StubPxWeb, years: Sequence[int] = ALL_YEARS, **options: Any) -> StubTable:
+    def value(c: Mapping[str, str]) -> float | str:
+        if c["AREA"] == VARAKLANI and c["TIME"] == "2025":
+            return ".."
+        deaths = round(size(c["AREA"]) * 0.015)
+        return {"T": deaths, "M": deaths // 2, "F": deaths - deaths // 2}[c["SEX"]]
+
+    dims = [
+        variable("SEX", "Sex", ["T", "M", "F"], ["Total", "Males", "Females"]),
+        variable("AgeGroup", "Age group", ["TOTAL"], ["Total"]),
+        contents("IMV021"),
+    ]
+    return _simple(stub, "IMV021", dims, value, years, **options)
+
+
+def add_irs051(stub: StubPxWeb, years: Sequence[int] = (2022, 2023, 2024, 2025), **options: Any):
+    def value(c: Mapping[str, str]) -> float:
+        total = size(c["AREA"])
+        urban = round(total * (0.3 + zlib.crc32(c["AREA"].encode()) % 60 / 100))
+        return {"TOTAL": total, "URB": urban, "RUR": total - urban}[c["INDICATOR"]] * (
+            1 if c["ContentsCode"] == "IRS0511" else 0.01
+        )
+
+    dims = [
+        variable(
+            "INDICATOR",
+            "Indicator",
+            ["TOTAL", "URB", "RUR"],
+            ["Total", "Urban (densely populated) areas", "Rural (sparsely populated) areas"],
+        ),
+        variable(
+            "ContentsCode",
+            "Contents",
+            ["IRS0511", "IRS0512"],
+            ["Population at the beginning of the year", "Share, %"],
+        ),
+    ]
+    return _simple(stub, "IRS051", dims, value, years, **options)
+
+
+def add_ikr060(stub: StubPxWeb, years: Sequence[int] = (2021, 2022), **options: Any):
+    def value(c: Mapping[str, str]) -> float:
+        gdp = size(c["AREA"]) * 22.0  # thousand euro
+        gdp = gdp * (0.88 if c["INDICATOR"] == "B1G" else 1) * (1 + 0.05 * (int(c["TIME"]) - 2021))
+        return round(gdp if c["ContentsCode"] == "IKR060" else gdp * 1000 / size(c["AREA"]))
+
+    dims = [
+        variable("INDICATOR", "Indicator", ["B1GQ", "B1G"], ["GDP", "Gross value added"]),
+        variable(
+            "ContentsCode",
+            "Contents",
+            ["IKR060", "IKR061"],
+            ["At current prices (thousand euro)", "Per capita (euro)"],
+        ),
+    ]
+    return _simple(stub, "IKR060", dims, value, years, **options)
+
+
+def add_npv022(stub: StubPxWeb, years: Sequence[int] = range(2017, 2023), **options: Any):
+    contents_ = [
+        ("NPV0221", "Number of employed"),
+        ("NPV0222", "Number of jobs"),
+        ("NPV0223", "Value of output, euro"),
+        ("NPV0224", "Value added, euro"),
+    ]
+
+    def value(c: Mapping[str, str]) -> float:
+        employed = (
+            size(c["AREA"]) * 0.45 * {"TOTAL": 1, "MARKET": 0.7, "NONMARKET": 0.3}[c["SECTOR"]]
+        )
+        factor = {"NPV0221": 1, "NPV0222": 1.08, "NPV0223": 42_000, "NPV0224": 18_000}
+        return round(employed * factor[c["ContentsCode"]])
+
+    dims = [
+        variable("ContentsCode", "Contents", *zip(*contents_, strict=True)),
+        variable(
+            "SECTOR",
+            "Sector",
+            ["TOTAL", "MARKET", "NONMARKET"],
+            ["Total", "Market sector", "Non-market sector"],
+            elimination=True,
+        ),
+    ]
+    options.setdefault("cell_limit", 100_001)  # NPV022's page
+    return _simple(stub, "NPV022", dims, value, years, **options)
+
+
+def _pre2021_value(c: Mapping[str, str], key: str) -> float:
+    base = 1_900_000 if c["AREA"] == "LV" else 2_000 + zlib.crc32(c["AREA"].encode()) % 30_000
+    start = round(base * (1 - 0.01 * (int(c["TIME"]) - 2010)))
+    return {
+        "POP_SY": start,
+        "LBIRTH": round(start * 0.01),
+        "DEATH": round(start * 0.016),
+        "NATGROW": round(start * 0.01) - round(start * 0.016),
+        "MIGR_NET": -round(start * 0.005),
+        "M": round(start * 0.46),
+        "F": start - round(start * 0.46),
+        "T": start,
+    }[key]
+
+
+def add_irs030(stub: StubPxWeb, years: Sequence[int] = range(2005, 2023), **options: Any):
+    dims = [
+        variable("INDICATOR", "Indicator", *zip(*IRS031_INDICATORS[:5], strict=True)),
+        contents("IRS030"),
+    ]
+    value = lambda c: _pre2021_value(c, c["INDICATOR"])  # noqa: E731
+    return _simple(stub, "IRS030", dims, value, years, areas_pre2021(), **options)
+
+
+def add_ird060(stub: StubPxWeb, years: Sequence[int] = range(2010, 2023), **options: Any):
+    dims = [
+        variable("SEX", "Sex", ["T", "M", "F"], ["Total", "Males", "Females"]),
+        variable(
+            "INDICATOR",
+            "Indicator",
+            ["POP", "PC"],
+            ["Population at the beginning of year", "Share, %"],
+        ),
+        contents("IRD060"),
+    ]
+    value = lambda c: _pre2021_value(c, c["SEX"]) * (1 if c["INDICATOR"] == "POP" else 0)  # noqa: E731
+    return _simple(stub, "IRD060", dims, value, years, areas_pre2021(), **options)
+
+
+ADDERS = {
+    "IRS031": lambda stub, **o: add_irs031(stub, **o),
+    "TRS020": lambda stub, **o: add_trs020(stub, **o),
+    "NPV010": lambda stub, **o: add_npv010(stub, **o),
+    "EKA011": lambda stub, **o: add_eka011(stub, **o),
+    "IRD041": add_ird041,
+    "IRD031": add_ird031,
+    "IDS031": add_ids031,
+    "IMV021": add_imv021,
+    "IRS051": add_irs051,
+    "IKR060": add_ikr060,
+    "NPV022": add_npv022,
+    "IRS030": add_irs030,
+    "IRD060": add_ird060,
+}
+
+
+def add_all(stub: StubPxWeb, tables: Sequence[str] = ("IRS031", "TRS020", "NPV010", "EKA011")):
+    for table in tables:
+        ADDERS[table](stub)

@@ -9,6 +9,9 @@ URL (json-stat2 computed from the query: "item", "top" N and "all" wildcard filt
 eliminable dimensions are summed away, unselected others returned in full). Enforces a cell limit
 (403 with PxWeb-like text), counts requests, and injects faults per table: N answers of 429
 (with Retry-After) or 500 first, a response delay, malformed JSON, renamed dimensions.
+Labels come in both languages (``texts_lv``: served under ``/lv/``), and a cell may hold CSP's
+markers instead of a number: ``..`` (not available) or ``…`` (not yet published, the default
+for an empty cell), returned in json-stat2's ``status``.
 
 ``irs031_reference()`` / ``add_irs031(stub)`` build a realistic IRS031-like table from the real
 CSP export ``../shared/data/raw/csp_irs031/IRS031_20251113-180224.csv`` (36 novadi, 2012-2025,
@@ -53,8 +56,10 @@ def variable(
     *,
     elimination: bool = False,
     time: bool = False,
+    text_lv: str | None = None,
+    texts_lv: Sequence[str] | None = None,
 ) -> dict[str, Any]:
-    """A PxWeb metadata variable."""
+    """A PxWeb metadata variable (``text_lv``/``texts_lv``: its Latvian labels)."""
     out = {
         "code": code,
         "text": text,
@@ -64,6 +69,8 @@ def variable(
     }
     if time:
         out["time"] = True
+    if text_lv is not None or texts_lv is not None:
+        out["lv"] = {"text": text_lv or text, "valueTexts": list(texts_lv or out["valueTexts"])}
     return out
 
 
@@ -73,6 +80,8 @@ class StubTable:
     title: str
     variables: list[dict[str, Any]]
     cube: np.ndarray  # float, NaN = missing; shape = value counts in variable order
+    markers: dict[int, str] = field(default_factory=dict)  # flat cell -> ".." (default "…")
+    title_lv: str | None = None
     updated: str = "2025-11-13T08:00:00Z"
     fail_429: int = 0
     retry_after: str | None = "2"
@@ -85,11 +94,17 @@ class StubTable:
     cell_limit: int | None = None
     requests: Counter = field(default_factory=Counter)  # "GET"/"POST" -> count
 
-    def served_variables(self) -> list[dict[str, Any]]:
-        return [{**v, "code": self.rename.get(v["code"], v["code"])} for v in self.variables]
+    def served_variables(self, lang: str = "en") -> list[dict[str, Any]]:
+        out = []
+        for v in self.variables:
+            served = {k: x for k, x in v.items() if k != "lv"}
+            if lang == "lv" and "lv" in v:
+                served.update(v["lv"])
+            out.append({**served, "code": self.rename.get(v["code"], v["code"])})
+        return out
 
 
-def _cube(variables: list[dict[str, Any]], values: Values) -> np.ndarray:
+def _cube(variables: list[dict[str, Any]], values: Values) -> tuple[np.ndarray, dict[int, str]]:
     shape = tuple(len(v["values"]) for v in variables)
     codes = [v["code"] for v in variables]
     n = math.prod(shape)
@@ -107,9 +122,9 @@ def _cube(variables: list[dict[str, Any]], values: Values) -> np.ndarray:
         flat = list(values)
         if len(flat) != n:
             raise ValueError(f"values has {len(flat)} entries, the table has {n} cells")
-    return np.array([np.nan if x is None else float(x) for x in flat], dtype="float64").reshape(
-        shape
-    )
+    markers = {i: x for i, x in enumerate(flat) if isinstance(x, str)}
+    numbers = [np.nan if x is None or isinstance(x, str) else float(x) for x in flat]
+    return np.array(numbers, dtype="float64").reshape(shape), markers
 
 
 class _Reply(Exception):
@@ -190,11 +205,13 @@ class StubPxWeb:
     ) -> StubTable:
         """Register a table; ``options`` are StubTable fields (faults, updated, cell_limit)."""
         path = path.strip("/")
+        cube, markers = _cube(variables, values)
         table = StubTable(
             path=path,
             title=title or path.rsplit("/", 1)[-1],
             variables=[dict(v) for v in variables],
-            cube=_cube(variables, values),
+            cube=cube,
+            markers=markers,
             **options,
         )
         with self._lock:
@@ -262,9 +279,10 @@ class StubPxWeb:
         table.requests[method] += 1
         self._faults(table, method)
         if method == "GET":
-            meta = {"title": table.title, "variables": table.served_variables()}
+            title = table.title_lv if lang == "lv" and table.title_lv else table.title
+            meta = {"title": title, "variables": table.served_variables(lang)}
             return json.dumps(meta, ensure_ascii=False), {}
-        return json.dumps(self._data(table, body), ensure_ascii=False), {}
+        return json.dumps(self._data(table, body, lang), ensure_ascii=False), {}
 
     def _faults(self, table: StubTable, method: str) -> None:
         applies = table.faults_on == "both" or table.faults_on == (
@@ -288,13 +306,13 @@ class StubPxWeb:
                 table.malformed -= 1
                 raise _Reply(200, '{"class": "dataset", "id": ["AREA", ')
 
-    def _data(self, table: StubTable, body: Any) -> dict[str, Any]:
+    def _data(self, table: StubTable, body: Any, lang: str = "en") -> dict[str, Any]:
         if not isinstance(body, dict) or not isinstance(body.get("query"), list):
             raise _Reply(400, "Bad request: the body must be a PxWeb query object", _text())
         fmt = (body.get("response") or {}).get("format")
         if fmt != "json-stat2":
             raise _Reply(400, f"Bad request: unsupported response format {fmt!r}", _text())
-        served = table.served_variables()
+        served = table.served_variables(lang)
         by_code = {v["code"]: i for i, v in enumerate(served)}
         picks: dict[int, list[int]] = {}
         for item in body["query"]:
@@ -342,6 +360,7 @@ class StubPxWeb:
                 _text(),
             )
         sub = table.cube[np.ix_(*index_lists)]
+        flat_index = np.arange(table.cube.size).reshape(table.cube.shape)[np.ix_(*index_lists)]
         if eliminated:
             axes = tuple(eliminated)
             present = (~np.isnan(sub)).sum(axis=axes)
@@ -364,7 +383,7 @@ class StubPxWeb:
             }
         out: dict[str, Any] = {
             "class": "dataset",
-            "label": table.title,
+            "label": table.title_lv if lang == "lv" and table.title_lv else table.title,
             "source": "Central Statistical Bureau of Latvia",
             "updated": table.updated,
             "id": [served[i]["code"] for i in kept],
@@ -377,7 +396,12 @@ class StubPxWeb:
             },
             "version": "2.0",
         }
-        status = {str(k): "…" for k, v in enumerate(values) if v is None}
+        cells_at = flat_index.reshape(-1) if not eliminated else None
+        status = {
+            str(k): table.markers.get(int(cells_at[k]), "…") if cells_at is not None else "…"
+            for k, v in enumerate(values)
+            if v is None
+        }
         if status:
             out["status"] = status
         return out

@@ -33,6 +33,9 @@ PRECISION_DEG = 1e-4
 # Varakļānu novads joins Madonas novads on 1 July 2025 (Saeima amendment of 13 June 2024).
 MERGE_2025 = {"LV0055000": "LV0038000"}
 MERGED_SUFFIX = "_2025"
+# CSP's AREA code of the merged Madonas novads (IRD041, METADATA_SEEN.md grade A); CSP lists it
+# in 2025 beside LV0038000 and LV0055000, the two it was made from.
+MERGED_CSP_CODE = "LV0038001"
 # A pre-reform municipality is a part of a new one when this share of its area lies in it
 # (below: slivers of the generalised borders); it is whole when this much does.
 PART_MIN_SHARE = 0.005
@@ -443,6 +446,7 @@ def build_territory(sources: Path) -> Territory:
                     "version": "pre2021",
                 }
             ),
+            pd.DataFrame({"code": [MERGED_CSP_CODE], "unit_id": [merged_id], "version": "lg2025"}),
         ],
         ignore_index=True,
     )

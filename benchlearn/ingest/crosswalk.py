@@ -66,6 +66,16 @@ class Crosswalk:
         if codes is not None:
             self._codes.update(zip(codes["code"], codes["unit_id"], strict=True))
 
+    def unit_of_code(self, code: str) -> str | None:
+        """The unit an ATVK code (a unit's own, or one it had before) means, if any."""
+        return self._codes.get(code)
+
+    def names_unit(self, uid: str, name: str) -> bool:
+        """Whether `name` (a date qualifier aside) is one of the unit's names."""
+        match = _QUALIFIER.search(name)
+        bare = name[: match.start()] if match else name
+        return bool(name_keys(bare) & self._names.get(uid, set()))
+
     def resolve_code(self, code: str, name: str, path: Path | str, line: int) -> str:
         """The unit a code means; the name printed beside it must be one of that unit's
         names, so a code and a name that disagree stop the build (file, line, code, name)."""

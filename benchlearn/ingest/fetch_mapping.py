@@ -7,11 +7,20 @@
 
 ``make_plan`` raises MappingMismatch (naming the table, dimension and code) for any difference
 between the mapping and the metadata: a missing dimension or value, a dimension the mapping does
-not name, a time dimension that is not in years. It never guesses.
+not name, a time dimension that is not in years. It never guesses. ``check_mapping`` lists every
+such difference of one table at once (`fetch --check`), each with the line of the mapping file
+to change.
+
+An indicator may be a sum of cells (an age group from single years: ``AGE = "Y0..Y6"``, a
+range in the metadata's order whose ends may be patterns such as "Y_GE*", or a list of
+codes); such values are flagged ``derived``.
 """
 
 from __future__ import annotations
 
+import difflib
+import fnmatch
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -25,13 +34,22 @@ from benchlearn.ingest.pxweb_client import TableMeta, Variable
 from benchlearn.ingest.pxweb_errors import MappingMismatch
 
 FORMAT = "pxweb_api"  # the catalogue's source format for a fetched table
-TIDY_COLUMNS = ["area", "area_label", "level", "indicator", "year", "value", "status"]
+TIDY_COLUMNS = ["area", "area_label", "level", "indicator", "year", "value", "status", "flags"]
+# Evidence grades of ../shared/data/pxweb/METADATA_SEEN.md, plus U: some code or text of the
+# mapping is not shown there (inferred from CSP's other tables), to be confirmed by `--check`.
+GRADES = ("A", "B", "C", "U")
+FIRST_YEAR = 1990  # the build refuses earlier years (pxweb_csv.check_year)
+SUMMED = "derived"  # flag of a value we added up from several published cells
+PRE_REFORM = "pre2021"  # the boundary version of the 119 municipalities
 _TABLE = re.compile(r"^[A-Z]{3}\d{3}[A-Za-z]?$")
 _YEAR = re.compile(r"^\d{4}$")
+_RANGE = ".."
 _TABLE_KEYS = {
     "source",
     "path",
     "verified",
+    "grade",
+    "years",
     "evidence",
     "area",
     "time",
@@ -40,7 +58,7 @@ _TABLE_KEYS = {
     "indicators",
     "intended",
 }
-_INDICATOR_KEYS = {"indicator", "codes", "labels", "optional"}
+_INDICATOR_KEYS = {"indicator", "codes", "labels", "optional", "years"}
 
 
 class MappingError(ValueError):
@@ -81,9 +99,14 @@ class DimRef:
 @dataclass(frozen=True)
 class IndicatorMap:
     indicator: str
-    codes: dict[str, str] = field(default_factory=dict)  # dimension -> value code
+    # dimension -> value code, or several (a list, or "FIRST..LAST" in metadata order): summed
+    codes: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)  # dimension -> value text
     optional: bool = False
+    years: tuple[int, int] | None = None  # only these years (an age band that moves in time)
+
+    def in_years(self, year: int) -> bool:
+        return self.years is None or self.years[0] <= year <= self.years[1]
 
 
 @dataclass(frozen=True)
@@ -100,6 +123,8 @@ class TableMapping:
     eliminate: tuple[str, ...]
     indicators: tuple[IndicatorMap, ...]
     intended: str = ""
+    grade: str = "U"
+    years: tuple[int, int] | None = None  # the table's years to fetch (pre-2021 tables)
 
     @property
     def complete(self) -> bool:
@@ -118,8 +143,22 @@ class Plan:
     years: tuple[str, ...]  # TIME codes asked for
     selections: dict[str, Any]
     measures: tuple[str, ...]  # dimension codes whose values say which indicator a cell is
-    combos: dict[tuple[str, ...], str]  # value codes in `measures` order -> indicator
+    cells: tuple[Cells, ...]  # which cells give which indicator
     missing: tuple[str, ...] = ()  # optional indicators the table no longer has
+
+
+@dataclass(frozen=True)
+class Cells:
+    """One mapped indicator resolved against the metadata: value codes per measure dimension
+    (several = summed), and the years it applies to."""
+
+    indicator: str
+    select: dict[str, tuple[str, ...]]
+    years: tuple[int, int] | None = None
+
+    @property
+    def summed(self) -> bool:
+        return any(len(codes) > 1 for codes in self.select.values())
 
 
 # -- loading ------------------------------------------------------------------------------------
@@ -182,6 +221,11 @@ def _table(path: Path, code: str, body: dict) -> TableMapping:
         raise MappingError(f"{where} has unknown fields {sorted(unknown)}")
     if not isinstance(body.get("verified"), bool):
         raise MappingError(f"{where}: verified must be true or false")
+    grade = body.get("grade", "U")
+    if grade not in GRADES:
+        raise MappingError(f"{where}: grade must be one of {', '.join(GRADES)}")
+    if body["verified"] != (grade == "A"):
+        raise MappingError(f"{where}: verified = true goes with grade A, and only with it")
     path_text = str(body.get("path", "")).strip().strip("/")
     if path_text and path_text.rsplit("/", 1)[-1].upper() != code:
         raise MappingError(f"{where}: path {path_text!r} does not end in the table id {code}")
@@ -189,9 +233,7 @@ def _table(path: Path, code: str, body: dict) -> TableMapping:
     if not isinstance(fixed, dict) or not fixed.keys() <= {"codes", "labels"}:
         raise MappingError(f"{where}: fixed takes codes = {{...}} and/or labels = {{...}}")
     indicators = tuple(_indicator(where, i, e) for i, e in enumerate(body.get("indicators", [])))
-    seen = [m.indicator for m in indicators]
-    if len(set(seen)) != len(seen):
-        raise MappingError(f"{where}: an indicator is mapped twice: {seen}")
+    _check_twice(where, indicators)
     mapping = TableMapping(
         table=code,
         path=path_text,
@@ -205,6 +247,8 @@ def _table(path: Path, code: str, body: dict) -> TableMapping:
         eliminate=tuple(body.get("eliminate", ())),
         indicators=indicators,
         intended=str(body.get("intended", "")),
+        grade=grade,
+        years=_years(f"{where} years", body.get("years")),
     )
     partial = [k for k in ("source", "area", "time", "indicators") if body.get(k)]
     if partial and not mapping.complete:
@@ -215,26 +259,65 @@ def _table(path: Path, code: str, body: dict) -> TableMapping:
     return mapping
 
 
+def _years(where: str, value: Any) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    ok = isinstance(value, list) and len(value) == 2 and all(isinstance(y, int) for y in value)
+    if not ok or not FIRST_YEAR <= value[0] <= value[1]:
+        raise MappingError(f"{where}: write [first, last], years from {FIRST_YEAR}")
+    return (value[0], value[1])
+
+
+def _check_twice(where: str, indicators: tuple[IndicatorMap, ...]) -> None:
+    """An indicator may be listed more than once only for years that do not overlap."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for entry in indicators:
+        span = entry.years or (0, 9999)
+        for lo, hi in spans.get(entry.indicator, []):
+            if span[0] <= hi and lo <= span[1]:
+                raise MappingError(f"{where}: {entry.indicator} is mapped twice for a year")
+        spans.setdefault(entry.indicator, []).append(span)
+
+
+def _codes(where: str, value: Any) -> dict[str, str | tuple[str, ...]]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise MappingError(f"{where}: expected {{ <dimension> = <code> or [<codes>] }}")
+    out: dict[str, str | tuple[str, ...]] = {}
+    for dim, code in value.items():
+        if isinstance(code, list) and code and all(isinstance(c, str) for c in code):
+            out[dim] = tuple(code)
+        elif isinstance(code, str) and code:
+            out[dim] = code
+        else:
+            raise MappingError(f"{where}: {dim} needs a code, a list of codes or FIRST..LAST")
+    return out
+
+
 def _indicator(where: str, i: int, entry: Any) -> IndicatorMap:
     if not isinstance(entry, dict) or not isinstance(entry.get("indicator"), str):
         raise MappingError(f'{where}: indicators[{i}] needs indicator = "<catalogue code>"')
     unknown = entry.keys() - _INDICATOR_KEYS
     if unknown:
         raise MappingError(f"{where}: indicators[{i}] has unknown fields {sorted(unknown)}")
-    codes = _pairs(f"{where} indicators[{i}].codes", entry.get("codes"))
+    codes = _codes(f"{where} indicators[{i}].codes", entry.get("codes"))
     labels = _pairs(f"{where} indicators[{i}].labels", entry.get("labels"))
     if not codes and not labels:
         raise MappingError(f"{where}: indicators[{i}] selects nothing (codes or labels)")
     if codes.keys() & labels.keys():
         raise MappingError(f"{where}: indicators[{i}] names a dimension twice")
-    return IndicatorMap(entry["indicator"], codes, labels, bool(entry.get("optional", False)))
+    years = _years(f"{where} indicators[{i}].years", entry.get("years"))
+    optional = bool(entry.get("optional", False))
+    return IndicatorMap(entry["indicator"], codes, labels, optional, years)
 
 
 def check_against_catalogue(
     path: Path, tables: dict[str, TableMapping], catalogue: Catalogue
 ) -> None:
-    """Every mapped indicator exists; each is fetched from one table; sources are pxweb_api."""
-    owner: dict[str, str] = {}
+    """Every mapped indicator exists; each is fetched from one table (plus, for the years
+    before the 2021 reform, one table on the 119 units); sources are pxweb_api."""
+    owner: dict[tuple[str, bool], str] = {}
     for code, mapping in tables.items():
         if not mapping.complete:
             continue
@@ -244,7 +327,8 @@ def check_against_catalogue(
                 f"{path}: [tables.{code}] source {mapping.source!r} must be a catalogue source "
                 f'with format = "{FORMAT}" and table = "{code}" in {catalogue.path}'
             )
-        for entry in mapping.indicators:
+        pre = is_pre_reform(source.versions)
+        for entry in {e.indicator: e for e in mapping.indicators}.values():
             if entry.indicator not in catalogue.indicators:
                 raise MappingError(
                     f"{path}: [tables.{code}] maps to {entry.indicator!r}, which is not in "
@@ -254,12 +338,19 @@ def check_against_catalogue(
                 raise MappingError(
                     f"{path}: [tables.{code}] maps to the derived indicator {entry.indicator!r}"
                 )
-            if entry.indicator in owner:
+            key = (entry.indicator, pre)
+            if key in owner:
                 raise MappingError(
-                    f"{path}: {entry.indicator!r} is mapped from both {owner[entry.indicator]} "
+                    f"{path}: {entry.indicator!r} is mapped from both {owner[key]} "
                     f"and {code}; one indicator comes from one table"
                 )
-            owner[entry.indicator] = code
+            owner[key] = code
+
+
+def is_pre_reform(versions: list[str]) -> bool:
+    """A table on the 119 municipalities before the 2021 reform: its figures reach the 43
+    only by harmonisation, and yield to a table on today's units where both give one."""
+    return PRE_REFORM in versions and not {"lg2021", "lg2025"} & set(versions)
 
 
 # -- checking against live metadata -----------------------------------------------------------
@@ -314,16 +405,48 @@ def _value_code(meta: TableMeta, var: Variable, code: str) -> str:
     return code
 
 
-def _resolve(meta: TableMeta, codes: dict, labels: dict) -> dict[str, str]:
-    """{dimension: value} given by code or text -> {dimension code: value code}."""
+def _value_codes(meta: TableMeta, var: Variable, value: str | tuple[str, ...]) -> tuple[str, ...]:
+    """One code, a list of codes, or FIRST..LAST (inclusive, in the metadata's order)."""
+    if isinstance(value, tuple):
+        return tuple(_value_code(meta, var, code) for code in value)
+    if _RANGE not in value:
+        return (_value_code(meta, var, value),)
+    first, last = (_range_end(meta, var, c) for c in value.split(_RANGE, 1))
+    i, j = var.values.index(first), var.values.index(last)
+    if j < i:
+        raise _mismatch(meta, var.code, (value,), f"range {value} runs backwards in {var.code}.")
+    return var.values[i : j + 1]
+
+
+def _range_end(meta: TableMeta, var: Variable, end: str) -> str:
+    """A code, or a pattern such as "Y_GE*" (the open age class, whose first age the mapping
+    need not know) that must match exactly one code."""
+    if "*" not in end:
+        return _value_code(meta, var, end)
+    found = [v for v in var.values if fnmatch.fnmatchcase(v, end)]
+    if len(found) != 1:
+        message = f"dimension {var.code}: {end!r} matches {len(found)} codes, not one."
+        raise _mismatch(meta, var.code, (end,), message)
+    return found[0]
+
+
+def _resolve(meta: TableMeta, codes: dict, labels: dict) -> dict[str, tuple[str, ...]]:
+    """{dimension: value(s)} given by code or text -> {dimension code: value codes}."""
     out = {}
     for dim, value in codes.items():
         var = find_dimension(meta, dim)
-        out[var.code] = _value_code(meta, var, value)
+        out[var.code] = _value_codes(meta, var, value)
     for dim, text in labels.items():
         var = find_dimension(meta, dim)
-        out[var.code] = find_value(meta, var, text)
+        out[var.code] = (find_value(meta, var, text),)
     return out
+
+
+def plan_years(mapping: TableMapping, time: Variable, since: int | None) -> list[str]:
+    """The time codes to ask for: the table's own window, --since, and none before 1990."""
+    lo = max(FIRST_YEAR, since or FIRST_YEAR, mapping.years[0] if mapping.years else FIRST_YEAR)
+    hi = mapping.years[1] if mapping.years else 9999
+    return [y for y in time.values if lo <= int(y) <= hi]
 
 
 def make_plan(mapping: TableMapping, meta: TableMeta, since: int | None = None) -> Plan:
@@ -332,16 +455,15 @@ def make_plan(mapping: TableMapping, meta: TableMeta, since: int | None = None) 
         raise MappingIncomplete(mapping, meta)
     area = mapping.area.find(meta)  # type: ignore[union-attr]
     time = mapping.time.find(meta)  # type: ignore[union-attr]
-    years = [v for v in time.values if _YEAR.match(v)]
-    if len(years) != len(time.values):
-        odd = [v for v in time.values if not _YEAR.match(v)][:5]
+    odd = [v for v in time.values if not _YEAR.match(v)][:5]
+    if odd:
         raise _mismatch(meta, time.code, tuple(odd), f"time values {odd} are not years.")
-    if since is not None:
-        years = [y for y in years if int(y) >= since]
-        if not years:
-            raise _mismatch(meta, time.code, (str(since),), f"no year from {since} on.")
-    fixed = _resolve(meta, mapping.fixed_codes, mapping.fixed_labels)
-    combos, missing, measures = _combos(mapping, meta)
+    years = plan_years(mapping, time, since)
+    if not years:
+        first = since or (mapping.years[0] if mapping.years else FIRST_YEAR)
+        raise _mismatch(meta, time.code, (str(first),), f"no year from {first} on.")
+    fixed = {d: v[0] for d, v in _resolve(meta, mapping.fixed_codes, mapping.fixed_labels).items()}
+    cells, missing, measures = _cells(mapping, meta)
     named = {area.code, time.code, *fixed, *measures}
     for code in mapping.eliminate:
         var = meta.variable(code)
@@ -357,45 +479,52 @@ def make_plan(mapping: TableMapping, meta: TableMeta, since: int | None = None) 
     if clash:
         raise _mismatch(meta, sorted(clash)[0], tuple(clash), "area/time also used as a selection.")
     selections: dict[str, Any] = {area.code: ("all", ["*"])}
-    selections[time.code] = ("item", years) if since is not None else ("all", ["*"])
+    whole = len(years) == len(time.values)
+    selections[time.code] = ("all", ["*"]) if whole else ("item", years)
     selections.update({code: [value] for code, value in fixed.items()})
-    for i, code in enumerate(measures):
-        selections[code] = sorted({combo[i] for combo in combos})
+    for code in measures:
+        wanted = {c for cell in cells for c in cell.select[code]}
+        selections[code] = [v for v in meta.variable(code).values if v in wanted]
     return Plan(
-        mapping, meta, area.code, time.code, tuple(years), selections, measures, combos, missing
+        mapping, meta, area.code, time.code, tuple(years), selections, measures, cells, missing
     )
 
 
-def _combos(
+def _cells(
     mapping: TableMapping, meta: TableMeta
-) -> tuple[dict[tuple[str, ...], str], tuple[str, ...], tuple[str, ...]]:
-    resolved: dict[str, dict[str, str]] = {}
+) -> tuple[tuple[Cells, ...], tuple[str, ...], tuple[str, ...]]:
+    resolved: list[Cells] = []
     missing = []
     for entry in mapping.indicators:
         try:
-            resolved[entry.indicator] = _resolve(meta, entry.codes, entry.labels)
+            select = _resolve(meta, entry.codes, entry.labels)
         except MappingMismatch:
             if not entry.optional:
                 raise
             missing.append(entry.indicator)
+            continue
+        resolved.append(Cells(entry.indicator, select, entry.years))
     if not resolved:
         raise _mismatch(meta, "", (), "none of the mapped indicators is in the table.")
-    measures = tuple(sorted({dim for sel in resolved.values() for dim in sel}))
-    combos: dict[tuple[str, ...], str] = {}
-    for indicator, sel in resolved.items():
-        if set(sel) != set(measures):
+    measures = tuple(sorted({dim for cell in resolved for dim in cell.select}))
+    seen: dict[tuple, Cells] = {}
+    for cell in resolved:
+        if set(cell.select) != set(measures):
             raise MappingError(
-                f"[tables.{mapping.table}] {indicator} selects {sorted(sel)} but other "
-                f"indicators select {list(measures)}: every indicator must give a value for "
-                "the same dimensions"
+                f"[tables.{mapping.table}] {cell.indicator} selects {sorted(cell.select)} but "
+                f"other indicators select {list(measures)}: every indicator must give a value "
+                "for the same dimensions"
             )
-        key = tuple(sel[d] for d in measures)
-        if key in combos:
+        # the same cells for all years is a slip; a moving band may equal a fixed one a while
+        key = (tuple(cell.select[d] for d in measures), cell.years)
+        other = seen.get(key)
+        if other and other.indicator != cell.indicator:
             raise MappingError(
-                f"[tables.{mapping.table}] {combos[key]} and {indicator} select the same cells"
+                f"[tables.{mapping.table}] {other.indicator} and {cell.indicator} select the "
+                "same cells"
             )
-        combos[key] = indicator
-    return combos, tuple(missing), measures
+        seen[key] = cell
+    return tuple(resolved), tuple(missing), measures
 
 
 class MappingIncomplete(MappingMismatch):
@@ -427,26 +556,156 @@ def describe(meta: TableMeta, examples: int = 6) -> str:
 
 def tidy(plan: Plan, frame: pd.DataFrame, areas: Areas) -> pd.DataFrame:
     """The client's frame -> one row per (area, indicator, year): TIDY_COLUMNS, values as given
-    (NaN where CSP has none; `status` holds its marker); `level` from `areas`."""
+    (NaN where CSP has none; `status` holds its marker); `level` from `areas`. A summed
+    indicator has a value only when every cell it adds up has one, and the flag `derived`."""
     missing = [c for c in (plan.area, plan.time, *plan.measures) if c not in frame.columns]
     if missing:
         raise _mismatch(plan.meta, missing[0], tuple(missing), "the data lack dimensions.")
-    if plan.measures:
-        keys = list(zip(*(frame[c] for c in plan.measures), strict=True))
-        indicator = pd.Series([plan.combos.get(k) for k in keys], index=frame.index)
-    else:  # pragma: no cover - make_plan always has measures
-        indicator = pd.Series(next(iter(plan.combos.values())), index=frame.index)
-    kept = indicator.notna()
-    status = frame["status"] if "status" in frame.columns else pd.Series(None, index=frame.index)
+    frame = frame.assign(
+        _year=frame[plan.time].astype(int),
+        status=frame["status"] if "status" in frame.columns else None,
+    )
+    parts = []
+    for cell in plan.cells:
+        mask = pd.Series(True, index=frame.index)
+        if cell.years:
+            mask &= frame["_year"].between(*cell.years)
+        for dim, codes in cell.select.items():
+            mask &= frame[dim].isin(codes)
+        sub = frame.loc[mask]
+        keys = [plan.area, "_year"]
+        if not cell.summed:
+            got = sub[[*keys, f"{plan.area}_label", "value", "status"]].assign(flags="")
+        else:
+            needed = math.prod(len(codes) for codes in cell.select.values())
+            grouped = sub.groupby(keys, sort=False)
+            got = grouped.agg(
+                label=(f"{plan.area}_label", "first"),
+                value=("value", "sum"),
+                present=("value", "count"),
+                status=("status", "first"),
+            ).reset_index()
+            complete = got["present"] == needed
+            got["value"] = got["value"].where(complete)
+            got["status"] = got["status"].where(~complete & got["status"].notna(), None)
+            got.loc[~complete & got["status"].isna(), "status"] = ".."
+            got = got.rename(columns={"label": f"{plan.area}_label"}).assign(flags=SUMMED)
+        parts.append(got.assign(indicator=cell.indicator))
+    rows = pd.concat(parts, ignore_index=True)
     out = pd.DataFrame(
         {
-            "area": frame[plan.area].astype(str),
-            "area_label": frame[f"{plan.area}_label"].astype(str).str.strip(),
-            "level": frame[plan.area].astype(str).map(areas.level),
-            "indicator": indicator,
-            "year": frame[plan.time].astype(int),
-            "value": frame["value"].astype("float64"),
-            "status": status.where(status.notna(), None),
+            "area": rows[plan.area].astype(str),
+            "area_label": rows[f"{plan.area}_label"].astype(str).str.strip(),
+            "level": rows[plan.area].astype(str).map(areas.level),
+            "indicator": rows["indicator"],
+            "year": rows["_year"].astype(int),
+            "value": rows["value"].astype("float64"),
+            "status": rows["status"].where(rows["status"].notna(), None),
+            "flags": rows["flags"],
         }
-    ).loc[kept]
+    )
     return out.sort_values(["indicator", "area", "year"]).reset_index(drop=True)[TIDY_COLUMNS]
+
+
+# -- fetch --check: every difference of one table, with the line to change ------------------------
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One difference between a table's mapping and its live metadata."""
+
+    dimension: str
+    message: str
+    line: int = 0  # in the mapping file (0: not found)
+    old: str = ""
+    new: str = ""  # the line as it should read; "" when no value is close enough to propose
+
+
+def check_mapping(mapping: TableMapping, meta: TableMeta, text: str) -> list[Finding]:
+    """Every difference between `mapping` and `meta` (not only the first, as make_plan stops
+    at), each with the line of the mapping file `text` to change and, where the metadata has
+    a close match, the line as it should read."""
+    section = _section(text, mapping.table)
+    findings: list[Finding] = []
+    named: set[str] = set()
+
+    def dim(name: str, wrap: str) -> Variable | None:
+        try:
+            var = find_dimension(meta, name)
+        except MappingMismatch as exc:
+            options = [v.code for v in meta.variables] + [v.text for v in meta.variables]
+            findings.append(_finding(section, name, str(exc), name, options, wrap))
+            return None
+        named.add(var.code)
+        return var
+
+    for ref, key in ((mapping.area, "area"), (mapping.time, "time")):
+        if ref is not None:
+            kind = "code" if ref.code else "label"
+            dim(ref.code or ref.label or "", f'{key} = {{{{ {kind} = "{{}}"')
+    pairs = [(mapping.fixed_codes, True), (mapping.fixed_labels, False)]
+    pairs += [(e.codes, True) for e in mapping.indicators]
+    pairs += [(e.labels, False) for e in mapping.indicators]
+    for selection, by_code in pairs:
+        for name, value in selection.items():
+            var = dim(name, "{} = " if _key(name) == name else '"{}" = ')
+            if var is None:
+                continue
+            try:
+                if by_code:
+                    _value_codes(meta, var, value)
+                else:
+                    find_value(meta, var, value)
+            except MappingMismatch as exc:
+                wanted = exc.codes[0] if exc.codes else str(value)
+                options = list(var.values if by_code else var.value_texts)
+                findings.append(_finding(section, var.code, str(exc), wanted, options))
+    for code in mapping.eliminate:
+        var = dim(code, '"{}"')
+        if var is not None and not var.elimination:
+            findings.append(_finding(section, code, f"{code} cannot be left out", code, []))
+    for var in meta.variables:
+        if var.code not in named:
+            shown = ", ".join(
+                f'{c} "{t}"' for c, t in list(zip(var.values, var.value_texts, strict=True))[:4]
+            )
+            message = (
+                f'dimension {var.code} "{var.text}" is not in the mapping: fix one value '
+                f"({shown} ...) or eliminate it"
+            )
+            findings.append(Finding(var.code, message))
+    return list(dict.fromkeys(findings))
+
+
+def _key(name: str) -> str:
+    return name if re.fullmatch(r"[A-Za-z0-9_]+", name) else f'"{name}"'
+
+
+def _section(text: str, table: str) -> list[tuple[int, str]]:
+    lines = text.splitlines()
+    start = next((i for i, x in enumerate(lines) if x.strip() == f"[tables.{table}]"), None)
+    if start is None:
+        return []
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("[")), len(lines))
+    return [(i + 1, lines[i]) for i in range(start, end)]
+
+
+def _finding(
+    section: list[tuple[int, str]],
+    dimension: str,
+    message: str,
+    token: str,
+    options: list,
+    wrap: str = '"{}"',
+) -> Finding:
+    """The first line of the table's section holding `token` written as `wrap`, and that line
+    with it replaced by the closest text the metadata has."""
+    message = message.split(" Compare the table's metadata")[0]
+    message = re.sub(r"^Table \S+ \([^)]*\): ", "", message)
+    for written in (wrap.format(token), token):  # the bare token: an end of a FIRST..LAST range
+        for number, line in section:
+            if written in line:
+                close = difflib.get_close_matches(token, [str(o) for o in options], n=1)
+                new = line.replace(written, written.replace(token, close[0]), 1) if close else ""
+                return Finding(dimension, message, number, line, new)
+    return Finding(dimension, message)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +31,7 @@ import pandas as pd
 from benchlearn.catalogue import Catalogue, Indicator, Source
 from benchlearn.ingest.crosswalk import Crosswalk
 from benchlearn.ingest.errors import SourceError
-from benchlearn.ingest.fetch_mapping import FORMAT
+from benchlearn.ingest.fetch_mapping import FORMAT, is_pre_reform
 from benchlearn.ingest.observations import OBS_COLUMNS, SourceReport, check_plausible
 from benchlearn.ingest.pxweb_csv import check_year
 from benchlearn.ingest.reader import FETCHED, parse_number, read_text
@@ -46,7 +47,9 @@ FILE_COLUMNS = [
     "status",
     "updated",
     "retrieved",
+    "flags",  # "derived": summed by us from published cells (an age group)
 ]
+LEGACY_FILE_COLUMNS = FILE_COLUMNS[:-1]  # files written before the flags column
 LOG_COLUMNS = [
     "run",
     "table_code",
@@ -83,6 +86,9 @@ REVISION_COLUMNS = [
 LOG_FILE = "fetch_log.csv"
 REVISIONS_FILE = "revisions.csv"
 KEY = ["unit_id", "indicator", "year"]
+# a local government's ATVK (LV00 + its number + 00x): unknown to the warehouse, it means a
+# change of the division, never a town or parish that may be left out
+_MUNICIPALITY_CODE = re.compile(r"^LV00\d{2}00\d$")
 CSP_API = "data.stat.gov.lv/api/v1"
 CSP_WEB = "https://data.stat.gov.lv/pxweb/en/OSP_PUB"
 
@@ -118,7 +124,9 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
     frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
 
 
-def _read(path: Path, columns: list[str], numeric: list[str]) -> pd.DataFrame:
+def _read(
+    path: Path, columns: list[str], numeric: list[str], legacy: list[str] | None = None
+) -> pd.DataFrame:
     """A file the fetch wrote, read by the reader contract (UTF-8 text, complete, numbers by
     the FETCHED grammar; an empty numeric cell is "no value", which read_table_file allows
     only beside a not-available status)."""
@@ -127,6 +135,8 @@ def _read(path: Path, columns: list[str], numeric: list[str]) -> pd.DataFrame:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (ValueError, pd.errors.ParserError) as exc:
         raise SourceError(path, f"cannot read the fetched file ({exc})") from None
+    if legacy is not None and list(frame.columns) == legacy:
+        frame = frame.assign(**{c: "" for c in columns if c not in legacy})
     if list(frame.columns) != columns:
         raise SourceError(path, f"header must be {','.join(columns)}", 1, list(frame.columns))
     for column in numeric:
@@ -143,7 +153,7 @@ def _read(path: Path, columns: list[str], numeric: list[str]) -> pd.DataFrame:
 
 def read_table_file(path: Path) -> pd.DataFrame:
     """One fetched table; checks the header, numbers and years, names file and line."""
-    frame = _read(path, FILE_COLUMNS, ["value"])
+    frame = _read(path, FILE_COLUMNS, ["value"], LEGACY_FILE_COLUMNS)
     for line, year in enumerate(frame["year"], start=2):
         check_year(year, path, line)
     unexplained = frame["value"].isna() & (frame["status"].str.strip() == "")
@@ -341,7 +351,9 @@ def place_areas(
     if unknown:
         raise SourceError(path, f"source {source.id} declares unknown boundary versions {unknown}")
     in_version = members.groupby("version")["unit_id"].apply(set).to_dict()
-    local_versions = [v for v in source.versions if levels.get(v) == "municipality"]
+    # a code is placed on a local government, or on a town or parish where the source
+    # declares the parish versions
+    local_versions = [v for v in source.versions if levels.get(v) in ("municipality", "parish")]
     placeable = [v for v in source.versions if levels.get(v) in ("municipality", "region")]
     local = set().union(*(in_version.get(v, set()) for v in local_versions))
     regional = set().union(*(in_version.get(v, set()) for v in placeable))
@@ -354,14 +366,26 @@ def place_areas(
         if level == "country":
             placed[area] = country if "country" in source.versions else None
         elif level == "local":
-            placed[area] = area if area in local else None
-            named = _by_name(crosswalk, label, local_versions, path, line)
-            if placed[area] and named and named != area:
+            # by code: its own id, an old code (LV0010000 is Rīga), LV0038001 the merged Madona
+            uid = crosswalk.unit_of_code(area)
+            placed[area] = uid if uid in local else None
+            if uid is None and _MUNICIPALITY_CODE.match(area) and local_versions:
                 raise SourceError(
                     path,
-                    f"AREA {area} is named {label!r}, which is {named}: code and name disagree",
+                    f"table {source.table}, dimension AREA, code {area} ({label!r}): a local "
+                    "government code no boundary version of this warehouse has; CSP may have "
+                    "a new territorial division: the reference data needs it first",
                     line,
+                    area,
                 )
+            if placed[area] and not crosswalk.names_unit(uid, label):
+                named = _by_name(crosswalk, label, local_versions, path, line)
+                if named and named != uid:
+                    raise SourceError(
+                        path,
+                        f"AREA {area} is named {label!r}, which is {named}: code and name disagree",
+                        line,
+                    )
         else:
             named = _by_name(crosswalk, label, placeable, path, line)
             placed[area] = named if named in regional else None
@@ -436,7 +460,7 @@ def fetched_observations(
                 "indicator": keep["indicator"],
                 "year": keep["year"].astype(int),
                 "value": keep["value"],
-                "flags": source.flags,
+                "flags": [_join_flags(source.flags, f) for f in keep["flags"]],
                 "source_id": source.id,
                 "source_file": report.path,
                 "source_line": keep.index + 2,
@@ -465,11 +489,47 @@ def fetched_observations(
         empty = pd.DataFrame(columns=OBS_COLUMNS)
         return FetchedObservations(empty, _empty_values(), reports, placed)
     observations = pd.concat(frames, ignore_index=True)
+    values_frame = pd.concat(values, ignore_index=True)
+    observations, values_frame = _yield_pre_reform(observations, values_frame, catalogue, reports)
     dup = observations.duplicated(KEY, keep=False)
     if dup.any():  # two tables give one figure: the mapping allows one table per indicator
         first = observations.loc[dup].iloc[0]
         raise SourceError(first["source_file"], f"another table also gives {tuple(first[KEY])}")
-    return FetchedObservations(observations, pd.concat(values, ignore_index=True), reports, placed)
+    return FetchedObservations(observations, values_frame, reports, placed)
+
+
+def _join_flags(*texts: str) -> str:
+    words = (t.split(",") for t in texts if isinstance(t, str))
+    return ",".join(sorted({w for split in words for w in split if w}))
+
+
+def _yield_pre_reform(
+    observations: pd.DataFrame,
+    values: pd.DataFrame,
+    catalogue: Catalogue,
+    reports: dict[str, SourceReport],
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A territory the 2021 reform left unchanged (Rīga, Valka ...) is one unit in both
+    versions, so a pre-2021 table and one on today's units may both give its figure: the
+    latter is kept, the former dropped (counted as corroborated where the two are equal)."""
+    pre = {s.id for s in catalogue.sources.values() if is_pre_reform(s.versions)}
+    is_pre = observations["source_id"].isin(pre)
+    current = observations.loc[~is_pre].set_index(KEY)["value"]
+    both = is_pre & pd.MultiIndex.from_frame(observations[KEY]).isin(current.index)
+    if not both.any():
+        return observations, values
+    dropped = observations.loc[both]
+    kept = current.reindex(pd.MultiIndex.from_frame(dropped[KEY])).to_numpy()
+    dropped = dropped.assign(same=kept == dropped["value"].to_numpy())
+    for sid, group in dropped.groupby("source_id"):
+        reports[sid].values_loaded -= len(group)
+        reports[sid].corroborated += int(group["same"].sum())
+    vkey = pd.MultiIndex.from_frame(values[KEY])
+    gone = vkey.isin(pd.MultiIndex.from_frame(dropped[KEY])) & values["table_code"].isin(
+        {s.table for s in catalogue.sources.values() if s.id in pre}
+    )
+    values = values.loc[~gone]
+    return observations.loc[~both].reset_index(drop=True), values.reset_index(drop=True)
 
 
 def _empty_values() -> pd.DataFrame:

@@ -72,6 +72,6 @@ def test_the_catalogue_and_the_fetch_log_show_the_fetched_tables(page, fetched_a
     page.get_by_label(search).fill("value added" if lang == "en" else "pievienotā vērtība")
     page.keyboard.press("Enter")
     wait_done(page)
-    shown = "Showing 2 of" if lang == "en" else "Rādīti 2 no"
-    assert shown in main.inner_text()  # value added, and value added per resident
+    shown = "Showing 3 of" if lang == "en" else "Rādīti 3 no"
+    assert shown in main.inner_text()  # value added, per resident and per employed resident
     screenshot(page, f"fetch-dati-{lang}")

@@ -138,7 +138,8 @@ def test_fetch_places_country_regions_and_local_governments(stub, fake, work):
     assert value(db, "LV005", "deaths", 2013) == cell("LV005", "DEATH", 2013)
     assert value(db, "LV0001000", "net_migration", 2016) == cell("LV0001000", "MIGR_NET", 2016)
     assert value(db, "LV0020000", "population_avg", 2024) == 28446  # the real export's value
-    assert value(db, "LV0031010", "population_start_of_year", 2024) is None  # a town: left out
+    town = cell("LV0031010", "POP_SY", 2024)  # a town: on the town unit (issue 19)
+    assert value(db, "LV0031010", "population_start_of_year", 2024) == town
     assert value(db, "LV", "road_total_km", 2024) == 57564  # TRS020, real values
     assert value(db, "SR2024-KURZEME", "road_state_km", 2024) is not None
     # derived indicators now reach every local government
@@ -160,10 +161,11 @@ def test_fetch_places_country_regions_and_local_governments(stub, fake, work):
     log = query(db, "SELECT * FROM fetch_log ORDER BY table_code")
     assert list(log["table_code"]) == ["IRS031", "TRS020"]
     assert log.set_index("table_code").loc["TRS020", "path"] == STUB_PATHS["TRS020"]  # located
-    assert log["verified"].all() and (log["changed"] == 0).all()
+    assert list(log["verified"]) == [False, True]  # IRS031: grade B; TRS020: a real export
+    assert (log["changed"] == 0).all()
     sources = query(db, "SELECT * FROM sources WHERE format = 'pxweb_api'").set_index("table_code")
     assert sources.loc["IRS031", "values_loaded"] > 3000
-    assert sources.loc["IRS031", "ignored"] == 83  # the town's values
+    assert sources.loc["IRS031", "ignored"] == 0  # the town's values are the town's now
     assert sources.loc["TRS020", "retrieved"] == outcome.run[:10]
     tables = query(db, "SELECT source_tables FROM indicators WHERE code = 'live_births'")
     assert "IRS031" in tables.iloc[0, 0]
@@ -179,7 +181,7 @@ def test_fetch_places_country_regions_and_local_governments(stub, fake, work):
         "revisions.csv",
     ]
     assert any(
-        line.startswith("IRS031: the table matches its mapping (verified)") for line in lines
+        line.startswith("IRS031: the table matches its mapping (UNVERIFIED") for line in lines
     )
     assert any("TRS020: found at TRA/TRS/TRS020" in line for line in lines)
     assert any(line.startswith("IRS031: 3,901 values") for line in lines)
@@ -373,16 +375,16 @@ def test_an_unverified_mapping_that_does_not_match_fails_loudly(stub, fake, work
 
 def test_an_incomplete_mapping_shows_the_live_metadata(stub, fake, work):
     stub.add_table(
-        "VEK/IK/IKR/IKR060",
+        "POP/IR/IRS/RIG061",
         [
             variable("AREA", "Territorial unit", ["LV", "LV0001000"], ["Latvia", "Riga"]),
             variable("TIME", "Time period", ["2021", "2022"], time=True),
         ],
         [1.0, 2.0, 3.0, 4.0],
-        title="SYNTHETIC stand-in for IKR060",
+        title="SYNTHETIC stand-in for RIG061",
     )
     with pytest.raises(MappingIncomplete, match='AREA "Territorial unit": LV "Latvia"'):
-        do_fetch(stub, fake, work, ["ikr060"])
+        do_fetch(stub, fake, work, ["rig061"])
 
 
 def test_command_line_reports_a_stopped_fetch(stub, work, capsys):
