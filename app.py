@@ -104,6 +104,7 @@ with st.sidebar:
         horizontal=True,
         format_func={"lv": "Latviešu", "en": "English"}.get,
     )
+    ui.account_box()
     fields = navigation.fields_of(page.url_path)
     if fields:
         shared_selection(ref, lang, fields)

@@ -1169,20 +1169,41 @@ TEXT: dict[str, tuple[str, str]] = {
         "Good practices are not available at the moment: their database does not answer.",
     ),
     "ud.editing_disabled": (
-        "Rediģēšana izslēgta: nav iestatīta redaktora parole. Ierakstiet "
-        '`editor_password = "…"` failā `.streamlit/secrets.toml` un pārstartējiet paneli.',
-        'Editing is disabled: no editor password is set. Put `editor_password = "…"` in '
-        "`.streamlit/secrets.toml` and restart the dashboard.",
+        "Rediģēšana izslēgta: pierakstīšanās nav iestatīta. Norādiet OpenID Connect "
+        "pakalpojumu sadaļā `[auth]` failā `.streamlit/secrets.toml` (sk. README) un "
+        "pārstartējiet paneli.",
+        "Editing is disabled: sign-in is not set up. Name an OpenID Connect provider in "
+        "`[auth]` of `.streamlit/secrets.toml` (see the README) and restart the dashboard.",
     ),
-    "ud.password": ("Redaktora parole", "Editor password"),
-    "ud.password_help": (
-        "Tīklus, skatus, prezentācijas un labās prakses var mainīt tikai redaktori. "
-        "Lasīt var ikviens.",
-        "Only editors can change networks, views, decks and practices. Anyone can read them.",
+    # sign-in and roles
+    "auth.sign_in": ("Pierakstīties", "Sign in"),
+    "auth.sign_out": ("Izrakstīties", "Sign out"),
+    "auth.read_open": (
+        "Lasīt var bez pierakstīšanās; pierakstīšanās vajadzīga, lai kaut ko mainītu.",
+        "Anyone can read without signing in; signing in is needed to change anything.",
     ),
-    "ud.password_wrong": ("Parole nav pareiza.", "The password is not correct."),
-    "ud.sign_out": ("Beigt rediģēt", "Stop editing"),
-    "ud.editor_on": ("Jūs rediģējat.", "You are editing."),
+    "auth.signed_in_as": (
+        "Pierakstījies: **{name}**{email} · loma: {roles}",
+        "Signed in: **{name}**{email} · role: {roles}",
+    ),
+    "auth.no_email": (
+        "Jūs esat pierakstījies, bet identitātes pakalpojums nenorādīja apstiprinātu e-pasta "
+        "adresi, tāpēc varat tikai lasīt.",
+        "You are signed in, but the identity provider gave no verified e-mail address, so you "
+        "can only read.",
+    ),
+    "auth.sign_in_to_edit": (
+        "Pierakstieties; mainīt var loma “{role}” vai administrators.",
+        "Sign in: the role “{role}” or an administrator can change this.",
+    ),
+    "auth.ask_admin": (
+        "Jūsu kontam nav lomas “{role}”. Lūdziet to administratoram.",
+        "Your account does not have the role “{role}”. Ask an administrator for it.",
+    ),
+    "role.admin": ("administrators", "administrator"),
+    "role.coordinator": ("koordinators", "coordinator"),
+    "role.contributor": ("datu iesniedzējs", "contributor"),
+    "role.reader": ("lasītājs", "reader"),
     "ud.save_view": ("Saglabāt skatu", "Save this view"),
     "ud.no_networks": (
         "Vēl nav neviena tīkla: izveidojiet to lapā “Tīkli”.",
@@ -1216,6 +1237,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ud.field.year": ("gads", "year"),
     "ud.field.link": ("saite", "link"),
     "ud.field.tags": ("birkas", "tags"),
+    "ud.field.reason": ("pamatojums", "reason"),
     "ud.err.required": ("Aizpildiet lauku “{field}”.", "Fill in “{field}”."),
     "ud.err.too_long": (
         "Lauks “{field}” ir par garu (ne vairāk kā {limit} zīmes).",
@@ -1259,6 +1281,28 @@ TEXT: dict[str, tuple[str, str]] = {
     "ud.what.view": ("Skats", "The view"),
     "ud.what.deck": ("Prezentācija", "The deck"),
     "ud.what.practice": ("Labā prakse", "The practice"),
+    "ud.what.role": ("Loma", "The role"),
+    "ud.err.forbidden": (
+        "Jūsu lomai tas nav atļauts; nekas netika mainīts.",
+        "Your role does not allow this; nothing was changed.",
+    ),
+    "ud.err.signed_out": (
+        "Vispirms pierakstieties; nekas netika mainīts.",
+        "Sign in first; nothing was changed.",
+    ),
+    "ud.err.principal": (
+        "“{value}” nav e-pasta adrese.",
+        "“{value}” is not an e-mail address.",
+    ),
+    "ud.err.role": ("Nezināma loma “{value}”.", "Unknown role “{value}”."),
+    "ud.err.role_exists": (
+        "{principal} jau ir šī loma ({role}).",
+        "{principal} already has this role ({role}).",
+    ),
+    "ud.err.last_admin": (
+        "Pēdējo administratoru noņemt nevar: vispirms piešķiriet šo lomu kādam citam.",
+        "The last administrator cannot be removed: give someone else the role first.",
+    ),
     # networks page
     "net.title": ("Sadarbības tīkli", "Cooperation networks"),
     "net.intro": (
@@ -1355,9 +1399,66 @@ TEXT: dict[str, tuple[str, str]] = {
         "Also delete its saved views and decks",
     ),
     "net.editor_hint": (
-        "Lai veidotu vai mainītu tīklus, skatus un prezentācijas, ievadiet redaktora paroli.",
-        "To create or change networks, views and decks, enter the editor password.",
+        "Lai veidotu vai mainītu tīklus, skatus un prezentācijas, pierakstieties kā koordinators.",
+        "To create or change networks, views and decks, sign in as a coordinator.",
     ),
+    "prac.editor_hint": (
+        "Lai pievienotu vai labotu labās prakses, pierakstieties kā koordinators vai savas "
+        "pašvaldības datu iesniedzējs.",
+        "To add or correct good practices, sign in as a coordinator or as a contributor of "
+        "your municipality.",
+    ),
+    # administration
+    "nav.admin": ("Administrēšana", "Administration"),
+    "admin.title": ("Administrēšana", "Administration"),
+    "admin.intro": (
+        "Lomas nosaka, kurš ko drīkst mainīt; lasīt var ikviens. Katra izmaiņa un katrs "
+        "atteikums ir audita žurnālā.",
+        "Roles decide who may change what; anyone can read. Every change and every refusal "
+        "is in the audit log.",
+    ),
+    "admin.only": (
+        "Šo lapu var izmantot tikai administratori.",
+        "Only administrators can use this page.",
+    ),
+    "admin.roles": ("Lomas", "Roles"),
+    "admin.no_roles": ("Lomu vēl nav.", "There are no roles yet."),
+    "admin.col_person": ("E-pasts", "E-mail"),
+    "admin.col_role": ("Loma", "Role"),
+    "admin.col_unit": ("Pašvaldība", "Municipality"),
+    "admin.col_by": ("Piešķīra", "Granted by"),
+    "admin.grant": ("Piešķirt lomu", "Assign a role"),
+    "admin.email": ("E-pasta adrese", "E-mail address"),
+    "admin.email_help": (
+        "Adrese, ar kuru persona pierakstās (tā, ko apstiprina identitātes pakalpojums).",
+        "The address the person signs in with (as the identity provider vouches for it).",
+    ),
+    "admin.role": ("Loma", "Role"),
+    "admin.units": ("Pašvaldības (datu iesniedzējam)", "Municipalities (for a contributor)"),
+    "admin.reason": ("Pamatojums", "Reason"),
+    "admin.grant_button": ("Piešķirt", "Assign"),
+    "admin.granted": ("Loma piešķirta.", "Role assigned."),
+    "admin.revoke": ("Noņemt lomu", "Remove a role"),
+    "admin.revoke_pick": ("Loma", "Role"),
+    "admin.revoke_button": ("Noņemt", "Remove"),
+    "admin.revoked": ("Loma noņemta.", "Role removed."),
+    "admin.audit": ("Audita žurnāls", "Audit log"),
+    "admin.audit_caption": (
+        "Jaunākie {n} ieraksti no {total}; lejupielāde satur visus. Žurnālu nevar mainīt ne dzēst.",
+        "The newest {n} of {total} entries; the download has them all. The log cannot be "
+        "changed or deleted.",
+    ),
+    "admin.audit_download": ("Lejupielādēt CSV", "Download CSV"),
+    "admin.col_at": ("Laiks (UTC)", "Time (UTC)"),
+    "admin.col_actor": ("Kas", "Who"),
+    "admin.col_action": ("Darbība", "Action"),
+    "admin.col_target": ("Ieraksts", "Record"),
+    "admin.col_old": ("Iepriekš", "Before"),
+    "admin.col_new": ("Pēc tam", "After"),
+    "admin.col_decision": ("Lēmums", "Decision"),
+    "admin.col_reason": ("Pamatojums", "Reason"),
+    "admin.done": ("izdarīts", "done"),
+    "admin.refused": ("atteikts", "refused"),
     # presentation
     "pres.no_deck": (
         "Prezentācija nav atrasta. Izvēlieties to lapā “Tīkli”.",

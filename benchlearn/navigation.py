@@ -61,6 +61,15 @@ PAGES = (
     PageSpec("pages/explorer.py", "izpete", "nav.explore", ":material/query_stats:", ANALYSE),
     PageSpec("pages/console.py", "sql", "nav.sql", ":material/terminal:", ANALYSE, ()),
     PageSpec("pages/data.py", "dati", "nav.data", ":material/dataset:", ANALYSE, ()),
+    PageSpec(
+        "pages/admin.py",
+        "admin",
+        "nav.admin",
+        ":material/admin_panel_settings:",
+        ANALYSE,
+        (),
+        hidden=True,  # opened from the sidebar by administrators
+    ),
 )
 
 

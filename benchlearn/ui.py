@@ -550,6 +550,11 @@ def theme_codes(ref: Reference, theme: str, years: dict) -> list[str]:
     return [c for c in codes if c in ref.catalogue.index and years.get(c) is not None]
 
 
+def account_box() -> None:
+    """Sidebar: who is signed in and with which roles; sign in or out."""
+    userdata.account_box(lang())
+
+
 def save_view_box(page) -> None:
     """Sidebar: editors save the page on screen with its URL state into a network."""
     userdata.save_view_box(page.url_path, to_params(current_state()), lang())

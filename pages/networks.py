@@ -1,5 +1,6 @@
 """Cooperation networks: who is in each, what they compare, their saved views and seminar
-decks. Anyone can read; editors (password from Streamlit secrets) create and change."""
+decks. Anyone can read; coordinators and administrators (signed in) create and change, and
+the repository checks that role again for each write."""
 
 from __future__ import annotations
 
@@ -154,7 +155,9 @@ def views_tab(engine, net: NetworkInfo, views: list[ViewInfo], editor: bool, lan
                 t("net.delete", lang), key=f"del_view_{view.id}", icon=":material/delete:"
             ):
                 ud.attempt(
-                    lambda v=view: repo.delete_view(engine, v.id), lang, t("net.deleted", lang)
+                    lambda v=view: repo.delete_view(engine, v.id, by=ud.actor()),
+                    lang,
+                    t("net.deleted", lang),
                 )
                 st.rerun()
 
@@ -206,7 +209,7 @@ def reorder(engine, deck_id: int, order: list[int], index: int, cells, lang: str
             type="tertiary",
             disabled=new == order,
         ):
-            ud.attempt(lambda n=new: repo.set_slides(engine, deck_id, n), lang)
+            ud.attempt(lambda n=new: repo.set_slides(engine, deck_id, n, by=ud.actor()), lang)
             st.rerun()
 
 
@@ -219,13 +222,15 @@ def deck_tools(engine, deck: repo.DeckInfo, titles: dict[int, str], lang: str) -
         format_func=lambda v: "—" if v is None else titles[v],
     )
     if extra is not None:
-        ud.attempt(lambda: repo.append_slide(engine, deck.id, extra), lang)
+        ud.attempt(lambda: repo.append_slide(engine, deck.id, extra, by=ud.actor()), lang)
         st.session_state.pop(f"add_slide_{deck.id}", None)
         st.rerun()
     if right.button(
         t("net.delete_deck", lang), key=f"del_deck_{deck.id}", icon=":material/delete:"
     ):
-        ud.attempt(lambda: repo.delete_deck(engine, deck.id), lang, t("net.deleted", lang))
+        ud.attempt(
+            lambda: repo.delete_deck(engine, deck.id, by=ud.actor()), lang, t("net.deleted", lang)
+        )
         st.rerun()
 
 
@@ -242,7 +247,7 @@ def new_deck(engine, net: NetworkInfo, views: list[ViewInfo], lang: str) -> None
         )
         if st.form_submit_button(t("net.deck_create", lang), type="primary"):
             made = ud.attempt(
-                lambda: repo.create_deck(engine, net.id, title, chosen),
+                lambda: repo.create_deck(engine, net.id, title, chosen, by=ud.actor()),
                 lang,
                 t("net.deck_created", lang),
             )
@@ -305,12 +310,18 @@ def network_form(ref: ui.Reference, net: NetworkInfo | None, lang: str) -> Netwo
 def edit_tab(engine, ref: ui.Reference, net: NetworkInfo, lang: str) -> None:
     data = network_form(ref, net, lang)
     if data is not None and ud.attempt(
-        lambda: repo.update_network(engine, net.id, data) or True, lang, t("net.saved", lang)
+        lambda: repo.update_network(engine, net.id, data, by=ud.actor()) or True,
+        lang,
+        t("net.saved", lang),
     ):
         st.rerun()
     confirm = st.checkbox(t("net.delete_confirm", lang), key=f"confirm_del_{net.id}")
     if st.button(t("net.delete_network", lang), icon=":material/delete:", disabled=not confirm):
-        ud.attempt(lambda: repo.delete_network(engine, net.id), lang, t("net.deleted", lang))
+        ud.attempt(
+            lambda: repo.delete_network(engine, net.id, by=ud.actor()),
+            lang,
+            t("net.deleted", lang),
+        )
         st.session_state.pop(PICK, None)
         st.rerun()
 
@@ -318,20 +329,21 @@ def edit_tab(engine, ref: ui.Reference, net: NetworkInfo, lang: str) -> None:
 def new_tab(engine, ref: ui.Reference, lang: str) -> None:
     data = network_form(ref, None, lang)
     if data is not None:
-        made = ud.attempt(lambda: repo.create_network(engine, data), lang, t("net.created", lang))
+        made = ud.attempt(
+            lambda: repo.create_network(engine, data, by=ud.actor()), lang, t("net.created", lang)
+        )
         if made:
             st.session_state[PICK] = made
             st.rerun()
 
 
 def editor_box(lang: str) -> bool:
-    with st.sidebar:
-        if ud.is_editor():
-            st.caption(t("ud.editor_on", lang))
-            st.button(t("ud.sign_out", lang), on_click=ud.sign_out, icon=":material/logout:")
-            return True
+    """True for a coordinator or administrator; others are told what it takes."""
+    if ud.may_edit("network"):
+        return True
     with st.expander(t("net.editor_hint", lang), icon=":material/edit:"):
-        return ud.editor_gate(lang)
+        ud.role_hint(lang, "coordinator", key="net_sign_in")
+    return False
 
 
 def render() -> None:

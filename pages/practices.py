@@ -1,5 +1,6 @@
 """Good practices library: examples, studies and handbooks from the cooperation networks,
-searchable and filterable; editors add and correct entries."""
+searchable and filterable; coordinators and administrators add and correct entries, and a
+contributor those of their own municipalities (the repository checks again on each write)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import streamlit as st
 from benchlearn import ui
 from benchlearn.i18n import t
 from benchlearn.logic import usertext
+from benchlearn.userdata import access
 from benchlearn.userdata import repository as repo
 from benchlearn.userdata import widgets as ud
 from benchlearn.userdata.logic import all_tags, search_practices
@@ -113,11 +115,17 @@ def card(ref: ui.Reference, p: PracticeInfo, nets: dict[int, NetworkInfo], lang:
 
 
 def practice_form(
-    ref: ui.Reference, p: PracticeInfo | None, nets: list[NetworkInfo], lang: str
+    ref: ui.Reference,
+    p: PracticeInfo | None,
+    nets: list[NetworkInfo],
+    lang: str,
+    units: list[str] | None = None,
 ) -> PracticeInput | None:
+    """`units`: the municipalities a contributor may choose (None: all, and national)."""
     base = p or PracticeInfo(title_lv="")
     by_id = {n.id: n for n in nets}
-    local = ref.local.index.tolist()
+    local = ref.local.index.tolist() if units is None else units
+    choices = [ANY, *local] if units is None else local
     former = sorted(
         ref.units.loc[ref.units["version"] == "pre2021", "unit_id"].unique(),
         key=lambda u: ui.unit_label(ref, u, lang),
@@ -129,8 +137,8 @@ def practice_form(
         c, d, e, f = st.columns([2, 2, 1, 2])
         unit = c.selectbox(
             t("prac.unit", lang),
-            [ANY, *local],
-            index=([ANY, *local].index(base.unit_id) if base.unit_id in local else 0),
+            choices,
+            index=(choices.index(base.unit_id) if base.unit_id in choices else 0),
             format_func=lambda u: ui.unit_label(ref, u, lang) if u else t("prac.national", lang),
         )
         before = d.selectbox(
@@ -180,11 +188,16 @@ def practice_form(
 
 
 def editing(engine, ref: ui.Reference, shown: list[PracticeInfo], nets, lang: str) -> None:
-    """Editors: correct a shown entry, delete it, or add a new one."""
+    """Correct a shown entry, delete it, or add a new one; a contributor only those of
+    their own municipalities."""
+    grants = ud.grants()
+    units = None if ud.may("practice.create") else access.contributor_units(grants)
+    if units is not None:
+        shown = [p for p in shown if p.unit_id in units]
     with st.expander(t("prac.new", lang), icon=":material/add:"):
-        data = practice_form(ref, None, nets, lang)
+        data = practice_form(ref, None, nets, lang, units)
         if data is not None and ud.attempt(
-            lambda: repo.create_practice(engine, data), lang, t("prac.saved", lang)
+            lambda: repo.create_practice(engine, data, by=ud.actor()), lang, t("prac.saved", lang)
         ):
             st.rerun()
     if not shown:
@@ -193,15 +206,19 @@ def editing(engine, ref: ui.Reference, shown: list[PracticeInfo], nets, lang: st
     with st.expander(t("prac.edit", lang), icon=":material/edit:"):
         chosen = st.selectbox(t("prac.edit", lang), list(titles), format_func=titles.get)
         entry = next(p for p in shown if p.id == chosen)
-        data = practice_form(ref, entry, nets, lang)
+        data = practice_form(ref, entry, nets, lang, units)
         if data is not None and ud.attempt(
-            lambda: repo.update_practice(engine, entry.id, data) or True,
+            lambda: repo.update_practice(engine, entry.id, data, by=ud.actor()) or True,
             lang,
             t("prac.saved", lang),
         ):
             st.rerun()
         if st.button(t("prac.delete", lang), icon=":material/delete:", key=f"del_prac_{entry.id}"):
-            ud.attempt(lambda: repo.delete_practice(engine, entry.id), lang, t("net.deleted", lang))
+            ud.attempt(
+                lambda: repo.delete_practice(engine, entry.id, by=ud.actor()),
+                lang,
+                t("net.deleted", lang),
+            )
             st.rerun()
 
 
@@ -238,11 +255,11 @@ def show(engine, ref: ui.Reference, lang: str) -> None:
     by_id = {n.id: n for n in nets}
     for p in shown:
         card(ref, p, by_id, lang)
-    if ud.is_editor():
+    if ud.may_edit("practice"):
         editing(engine, ref, shown, nets, lang)
     else:
-        with st.expander(t("net.editor_hint", lang), icon=":material/edit:"):
-            ud.editor_gate(lang, key="editor_pw_practices")
+        with st.expander(t("prac.editor_hint", lang), icon=":material/edit:"):
+            ud.role_hint(lang, "coordinator", key="prac_sign_in")
 
 
 render()

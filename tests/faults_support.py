@@ -83,19 +83,21 @@ def write_forever(url: str) -> None:
     from benchlearn.userdata import db
     from benchlearn.userdata import repository as repo
     from benchlearn.userdata.repository import NetworkInput, PracticeInput
+    from tests.userdata_support import admin
 
     engine = db.get_engine(url)
-    network = repo.create_network(engine, NetworkInput(name_lv="Sintētisks tīkls (kill)"))
-    deck = repo.create_deck(engine, network, "Sintētiska prezentācija")
+    by = admin(engine)
+    network = repo.create_network(engine, NetworkInput(name_lv="Sintētisks tīkls (kill)"), by=by)
+    deck = repo.create_deck(engine, network, "Sintētiska prezentācija", by=by)
     print(f"network {network} deck {deck}", flush=True)
     n = 0
     while True:
         n += 1
         note = "x" * (n % 7 * 500)  # writes of different sizes
-        view = repo.save_view(engine, network, f"w{n}", note, "tendences", {"year": "2024"})
-        repo.append_slide(engine, deck, view)
+        view = repo.save_view(engine, network, f"w{n}", note, "tendences", {"year": "2024"}, by=by)
+        repo.append_slide(engine, deck, view, by=by)
         if n % 5 == 0:
-            repo.create_practice(engine, PracticeInput(title_lv=f"Sintētiska prakse w{n}"))
+            repo.create_practice(engine, PracticeInput(title_lv=f"Sintētiska prakse w{n}"), by=by)
         print(n, flush=True)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urlencode, urljoin
 
@@ -137,13 +136,6 @@ def networks_of(networks: Iterable[NetworkInfo], unit: str, related: Iterable[st
 
 def all_tags(practices: Iterable[PracticeInfo]) -> list[str]:
     return sorted({t for p in practices for t in p.tags}, key=fold)
-
-
-def editor_password_ok(given: str | None, configured: str | None) -> bool:
-    """Constant-time comparison; no configured password means nobody can edit."""
-    if not configured or not given:
-        return False
-    return hmac.compare_digest(given.encode("utf-8"), configured.encode("utf-8"))
 
 
 def successor_map(units) -> dict[str, set[str]]:

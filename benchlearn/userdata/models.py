@@ -1,4 +1,5 @@
-"""Tables for what users create: networks, saved views, seminar decks, good practices.
+"""Tables for what users create: networks, saved views, seminar decks, good practices; and
+who may write (roles) and what was written (the append-only audit log).
 
 Kept apart from the read-only warehouse (DuckDB), so a rebuild or fetch never touches them.
 Unit ids and indicator codes refer to the warehouse by value (no foreign key across the two
@@ -10,7 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, func
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAME = 200  # longest name or title accepted
@@ -132,3 +142,36 @@ class Practice(Base):
     source_en: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = _now()
     updated_at: Mapped[dt.datetime] = _now()
+
+
+class RoleGrant(Base):
+    """One role of one person: administrator, coordinator, reader, or contributor for one
+    municipality (a contributor of three municipalities has three rows). People are named by
+    their principal: the lower-case e-mail their identity provider vouches for."""
+
+    __tablename__ = "roles"
+    __table_args__ = (UniqueConstraint("principal", "role", "unit_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    principal: Mapped[str] = mapped_column(String(NAME), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    unit_id: Mapped[str] = mapped_column(String(CODE), default="")  # "" unless contributor
+    granted_by: Mapped[str] = mapped_column(String(NAME), default="")
+    granted_at: Mapped[dt.datetime] = _now()
+
+
+class AuditEntry(Base):
+    """Append-only (database triggers refuse UPDATE and DELETE): who did what, when, the
+    record before and after, and whether it was done or refused, and why."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = _now()
+    actor: Mapped[str] = mapped_column(String(NAME), index=True)  # "" = not signed in
+    actor_name: Mapped[str] = mapped_column(String(NAME), default="")
+    action: Mapped[str] = mapped_column(String(40))  # e.g. network.create, role.grant
+    target: Mapped[str] = mapped_column(String(40))  # network, view, deck, practice, role
+    target_id: Mapped[str] = mapped_column(String(CODE), default="")
+    old_value: Mapped[dict | None] = mapped_column(JSON)
+    new_value: Mapped[dict | None] = mapped_column(JSON)
+    decision: Mapped[str] = mapped_column(String(20))  # done | refused
+    reason: Mapped[str] = mapped_column(Text, default="")

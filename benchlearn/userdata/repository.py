@@ -3,15 +3,21 @@ callers (Streamlit sessions are threads) can keep them after the session closes.
 
 Every write validates its input first and raises InvalidInput naming the field and the
 problem; each write is one transaction, so a failure leaves nothing half-done.
+
+Every write names who asks (`by`, an access.Actor), checks that person's roles in the
+database inside that same transaction (Forbidden otherwise) and adds its audit entry there
+too: a write and its trail commit together or not at all. A refusal is audited as well.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 import time
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,16 +26,20 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from benchlearn.userdata import access
+from benchlearn.userdata.access import ADMIN, CONTRIBUTOR, Actor, Grant
 from benchlearn.userdata.db import reading, writing
 from benchlearn.userdata.models import (
     CODE,
     NAME,
+    AuditEntry,
     Deck,
     DeckSlide,
     Network,
     NetworkIndicator,
     NetworkMember,
     Practice,
+    RoleGrant,
     SavedView,
 )
 
@@ -58,6 +68,15 @@ class NotFound(LookupError):
     def __init__(self, what: str, ident: int) -> None:
         self.what, self.ident = what, ident
         super().__init__(f"no {what} with id {ident}")
+
+
+class Forbidden(PermissionError):
+    """The person may not do this (not signed in, or without the role for it)."""
+
+    def __init__(self, action: str, by: Actor) -> None:
+        self.action, self.by = action, by
+        who = by.principal or "someone not signed in"
+        super().__init__(f"{who} may not {action}")
 
 
 # --- records -----------------------------------------------------------------------------
@@ -279,6 +298,107 @@ def cached_networks(engine: Engine, seconds: float = CACHE_SECONDS) -> list[Netw
     return networks
 
 
+# --- permission and audit around every write ------------------------------------------------
+
+
+def _jsonable(value: Any) -> Any:
+    """A record as the audit log keeps it (plain JSON: lists, not tuples)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = dataclasses.asdict(value)
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _grants(session: Session, principal: str) -> list[Grant]:
+    if not principal:
+        return []
+    rows = session.scalars(select(RoleGrant).where(RoleGrant.principal == principal))
+    return [Grant(r.principal, r.role, r.unit_id, r.granted_by, r.id) for r in rows]
+
+
+def _entry(by: Actor, action: str, target: str, target_id: Any, **fields: Any) -> AuditEntry:
+    return AuditEntry(
+        actor=by.principal[:NAME],
+        actor_name=(by.name or "")[:NAME],
+        action=action,
+        target=target,
+        target_id="" if target_id is None else str(target_id)[:CODE],
+        **fields,
+    )
+
+
+class _Write:
+    """One write in progress: `check` the role (with the municipalities it touches, for a
+    practice), then `record` what changed. Both are required before the commit."""
+
+    def __init__(self, session: Session, by: Actor, action: str, target: str) -> None:
+        self.session, self.by, self.action, self.target = session, by, action, target
+        self.checked = self.recorded = False
+
+    def check(self, *units: str | None) -> None:
+        if not access.allowed(_grants(self.session, self.by.principal), self.action, units):
+            raise Forbidden(self.action, self.by)
+        self.checked = True
+
+    def record(self, target_id: Any, old: Any = None, new: Any = None, reason: str = "") -> None:
+        self.session.add(
+            _entry(
+                self.by,
+                self.action,
+                self.target,
+                target_id,
+                old_value=_jsonable(old),
+                new_value=_jsonable(new),
+                decision="done",
+                reason=_text(reason, "reason", MAX_TEXT),
+            )
+        )
+        self.recorded = True
+
+
+def _refused(engine: Engine, by: Actor, action: str, target: str, target_id: Any) -> None:
+    """A refusal, audited in a transaction of its own (the write's was rolled back)."""
+    with writing(engine) as session:
+        held = access.roles_of(_grants(session, by.principal))
+        needed = " | ".join(sorted(access.ACTIONS[action]))
+        session.add(
+            _entry(
+                by,
+                action,
+                target,
+                target_id,
+                decision="refused",
+                reason=(
+                    f"needs {needed}; holds {', '.join(held)}"
+                    if by.principal
+                    else f"needs {needed}; not signed in"
+                ),
+            )
+        )
+
+
+@contextmanager
+def _write(
+    engine: Engine, by: Actor, action: str, target: str, target_id: Any = None, *, scoped=False
+) -> Iterator[_Write]:
+    """A write transaction for `action` by `by`. Unless `scoped` (the caller checks with the
+    municipalities concerned), the role is checked before anything else happens."""
+    try:
+        with writing(engine) as session:
+            write = _Write(session, by, action, target)
+            if not scoped:
+                write.check()
+            yield write
+            if not (write.checked and write.recorded):  # a programming error, never data
+                raise RuntimeError(f"{action}: written without a role check or audit entry")
+    except Forbidden:
+        _refused(engine, by, action, target, target_id)
+        raise
+
+
 # --- networks ----------------------------------------------------------------------------
 
 
@@ -337,14 +457,15 @@ def _apply_network(row: Network, data: NetworkInput) -> None:
     ]
 
 
-def create_network(engine: Engine, data: NetworkInput) -> int:
+def create_network(engine: Engine, data: NetworkInput, *, by: Actor) -> int:
     data = clean_network(data)
-    with writing(engine) as session:
+    with _write(engine, by, "network.create", "network") as write:
         row = Network()
         _apply_network(row, data)
-        session.add(row)
-        session.flush()
+        write.session.add(row)
+        write.session.flush()
         ident = row.id
+        write.record(ident, new=data)
     _changed(engine)
     return ident
 
@@ -356,11 +477,13 @@ def _load_network(session: Session, network_id: int) -> Network:
     return row
 
 
-def update_network(engine: Engine, network_id: int, data: NetworkInput) -> None:
+def update_network(engine: Engine, network_id: int, data: NetworkInput, *, by: Actor) -> None:
     """Replace every field, members and indicator set included."""
     data = clean_network(data)
-    with writing(engine) as session:
+    with _write(engine, by, "network.update", "network", network_id) as write:
+        session = write.session
         row = _load_network(session, network_id)
+        write.record(network_id, old=as_input(_network_info(row)), new=data)
         # members and indicators are replaced: delete first so re-adding one is no conflict
         row.members, row.indicators = [], []
         session.flush()
@@ -369,21 +492,22 @@ def update_network(engine: Engine, network_id: int, data: NetworkInput) -> None:
     _changed(engine)
 
 
-def add_members(engine: Engine, network_id: int, unit_ids: Sequence[str]) -> None:
+def add_members(engine: Engine, network_id: int, unit_ids: Sequence[str], *, by: Actor) -> None:
     """Add members without touching the others (two editors may add at the same time)."""
     units = _codes(unit_ids, "members")
     for attempt in range(2):
         try:
-            with writing(engine) as session:
+            with _write(engine, by, "network.members", "network", network_id) as write:
+                session = write.session
                 _load_network(session, network_id)
                 have = set(
                     session.scalars(
                         select(NetworkMember.unit_id).where(NetworkMember.network_id == network_id)
                     )
                 )
-                session.add_all(
-                    NetworkMember(network_id=network_id, unit_id=u) for u in units if u not in have
-                )
+                added = [u for u in units if u not in have]
+                session.add_all(NetworkMember(network_id=network_id, unit_id=u) for u in added)
+                write.record(network_id, old={"members": sorted(have)}, new={"added": added})
             break
         except IntegrityError:  # another writer added the same unit first: look again
             if attempt:
@@ -391,10 +515,12 @@ def add_members(engine: Engine, network_id: int, unit_ids: Sequence[str]) -> Non
     _changed(engine)
 
 
-def delete_network(engine: Engine, network_id: int) -> None:
+def delete_network(engine: Engine, network_id: int, *, by: Actor) -> None:
     """Deletes its saved views and decks too; its practices stay, without a network."""
-    with writing(engine) as session:
+    with _write(engine, by, "network.delete", "network", network_id) as write:
+        session = write.session
         row = _load_network(session, network_id)
+        write.record(network_id, old=as_input(_network_info(row)))
         session.execute(
             delete(DeckSlide).where(
                 DeckSlide.deck_id.in_(select(Deck.id).where(Deck.network_id == network_id))
@@ -415,8 +541,25 @@ def _view_info(row: SavedView) -> ViewInfo:
     return ViewInfo(row.id, row.network_id, row.title, row.note, row.page, dict(row.params or {}))
 
 
+def _view_value(row: SavedView) -> dict[str, Any]:
+    return {
+        "network_id": row.network_id,
+        "title": row.title,
+        "note": row.note,
+        "page": row.page,
+        "params": dict(row.params or {}),
+    }
+
+
 def save_view(
-    engine: Engine, network_id: int, title: str, note: str, page: str, params: dict[str, Any]
+    engine: Engine,
+    network_id: int,
+    title: str,
+    note: str,
+    page: str,
+    params: dict[str, Any],
+    *,
+    by: Actor,
 ) -> int:
     row = SavedView(
         network_id=network_id,
@@ -425,11 +568,12 @@ def save_view(
         page=clean_page(page),
         params=clean_params(params),
     )
-    with writing(engine) as session:
-        if session.get(Network, network_id) is None:
+    with _write(engine, by, "view.save", "view") as write:
+        if write.session.get(Network, network_id) is None:
             raise NotFound("network", network_id)
-        session.add(row)
-        session.flush()
+        write.session.add(row)
+        write.session.flush()
+        write.record(row.id, new=_view_value(row))
         return row.id
 
 
@@ -447,21 +591,25 @@ def get_view(engine: Engine, view_id: int) -> ViewInfo | None:
         return _view_info(row) if row else None
 
 
-def update_view(engine: Engine, view_id: int, title: str, note: str) -> None:
+def update_view(engine: Engine, view_id: int, title: str, note: str, *, by: Actor) -> None:
     title, note = _text(title, "title", required=True), _text(note, "note", MAX_TEXT)
-    with writing(engine) as session:
-        row = session.get(SavedView, view_id)
+    with _write(engine, by, "view.update", "view", view_id) as write:
+        row = write.session.get(SavedView, view_id)
         if row is None:
             raise NotFound("view", view_id)
+        old = _view_value(row)
         row.title, row.note = title, note
+        write.record(view_id, old=old, new=_view_value(row))
 
 
-def delete_view(engine: Engine, view_id: int) -> None:
+def delete_view(engine: Engine, view_id: int, *, by: Actor) -> None:
     """Also removes it from every deck."""
-    with writing(engine) as session:
+    with _write(engine, by, "view.delete", "view", view_id) as write:
+        session = write.session
         row = session.get(SavedView, view_id)
         if row is None:
             raise NotFound("view", view_id)
+        write.record(view_id, old=_view_value(row))
         session.execute(delete(DeckSlide).where(DeckSlide.view_id == view_id))
         session.delete(row)
 
@@ -502,9 +650,21 @@ def _write_slides(session: Session, deck_id: int, view_ids: Sequence[int]) -> No
     )
 
 
-def create_deck(engine: Engine, network_id: int, title: str, view_ids: Sequence[int] = ()) -> int:
+def _deck_value(session: Session, deck: Deck) -> dict[str, Any]:
+    slides = session.scalars(
+        select(DeckSlide.view_id)
+        .where(DeckSlide.deck_id == deck.id)
+        .order_by(DeckSlide.position, DeckSlide.id)
+    )
+    return {"network_id": deck.network_id, "title": deck.title, "slides": list(slides)}
+
+
+def create_deck(
+    engine: Engine, network_id: int, title: str, view_ids: Sequence[int] = (), *, by: Actor
+) -> int:
     title = _text(title, "title", required=True)
-    with writing(engine) as session:
+    with _write(engine, by, "deck.create", "deck") as write:
+        session = write.session
         if session.get(Network, network_id) is None:
             raise NotFound("network", network_id)
         _check_views(session, network_id, view_ids)
@@ -512,6 +672,7 @@ def create_deck(engine: Engine, network_id: int, title: str, view_ids: Sequence[
         session.add(deck)
         session.flush()
         _write_slides(session, deck.id, view_ids)
+        write.record(deck.id, new={"network_id": network_id, "title": title, "slides": view_ids})
         return deck.id
 
 
@@ -530,24 +691,33 @@ def list_decks(engine: Engine, network_id: int) -> list[DeckInfo]:
 
 
 def set_slides(
-    engine: Engine, deck_id: int, view_ids: Sequence[int], title: str | None = None
+    engine: Engine,
+    deck_id: int,
+    view_ids: Sequence[int],
+    title: str | None = None,
+    *,
+    by: Actor,
 ) -> None:
     """The deck's slides in this order (reorder, add, remove in one step)."""
     title = None if title is None else _text(title, "title", required=True)
-    with writing(engine) as session:
+    with _write(engine, by, "deck.update", "deck", deck_id) as write:
+        session = write.session
         deck = session.get(Deck, deck_id)
         if deck is None:
             raise NotFound("deck", deck_id)
         _check_views(session, deck.network_id, view_ids)
+        old = _deck_value(session, deck)
         _write_slides(session, deck_id, view_ids)
         if title is not None:
             deck.title = title
         deck.updated_at = func.now()
+        write.record(deck_id, old=old, new={**old, "title": deck.title, "slides": view_ids})
 
 
-def append_slide(engine: Engine, deck_id: int, view_id: int) -> None:
+def append_slide(engine: Engine, deck_id: int, view_id: int, *, by: Actor) -> None:
     """Add a slide at the end without rewriting the others."""
-    with writing(engine) as session:
+    with _write(engine, by, "deck.update", "deck", deck_id) as write:
+        session = write.session
         deck = session.get(Deck, deck_id)
         if deck is None:
             raise NotFound("deck", deck_id)
@@ -556,13 +726,16 @@ def append_slide(engine: Engine, deck_id: int, view_id: int) -> None:
             select(func.max(DeckSlide.position)).where(DeckSlide.deck_id == deck_id)
         )
         session.add(DeckSlide(deck_id=deck_id, view_id=view_id, position=(last or 0) + 1))
+        write.record(deck_id, new={"appended": view_id})
 
 
-def delete_deck(engine: Engine, deck_id: int) -> None:
-    with writing(engine) as session:
+def delete_deck(engine: Engine, deck_id: int, *, by: Actor) -> None:
+    with _write(engine, by, "deck.delete", "deck", deck_id) as write:
+        session = write.session
         deck = session.get(Deck, deck_id)
         if deck is None:
             raise NotFound("deck", deck_id)
+        write.record(deck_id, old=_deck_value(session, deck))
         session.execute(delete(DeckSlide).where(DeckSlide.deck_id == deck_id))
         session.delete(deck)
 
@@ -611,35 +784,180 @@ def _apply_practice(session: Session, row: Practice, data: PracticeInput) -> Non
         setattr(row, name, list(value) if isinstance(value, tuple) else value)
 
 
-def create_practice(engine: Engine, data: PracticeInput) -> int:
+def create_practice(engine: Engine, data: PracticeInput, *, by: Actor) -> int:
     data = clean_practice(data)
-    with writing(engine) as session:
+    with _write(engine, by, "practice.create", "practice", scoped=True) as write:
+        write.check(data.unit_id)
         row = Practice()
-        _apply_practice(session, row, data)
-        session.add(row)
-        session.flush()
+        _apply_practice(write.session, row, data)
+        write.session.add(row)
+        write.session.flush()
+        write.record(row.id, new=data)
         return row.id
 
 
-def update_practice(engine: Engine, practice_id: int, data: PracticeInput) -> None:
+def update_practice(engine: Engine, practice_id: int, data: PracticeInput, *, by: Actor) -> None:
+    """A contributor may change only an entry of their municipality, and may not move it to
+    another one."""
     data = clean_practice(data)
-    with writing(engine) as session:
-        row = session.get(Practice, practice_id)
+    with _write(engine, by, "practice.update", "practice", practice_id, scoped=True) as write:
+        row = write.session.get(Practice, practice_id)
         if row is None:
+            write.check()  # who may not edit practices at all is refused, not told "deleted"
             raise NotFound("practice", practice_id)
-        _apply_practice(session, row, data)
+        old = as_input(_practice_info(row))
+        write.check(old.unit_id, data.unit_id)
+        _apply_practice(write.session, row, data)
         row.updated_at = func.now()
+        write.record(practice_id, old=old, new=data)
 
 
-def delete_practice(engine: Engine, practice_id: int) -> None:
-    with writing(engine) as session:
-        row = session.get(Practice, practice_id)
+def delete_practice(engine: Engine, practice_id: int, *, by: Actor) -> None:
+    with _write(engine, by, "practice.delete", "practice", practice_id, scoped=True) as write:
+        row = write.session.get(Practice, practice_id)
         if row is None:
+            write.check()
             raise NotFound("practice", practice_id)
-        session.delete(row)
+        old = as_input(_practice_info(row))
+        write.check(old.unit_id)
+        write.session.delete(row)
+        write.record(practice_id, old=old)
 
 
 def as_input(record: NetworkInfo | PracticeInfo) -> NetworkInput | PracticeInput:
     """The editable part of a record (to change a few fields and write it back)."""
     kind = NetworkInput if isinstance(record, NetworkInfo) else PracticeInput
     return kind(**{k: getattr(record, k) for k in kind.__dataclass_fields__})
+
+
+# --- roles and the audit log ----------------------------------------------------------------
+
+_grant_memo: dict[tuple[str, str], tuple[float, list[Grant]]] = {}
+
+
+def grants_of(engine: Engine, principal: str, seconds: float = CACHE_SECONDS) -> list[Grant]:
+    """The roles of one person, reused for a couple of seconds (pages ask on every run to
+    decide what to offer; the writes themselves always read the table afresh)."""
+    if not principal:
+        return []
+    key, now = (str(engine.url), principal), time.monotonic()
+    with _memo_lock:
+        hit = _grant_memo.get(key)
+    if hit and now - hit[0] < seconds:
+        return hit[1]
+    with reading(engine) as session:
+        grants = _grants(session, principal)
+    with _memo_lock:
+        _grant_memo[key] = (now, grants)
+    return grants
+
+
+def _roles_changed() -> None:
+    with _memo_lock:
+        _grant_memo.clear()
+
+
+def list_grants(engine: Engine) -> list[Grant]:
+    """Every role held, by person, then strongest role first, then municipality."""
+    with reading(engine) as session:
+        rows = session.scalars(select(RoleGrant)).all()
+        grants = [Grant(r.principal, r.role, r.unit_id, r.granted_by, r.id) for r in rows]
+    order = {role: i for i, role in enumerate(access.ROLES)}
+    return sorted(grants, key=lambda g: (g.principal, order.get(g.role, 9), g.unit_id))
+
+
+def _grant_value(row: RoleGrant | Grant) -> dict[str, str]:
+    return {"principal": row.principal, "role": row.role, "unit_id": row.unit_id}
+
+
+def grant_role(
+    engine: Engine, principal: str, role: str, unit_id: str = "", *, by: Actor, reason: str = ""
+) -> int:
+    """Give `principal` (an e-mail address) a role; a contributor's names a municipality."""
+    who = access.normalise_principal(principal)
+    if not who:
+        raise InvalidInput("principal", value=(principal or "")[:NAME])
+    if role not in access.ROLES:
+        raise InvalidInput("role", value=str(role)[:20])
+    unit = ""
+    if role == CONTRIBUTOR:
+        codes = _codes([unit_id or ""], "unit_id")
+        if not codes:
+            raise InvalidInput("required", field="unit_id")
+        unit = codes[0]
+    try:
+        with _write(engine, by, "role.grant", "role") as write:
+            exists = write.session.scalar(
+                select(RoleGrant.id).where(
+                    RoleGrant.principal == who, RoleGrant.role == role, RoleGrant.unit_id == unit
+                )
+            )
+            if exists:
+                raise InvalidInput("role_exists", principal=who, role=role)
+            row = RoleGrant(principal=who, role=role, unit_id=unit, granted_by=by.principal)
+            write.session.add(row)
+            write.session.flush()
+            write.record(row.id, new=_grant_value(row), reason=reason)
+            ident = row.id
+    except IntegrityError as exc:  # the same grant made by another administrator just now
+        raise InvalidInput("role_exists", principal=who, role=role) from exc
+    _roles_changed()
+    return ident
+
+
+def revoke_role(engine: Engine, grant_id: int, *, by: Actor, reason: str = "") -> None:
+    """Take a role away. The last administrator cannot be removed (nobody could then
+    assign roles except through the first-administrator setting)."""
+    with _write(engine, by, "role.revoke", "role", grant_id) as write:
+        row = write.session.get(RoleGrant, grant_id)
+        if row is None:
+            raise NotFound("role", grant_id)
+        if row.role == ADMIN:
+            admins = write.session.scalar(
+                select(func.count()).select_from(RoleGrant).where(RoleGrant.role == ADMIN)
+            )
+            if admins <= 1:
+                raise InvalidInput("last_admin")
+        write.record(grant_id, old=_grant_value(row), reason=reason)
+        write.session.delete(row)
+    _roles_changed()
+
+
+def bootstrap_admin(engine: Engine, by: Actor, admins: Iterable[str]) -> bool:
+    """Make `by` an administrator if the first-administrator setting lists them and the
+    database has no administrator yet (so a later removal by another administrator sticks).
+    True if it did."""
+    listed = {access.normalise_principal(a) for a in admins} - {""}
+    if not by.principal or by.principal not in listed:
+        return False
+    with writing(engine) as session:
+        if session.scalar(select(RoleGrant.id).where(RoleGrant.role == ADMIN).limit(1)):
+            return False
+        row = RoleGrant(principal=by.principal, role=ADMIN, unit_id="", granted_by="")
+        session.add(row)
+        session.flush()
+        session.add(
+            _entry(
+                by,
+                "role.grant",
+                "role",
+                row.id,
+                new_value=_grant_value(row),
+                decision="done",
+                reason="first administrator: listed in BENCHLEARN_ADMINS or `admins` (secrets)",
+            )
+        )
+    _roles_changed()
+    return True
+
+
+def list_audit(engine: Engine, limit: int | None = None) -> list[dict[str, Any]]:
+    """The audit log, newest first, as plain dicts (access.AUDIT_COLUMNS)."""
+    query = select(AuditEntry).order_by(AuditEntry.id.desc())
+    if limit:
+        query = query.limit(limit)
+    with reading(engine) as session:
+        return [
+            {column: getattr(row, column) for column in access.AUDIT_COLUMNS}
+            for row in session.scalars(query)
+        ]

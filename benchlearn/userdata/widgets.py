@@ -1,8 +1,10 @@
-"""Streamlit side of user data: the store, the editor gate, saving the current view.
+"""Streamlit side of user data: the store, who is signed in, saving the current view.
 
-The only module of benchlearn.userdata that imports Streamlit. Reading is open to everyone;
-every write goes through `editor_gate` (a password from Streamlit secrets until sign-in
-exists) and shows a clear message when the input cannot be stored.
+The only module of benchlearn.userdata that imports Streamlit. Reading is open to everyone.
+Sign-in is Streamlit's own (st.login with the OpenID Connect provider of `[auth]` in
+.streamlit/secrets.toml; st.user says who it is). What a page offers follows the person's
+roles (`may`), but that is only courtesy: the repository checks the role again, in the
+transaction of the write, for the actor this module passes (`actor()`).
 """
 
 from __future__ import annotations
@@ -22,13 +24,14 @@ from streamlit.runtime.secrets import secrets_singleton
 
 from benchlearn.i18n import t
 from benchlearn.logic import usertext
-from benchlearn.userdata import db, repository
-from benchlearn.userdata.logic import editor_password_ok, without_language
-from benchlearn.userdata.repository import InvalidInput, NetworkInfo, NotFound
+from benchlearn.userdata import access, db, repository
+from benchlearn.userdata.access import Actor, Grant
+from benchlearn.userdata.logic import without_language
+from benchlearn.userdata.repository import Forbidden, InvalidInput, NetworkInfo, NotFound
 
 log = logging.getLogger(__name__)
-EDITOR = "_editor"  # session flag: this browser session gave the editor password
-SECRET = "editor_password"
+ADMINS_SETTING = "BENCHLEARN_ADMINS"  # e-mails of the first administrators (also `admins`)
+CLAIMS = ("is_logged_in", "email", "email_verified", "name")
 # What a store that cannot be opened, or went away after it was opened, raises on a read.
 STORE_ERRORS = (db.UserDataUnavailable, DBAPIError)
 # URL -> until when the store counts as down after a failure: every page asks for networks,
@@ -89,8 +92,8 @@ def networks() -> list[NetworkInfo]:
         return []
 
 
-def configured_password() -> str | None:
-    """st.secrets["editor_password"], or None when there are no secrets at all.
+def _secret(name: str) -> object | None:
+    """st.secrets[name], or None when there are no secrets at all.
 
     Without a secrets file Streamlit tries to open one on every access (~10 ms a run),
     so look for the files first; secrets injected by a test harness are read as given."""
@@ -98,46 +101,116 @@ def configured_password() -> str | None:
     if st.secrets is secrets_singleton and not any(os.path.exists(p) for p in files):
         return None
     try:
-        value = st.secrets.get(SECRET)
+        return st.secrets.get(name)
     except Exception:  # no secrets file: Streamlit raises rather than returning nothing
         return None
-    return str(value) if value else None
 
 
-def is_editor() -> bool:
-    return bool(st.session_state.get(EDITOR)) and configured_password() is not None
+def auth_configured() -> bool:
+    """Whether `[auth]` is in the secrets, so st.login has a provider to send people to."""
+    return bool(_secret("auth"))
 
 
-def _sign_in(key: str) -> None:
-    given = st.session_state.get(key, "")
-    ok = editor_password_ok(given, configured_password())
-    st.session_state[EDITOR] = ok
-    st.session_state["_editor_failed"] = bool(given) and not ok
-    st.session_state[key] = ""  # never keep the password in widget state
+def claims() -> dict[str, object]:
+    """What st.user says (only the claims this app uses)."""
+    try:
+        return {k: st.user.get(k) for k in CLAIMS}
+    except Exception:  # outside a script run
+        return {}
 
 
-def editor_gate(lang: str, key: str = "editor_pw") -> bool:
-    """True for an editor. Otherwise shows how to become one and returns False."""
-    if is_editor():
-        return True
-    if configured_password() is None:
-        st.info(t("ud.editing_disabled", lang), icon=":material/lock:")
-        return False
-    st.text_input(
-        t("ud.password", lang),
-        type="password",
-        key=key,
-        on_change=_sign_in,
-        args=(key,),
-        help=t("ud.password_help", lang),
+def actor() -> Actor:
+    """Who is signed in, as the repository is told (anonymous when nobody is)."""
+    return access.actor_from_claims(claims())
+
+
+def admins_setting() -> list[str]:
+    """The first administrators: BENCHLEARN_ADMINS (environment) and `admins` (secrets)."""
+    return access.admin_list(os.environ.get(ADMINS_SETTING, "")) + access.admin_list(
+        _secret("admins") or []
     )
-    if st.session_state.get("_editor_failed"):
-        st.error(t("ud.password_wrong", lang), icon=":material/key_off:")
-    return False
 
 
-def sign_out() -> None:
-    st.session_state[EDITOR] = False
+def grants() -> list[Grant]:
+    """The signed-in person's roles ([] when signed out or without a store). The first
+    time in a session, a person named by the first-administrator setting becomes one if
+    the database has no administrator yet."""
+    who = actor()
+    engine = store() if who.signed_in else None
+    if engine is None:
+        return []
+    try:
+        if st.session_state.get("_bootstrapped") != who.principal:
+            repository.bootstrap_admin(engine, who, admins_setting())
+            st.session_state["_bootstrapped"] = who.principal
+        return repository.grants_of(engine, who.principal)
+    except STORE_ERRORS as exc:
+        _went_down(exc)
+        return []
+
+
+def may(action: str, *units: str | None) -> bool:
+    """Whether to offer `action` (the repository decides again when it is done)."""
+    return access.allowed(grants(), action, units)
+
+
+def may_edit(prefix: str) -> bool:
+    """Whether to offer editing of networks ("network") or practices ("practice")."""
+    return access.may_edit_any(grants(), prefix)
+
+
+def role_label(role: str, lang: str) -> str:
+    return t(f"role.{role}", lang)
+
+
+def account_box(lang: str) -> None:
+    """Sidebar: who is signed in and with which roles, sign out; or sign in. Reading needs
+    neither. The name and e-mail come from the identity provider: shown escaped."""
+    who, told = actor(), claims()
+    if who.signed_in:
+        held = access.roles_of(grants())
+        st.caption(
+            t(
+                "auth.signed_in_as",
+                lang,
+                name=usertext.inline(who.name),
+                # the address only once when the provider gave no other name
+                email=f" ({usertext.escape(who.principal)})" if who.name != who.principal else "",
+                roles=", ".join(role_label(r, lang) for r in held),
+            )
+        )
+        if access.ADMIN in held:
+            st.page_link(
+                "pages/admin.py",
+                label=t("nav.admin", lang),
+                icon=":material/admin_panel_settings:",
+            )
+    elif access.signed_in_without_email(told):
+        st.caption(t("auth.no_email", lang))
+    if told.get("is_logged_in") is True:
+        if st.button(t("auth.sign_out", lang), icon=":material/logout:", key="auth_sign_out"):
+            st.logout()
+    elif auth_configured():
+        if st.button(t("auth.sign_in", lang), icon=":material/login:", key="auth_sign_in"):
+            st.login()
+        st.caption(t("auth.read_open", lang))
+
+
+def role_hint(lang: str, role: str, key: str) -> None:
+    """Under "To create or change ...": what it takes, and a way to get there."""
+    who = actor()
+    if access.signed_in_without_email(claims()):
+        st.info(t("auth.no_email", lang), icon=":material/lock:")
+    elif not auth_configured() and not who.signed_in:
+        st.info(t("ud.editing_disabled", lang), icon=":material/lock:")
+    elif not who.signed_in:
+        st.info(
+            t("auth.sign_in_to_edit", lang, role=role_label(role, lang)), icon=":material/lock:"
+        )
+        if st.button(t("auth.sign_in", lang), icon=":material/login:", key=key):
+            st.login()
+    else:
+        st.info(t("auth.ask_admin", lang, role=role_label(role, lang)), icon=":material/lock:")
 
 
 def error_text(exc: Exception, lang: str) -> str:
@@ -148,9 +221,13 @@ def error_text(exc: Exception, lang: str) -> str:
             values["field"] = t(f"ud.field.{values['field']}", lang)
         if "ids" in values:
             values["ids"] = ", ".join(str(i) for i in values["ids"])
+        if exc.code in ("principal", "role", "role_exists"):  # typed by a person: as text
+            values = {k: usertext.escape(v) for k, v in values.items()}
         return t(f"ud.err.{exc.code}", lang, **values)
     if isinstance(exc, NotFound):
         return t("ud.err.not_found", lang, what=t(f"ud.what.{exc.what}", lang), id=exc.ident)
+    if isinstance(exc, Forbidden):
+        return t("ud.err.forbidden" if exc.by.signed_in else "ud.err.signed_out", lang)
     return t("ud.err.storage", lang, detail=str(exc)[:300])
 
 
@@ -158,7 +235,7 @@ def attempt(action: Callable[[], Any], lang: str, done: str | None = None) -> An
     """Run a write; show its error instead of raising. Returns the action's result or None."""
     try:
         result = action()
-    except (InvalidInput, NotFound) as exc:
+    except (InvalidInput, NotFound, Forbidden) as exc:
         st.error(error_text(exc, lang), icon=":material/error:")
         return None
     except Exception as exc:  # the database refused: keep the page alive and say so
@@ -172,14 +249,12 @@ def attempt(action: Callable[[], Any], lang: str, done: str | None = None) -> An
 
 def save_view_box(page: str, params: dict[str, str], lang: str) -> None:
     """Sidebar: save what is on screen (this page and its URL state) into a network.
-    Shown only where editing is possible (an editor password is configured)."""
-    if configured_password() is None:
+    Shown only to those who may (coordinators and administrators)."""
+    if not may("view.save"):
         return
     with st.sidebar.popover(
         t("ud.save_view", lang), icon=":material/bookmark_add:", width="stretch"
     ):
-        if not editor_gate(lang, key="editor_pw_sidebar"):
-            return
         engine = store()
         if engine is None:
             unavailable(lang)
@@ -203,7 +278,7 @@ def save_view_box(page: str, params: dict[str, str], lang: str) -> None:
             st.session_state["_last_network"] = network
             attempt(
                 lambda: repository.save_view(
-                    engine, network, title, note, page, without_language(params)
+                    engine, network, title, note, page, without_language(params), by=actor()
                 ),
                 lang,
                 done=t("ud.view_saved", lang, network=usertext.inline(by_id[network].name(lang))),

@@ -32,6 +32,7 @@ from benchlearn.userdata import db, widgets
 from benchlearn.userdata import repository as repo
 from tests.app.conftest import APP, navigation_only, texts
 from tests.faults_support import CuttableLink
+from tests.userdata_support import admin
 
 PG_SETTING = "BENCHLEARN_TEST_POSTGRES_URL"
 STORE_PAGES = ("pages/networks.py", "pages/practices.py", "pages/present.py", "pages/profile.py")
@@ -83,7 +84,12 @@ def broken_store(request, tmp_path, monkeypatch) -> Iterator[tuple[str, str]]:
             .render_as_string(hide_password=False)
         )
         engine = db.get_engine(url)  # opened, migrated and read while the server is there
-        repo.add_members(engine, repo.list_networks(engine)[0].id, ["LV0020000", "LV0021000"])
+        repo.add_members(
+            engine,
+            repo.list_networks(engine)[0].id,
+            ["LV0020000", "LV0021000"],
+            by=admin(engine),
+        )
         link.cut()
     monkeypatch.setenv(db.URL_SETTING, url)
     yield url, STORES[kind]

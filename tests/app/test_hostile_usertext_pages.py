@@ -15,6 +15,7 @@ from benchlearn.userdata import db
 from benchlearn.userdata import repository as repo
 from benchlearn.userdata.repository import NetworkInput, PracticeInput
 from tests.app.conftest import APP, navigation_only
+from tests.userdata_support import admin
 
 TRACKER = "https://tracker.example"
 MEMBERS = ("LV0020000", "LV0021000", "LV0022000", "LV0025000")
@@ -33,6 +34,7 @@ NOTE = (
 def store_hostile(engine) -> dict[str, int]:
     """The hostile network (with members, so it is a group), two saved views with hostile
     notes, a deck of them and a practice of Bauskas novads; their ids."""
+    by = admin(engine)
     net = repo.create_network(
         engine,
         NetworkInput(
@@ -46,14 +48,21 @@ def store_hostile(engine) -> dict[str, int]:
             members=MEMBERS,
             indicators=("population_avg", "population_density"),
         ),
+        by=by,
     )
     views = [
         repo.save_view(
-            engine, net, f"Skats {PIXEL}", NOTE, "tendences", {**VIEW, "grp": f"net:{net}"}
+            engine,
+            net,
+            f"Skats {PIXEL}",
+            NOTE,
+            "tendences",
+            {**VIEW, "grp": f"net:{net}"},
+            by=by,
         ),
-        repo.save_view(engine, net, f"Karte {HTML}", NOTE, "", VIEW),
+        repo.save_view(engine, net, f"Karte {HTML}", NOTE, "", VIEW, by=by),
     ]
-    deck = repo.create_deck(engine, net, f"Seminārs {PIXEL} {HTML}", views)
+    deck = repo.create_deck(engine, net, f"Seminārs {PIXEL} {HTML}", views, by=by)
     practice = repo.create_practice(
         engine,
         PracticeInput(
@@ -68,6 +77,7 @@ def store_hostile(engine) -> dict[str, int]:
             tags=(f"![t]({TRACKER}/t.gif)",),
             source_lv=f"Avots {HTML}",
         ),
+        by=by,
     )
     return {"net": net, "deck": deck, "practice": practice}
 

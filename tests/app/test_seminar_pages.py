@@ -1,5 +1,6 @@
 """Networks, good practices and presentation mode in AppTest, in Latvian and English, with a
-private user-data file per test (synthetic networks and views are named as such)."""
+private user-data file per test (synthetic networks and views are named as such). Who is
+signed in is AppTest's `user` (the claims st.user returns); roles are in the user-data file."""
 
 from __future__ import annotations
 
@@ -8,11 +9,20 @@ from streamlit.testing.v1 import AppTest
 
 from benchlearn.userdata import db
 from benchlearn.userdata import repository as repo
+from benchlearn.userdata.access import Actor
 from benchlearn.userdata.repository import NetworkInput, PracticeInput
 from tests.app.conftest import APP, html_tables, navigation_only, texts
+from tests.userdata_support import ADMIN, COORDINATOR, READER, with_roles
 
 NETWORKS, PRACTICES, PRESENT = "pages/networks.py", "pages/practices.py", "pages/present.py"
-PASSWORD = "synthetic-test-password"
+# st.login is never called here (that is the browser test's part): any values do
+AUTH = {
+    "redirect_uri": "http://127.0.0.1:9/oauth2callback",
+    "cookie_secret": "synthetic-cookie-secret",
+    "client_id": "synthetic",
+    "client_secret": "synthetic",
+    "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+}
 VIEW = {"ind": "population_avg", "year": "2024", "my": "LV0020000", "cmp": "LV0021000"}
 MEMBERS = ("LV0020000", "LV0021000", "LV0022000", "LV0023000")
 
@@ -22,21 +32,27 @@ def store(tmp_path, monkeypatch):
     """An empty (migrated and seeded) user-data file that only this test uses."""
     url = f"sqlite:///{tmp_path / 'userdata.sqlite'}"
     monkeypatch.setenv(db.URL_SETTING, url)
-    yield db.get_engine(url)
+    engine = db.get_engine(url)
+    with_roles(engine)
+    yield engine
     db.dispose(url)
 
 
 @pytest.fixture
 def app(built_db, monkeypatch, store):
-    """app(page, password=None, **query): like open_app, optionally with the editor password
-    configured in Streamlit secrets."""
+    """app(page, user=None, auth=False, **query): like open_app, with sign-in configured
+    (`auth`, or whenever a `user` is given) and that user signed in."""
     monkeypatch.setenv("BENCHLEARN_DB", str(built_db))
     navigation_only(monkeypatch)
 
-    def opener(page: str | None = None, password: str | None = None, **query: str) -> AppTest:
+    def opener(
+        page: str | None = None, user: Actor | None = None, auth: bool = False, **query: str
+    ) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=60)
-        if password:
-            at.secrets["editor_password"] = password
+        if auth or user:
+            at.secrets["auth"] = AUTH
+        if user:
+            at.user = {"is_logged_in": True, "email": user.principal, "name": user.name}
         at.query_params.update(query)
         at.run()
         if page:
@@ -51,7 +67,9 @@ def app(built_db, monkeypatch, store):
 
 def synthetic_network(store, **fields) -> int:
     return repo.create_network(
-        store, NetworkInput(name_lv="Sintētisks tīkls", name_en="Synthetic network", **fields)
+        store,
+        NetworkInput(name_lv="Sintētisks tīkls", name_en="Synthetic network", **fields),
+        by=ADMIN,
     )
 
 
@@ -68,14 +86,26 @@ def test_networks_page_lists_the_seeded_networks_without_inventing(app, lang):
     shown = texts(at)
     assert ("nav norādīts" if lang == "lv" else "not recorded") in shown
     assert ("Rediģēšana izslēgta" if lang == "lv" else "Editing is disabled") in shown
-    assert not at.text_input  # no password box without a configured password
+    assert not at.text_input  # no password box, and no sign-in without a provider
+    assert not [b for b in at.button if b.label in ("Pierakstīties", "Sign in")]
 
 
-def test_editor_creates_a_network_and_it_becomes_a_group(app, store):
-    at = app(NETWORKS, password=PASSWORD)
-    at.text_input(key="editor_pw").input("wrong").run()
-    assert "Parole nav pareiza" in texts(at) + "".join(e.value for e in at.error)
-    at.text_input(key="editor_pw").input(PASSWORD).run()
+def test_signed_out_and_reader_are_told_what_it_takes(app, store):
+    at = app(NETWORKS, auth=True)
+    assert "Pierakstieties" in texts(at)
+    assert {b.key for b in at.button if b.label == "Pierakstīties"} == {
+        "auth_sign_in",  # the sidebar's
+        "net_sign_in",  # beside what it takes to edit
+    }
+    assert not any(t.label.startswith("Jauns tīkls") for t in at.tabs)
+    at = app(NETWORKS, user=READER)
+    assert "Jūsu kontam nav lomas “koordinators”" in texts(at)
+    assert not any(t.label.startswith("Jauns tīkls") for t in at.tabs)
+    assert not [b for b in at.sidebar.button if b.label == "Saglabāt skatu"]
+
+
+def test_coordinator_creates_a_network_and_it_becomes_a_group(app, store):
+    at = app(NETWORKS, user=COORDINATOR)
     assert any(t.label.startswith("Jauns tīkls") for t in at.tabs)
     form = [f for f in at.text_input if f.label == "Nosaukums latviski"][-1]
     form.input("Sintētisks tīkls")
@@ -94,8 +124,7 @@ def test_editor_creates_a_network_and_it_becomes_a_group(app, store):
 
 def test_saving_the_current_view_from_the_sidebar(app, store):
     ident = synthetic_network(store)
-    at = app("pages/trends.py", password=PASSWORD, **VIEW)
-    at.sidebar.text_input(key="editor_pw_sidebar").input(PASSWORD).run()
+    at = app("pages/trends.py", user=COORDINATOR, **VIEW)
     next(x for x in at.sidebar.selectbox if x.label == "Tīkls").set_value(ident)
     title = next(x for x in at.sidebar.text_input if x.label == "Virsraksts")
     title.input("Sintētisks skats")
@@ -109,6 +138,8 @@ def test_saving_the_current_view_from_the_sidebar(app, store):
         "tendences",
     )
     assert view.params == VIEW
+    entry = repo.list_audit(store)[0]
+    assert (entry["action"], entry["actor"]) == ("view.save", COORDINATOR.principal)
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
@@ -130,13 +161,21 @@ def test_network_as_comparison_group_and_theme(app, store, lang):
 def deck_of_three(store) -> tuple[int, list[int]]:
     ident = synthetic_network(store, members=MEMBERS)
     views = [
-        repo.save_view(store, ident, "Karte", "Pirmais", "", {**VIEW, "ind": "population_density"}),
-        repo.save_view(store, ident, "Tendence", "", "tendences", VIEW),
         repo.save_view(
-            store, ident, "Tabula", "", "salidzinajums", {**VIEW, "grp": f"net:{ident}"}
+            store, ident, "Karte", "Pirmais", "", {**VIEW, "ind": "population_density"}, by=ADMIN
+        ),
+        repo.save_view(store, ident, "Tendence", "", "tendences", VIEW, by=ADMIN),
+        repo.save_view(
+            store,
+            ident,
+            "Tabula",
+            "",
+            "salidzinajums",
+            {**VIEW, "grp": f"net:{ident}"},
+            by=ADMIN,
         ),
     ]
-    return repo.create_deck(store, ident, "Sintētisks seminārs", views), views
+    return repo.create_deck(store, ident, "Sintētisks seminārs", views, by=ADMIN), views
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
@@ -165,10 +204,11 @@ def test_a_trends_slide_keeps_the_per_capita_choice_of_its_view(app, store):
     ident = synthetic_network(store, members=MEMBERS)
     births = {**VIEW, "ind": "live_births", "my": "LV0002000", "cmp": "LV0003000"}
     views = [
-        repo.save_view(store, ident, "Relatīvi", "", "tendences", {**births, "pc": "1"}),
-        repo.save_view(store, ident, "Absolūti", "", "tendences", births),
+        repo.save_view(store, ident, "Relatīvi", "", "tendences", {**births, "pc": "1"}, by=ADMIN),
+        repo.save_view(store, ident, "Absolūti", "", "tendences", births, by=ADMIN),
     ]
-    at = app(PRESENT, deck=str(repo.create_deck(store, ident, "Dzimstība", views)))
+    deck = repo.create_deck(store, ident, "Dzimstība", views, by=ADMIN)
+    at = app(PRESENT, deck=str(deck))
     assert at.title[0].value == "Relatīvi"
     assert "Dzimstība" in at.subheader[0].value
     button(at, "Nākamais").click().run()
@@ -202,6 +242,7 @@ def test_profile_and_comparison_show_practices(app, store):
         PracticeInput(
             title_lv="Sintētiska prakse", unit_id="LV0021000", indicators=("population_avg",)
         ),
+        by=ADMIN,
     )
     at = app("pages/profile.py", my="LV0025000")
     shown = texts(at)

@@ -37,11 +37,12 @@ def free_port() -> int:
 
 
 def start_streamlit(
-    db: Path, script: Path | None = None, base_path: str = ""
+    db: Path, script: Path | None = None, base_path: str = "", port: int | None = None
 ) -> tuple[subprocess.Popen, str]:
     """Start the app (or another script) headless, under `base_path` ("" or "/name") if
-    given; return the process and its base URL (with that path)."""
-    port = free_port()
+    given, on `port` if given (sign-in needs its redirect address before the start); return
+    the process and its base URL (with that path)."""
+    port = port or free_port()
     env = {**os.environ, "BENCHLEARN_DB": str(db)}
     # the app as `make run` serves it; a calibration script with plain `streamlit run`
     command = ["benchlearn.serve"] if script is None else ["streamlit", "run", str(script)]

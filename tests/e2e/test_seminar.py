@@ -1,9 +1,11 @@
-"""A coordinator prepares and presents a seminar in the browser: signs in with the editor
-password, creates a network, saves three views, orders them into a deck, presents it, steps
-through with the keyboard, and each slide shows what its saved view shows.
+"""A coordinator prepares and presents a seminar in the browser: signs in (st.login against
+a local OpenID Connect provider), creates a network, saves three views, orders them into a
+deck, presents it, steps through with the keyboard, and each slide shows what its saved view
+shows.
 
-The server gets a synthetic editor password through a secrets file in a temporary folder
-(STREAMLIT_SECRETS_FILES) and a private user-data file, so nothing is left in the repo."""
+The server gets its sign-in settings through a secrets file in a temporary folder
+(STREAMLIT_SECRETS_FILES) and a private user-data file in which the synthetic coordinator
+holds the role, so nothing is left in the repo."""
 
 from __future__ import annotations
 
@@ -12,11 +14,14 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.e2e.conftest import assert_no_exception, screenshot, start_streamlit, wait_done
+from benchlearn.userdata import db
+from tests.e2e.conftest import assert_no_exception, screenshot, wait_done
+from tests.e2e.oidc import app_with_sign_in
+from tests.e2e.oidc import sign_in as oidc_sign_in
+from tests.userdata_support import COORDINATOR, with_roles
 
 pytestmark = pytest.mark.e2e
 
-PASSWORD = "synthetic-e2e-password"
 NETWORK = "Sintētisks semināra tīkls"
 MEMBERS = ["Jelgava", "Bauskas novads", "Dobeles novads"]
 RANK = re.compile(r"\d+\. vieta no \d+")
@@ -25,15 +30,11 @@ RANK = re.compile(r"\d+\. vieta no \d+")
 @pytest.fixture(scope="module")
 def seminar_url(built_db, tmp_path_factory):
     folder = tmp_path_factory.mktemp("seminar")
-    secrets = folder / "secrets.toml"
-    secrets.write_text(f'editor_password = "{PASSWORD}"\n', encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("STREAMLIT_SECRETS_FILES", str(secrets))
-        patch.setenv("BENCHLEARN_USERDATA_URL", f"sqlite:///{folder / 'userdata.sqlite'}")
-        proc, url = start_streamlit(built_db)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    store = f"sqlite:///{folder / 'userdata.sqlite'}"
+    with_roles(db.get_engine(store))  # the coordinator's role, given by an administrator
+    db.dispose(store)
+    with app_with_sign_in(built_db, folder, admins=[]) as (url, _provider):
+        yield url
 
 
 def open_page(page, url: str) -> None:
@@ -42,12 +43,10 @@ def open_page(page, url: str) -> None:
     assert_no_exception(page)
 
 
-def sign_in(page) -> None:
-    """Type the editor password into the visible password box."""
-    box = page.locator("input[aria-label='Redaktora parole']:visible")
-    box.fill(PASSWORD)
-    box.press("Enter")
-    wait_done(page)
+def sign_in(page, base: str) -> None:
+    """Sign in as the coordinator through the provider (the browser keeps the cookie)."""
+    open_page(page, base)
+    oidc_sign_in(page, COORDINATOR.principal)
     assert_no_exception(page)
 
 
@@ -59,8 +58,6 @@ def choose(page, combobox, name: str) -> None:
 
 def create_network(page, base: str) -> int:
     open_page(page, f"{base}/tikli")
-    page.get_by_text("Lai veidotu vai mainītu tīklus").click()
-    sign_in(page)
     page.get_by_role("tab", name="Jauns tīkls").click()
     panel = page.get_by_role("tabpanel", name="Jauns tīkls")
     panel.get_by_label("Nosaukums latviski").fill(NETWORK)
@@ -80,7 +77,6 @@ def save_view(page, url: str, title: str) -> None:
     open_page(page, url)
     sidebar = page.locator("[data-testid='stSidebar']")
     sidebar.get_by_role("button", name="Saglabāt skatu").click()
-    sign_in(page)
     popover = page.locator("[data-testid='stPopoverBody']")
     choose(page, popover.get_by_role("combobox", name="Tīkls"), NETWORK)
     popover.get_by_label("Virsraksts").fill(title)
@@ -93,8 +89,6 @@ def save_view(page, url: str, title: str) -> None:
 def make_deck(page, base: str, network: int, titles: list[str]) -> None:
     """A deck from the views chosen in this order, then reordered with the arrows."""
     open_page(page, f"{base}/tikli?tikls={network}")
-    page.get_by_text("Lai veidotu vai mainītu tīklus").click()
-    sign_in(page)
     page.get_by_role("tab", name=re.compile("^Prezentācijas")).click()
     panel = page.get_by_role("tabpanel", name=re.compile("^Prezentācijas"))
     panel.get_by_label("Prezentācijas nosaukums").fill("Sintētisks seminārs")
@@ -128,6 +122,7 @@ def participant_link(page) -> str:
 
 def test_coordinator_prepares_and_presents_a_seminar(page, browser, seminar_url):
     base = seminar_url
+    sign_in(page, base)
     network = create_network(page, base)
     views = {
         "Blīvums kartē": f"{base}/?ind=population_density&year=2024&my=LV0020000",

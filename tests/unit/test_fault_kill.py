@@ -32,6 +32,7 @@ from benchlearn.settings import REPO_ROOT
 from benchlearn.userdata import db
 from benchlearn.userdata import repository as repo
 from benchlearn.userdata.models import Base
+from tests.userdata_support import admin
 
 PG_SETTING = "BENCHLEARN_TEST_POSTGRES_URL"
 ROUNDS = 3
@@ -129,6 +130,8 @@ def test_a_killed_writer_loses_nothing_committed(url):
                 assert every_fifth <= practices
             # writing works again: nothing is left locked
             network = committed[-1][0]
-            assert repo.save_view(engine, network, "after the kill", "", "tendences", {})
+            assert repo.save_view(
+                engine, network, "after the kill", "", "tendences", {}, by=admin(engine)
+            )
         finally:
             db.dispose(url)

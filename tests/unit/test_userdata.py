@@ -24,6 +24,7 @@ from benchlearn.userdata.logic import search_practices
 from benchlearn.userdata.models import Base
 from benchlearn.userdata.repository import InvalidInput, NetworkInput, NotFound, PracticeInput
 from benchlearn.userdata.seed import BAUSKA, NETWORKS, PRACTICES, VECUMNIEKI
+from tests.userdata_support import ADMIN, admin
 
 PG_SETTING = "BENCHLEARN_TEST_POSTGRES_URL"
 TABLES = {
@@ -34,6 +35,8 @@ TABLES = {
     "decks",
     "deck_slides",
     "practices",
+    "roles",
+    "audit_log",
     "alembic_version",
 }
 
@@ -90,11 +93,14 @@ def url(request, tmp_path, pg_server) -> Iterator[str]:
 
 @pytest.fixture
 def engine(url) -> Engine:
-    return db.get_engine(url)
+    """A migrated database with one (synthetic) administrator, ADMIN, who writes below."""
+    engine = db.get_engine(url)
+    admin(engine)
+    return engine
 
 
 def _network(engine: Engine, name: str = "Synthetic test network", **fields) -> int:
-    return repo.create_network(engine, NetworkInput(name_lv=name, **fields))
+    return repo.create_network(engine, NetworkInput(name_lv=name, **fields), by=ADMIN)
 
 
 # --- migrations and seed -----------------------------------------------------------------
@@ -108,7 +114,7 @@ def test_migrations_from_empty_create_every_table_and_the_seed(url):
     assert set(inspect(engine).get_table_names()) >= TABLES
     with engine.connect() as connection:
         assert (
-            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
         )
     networks = repo.list_networks(engine)
     assert len(networks) == len(NETWORKS) == 9
@@ -180,10 +186,11 @@ def test_network_round_trip_and_update_replaces_lists(engine):
         engine,
         ident,
         NetworkInput(**{**changed.__dict__, "members": ("LV0002000", "LV0003000")}),
+        by=ADMIN,
     )
     assert repo.get_network(engine, ident).members == ("LV0002000", "LV0003000")
     with pytest.raises(NotFound):
-        repo.update_network(engine, 999_999, changed)
+        repo.update_network(engine, 999_999, changed, by=ADMIN)
 
 
 @pytest.mark.parametrize(
@@ -198,16 +205,18 @@ def test_network_round_trip_and_update_replaces_lists(engine):
 )
 def test_network_input_is_checked(engine, fields, code):
     with pytest.raises(InvalidInput) as error:
-        repo.create_network(engine, NetworkInput(**fields))
+        repo.create_network(engine, NetworkInput(**fields), by=ADMIN)
     assert error.value.code == code
 
 
 def test_deleting_a_network_removes_its_views_and_decks_but_keeps_practices(engine):
     ident = _network(engine)
-    view = repo.save_view(engine, ident, "A", "", "", {"ind": "population_avg"})
-    deck = repo.create_deck(engine, ident, "Seminar", [view])
-    practice = repo.create_practice(engine, PracticeInput(title_lv="Synthetic", network_id=ident))
-    repo.delete_network(engine, ident)
+    view = repo.save_view(engine, ident, "A", "", "", {"ind": "population_avg"}, by=ADMIN)
+    deck = repo.create_deck(engine, ident, "Seminar", [view], by=ADMIN)
+    practice = repo.create_practice(
+        engine, PracticeInput(title_lv="Synthetic", network_id=ident), by=ADMIN
+    )
+    repo.delete_network(engine, ident, by=ADMIN)
     assert repo.get_view(engine, view) is None and repo.get_deck(engine, deck) is None
     assert repo.get_practice(engine, practice).network_id is None
 
@@ -219,27 +228,27 @@ def test_views_are_stored_exactly_and_ordered_into_a_deck(engine):
     ident = _network(engine)
     params = {"ind": "population_avg", "year": "2024", "my": "LV0020000", "cmp": "LV1,LV2"}
     views = [
-        repo.save_view(engine, ident, f"View {i}", f"note {i}", page, params)
+        repo.save_view(engine, ident, f"View {i}", f"note {i}", page, params, by=ADMIN)
         for i, page in enumerate(["", "tendences", "salidzinajums"])
     ]
     stored = repo.get_view(engine, views[1])
     assert (stored.page, stored.params, stored.note) == ("tendences", params, "note 1")
     assert [v.id for v in repo.list_views(engine, ident)] == views
-    deck = repo.create_deck(engine, ident, "Seminar", [views[2], views[0], views[1]])
+    deck = repo.create_deck(engine, ident, "Seminar", [views[2], views[0], views[1]], by=ADMIN)
     assert [s.id for s in repo.get_deck(engine, deck).slides] == [views[2], views[0], views[1]]
-    repo.set_slides(engine, deck, [views[0], views[1], views[2]])
-    repo.append_slide(engine, deck, views[0])  # a view may appear twice
+    repo.set_slides(engine, deck, [views[0], views[1], views[2]], by=ADMIN)
+    repo.append_slide(engine, deck, views[0], by=ADMIN)  # a view may appear twice
     assert [s.id for s in repo.get_deck(engine, deck).slides] == [*views, views[0]]
-    repo.delete_view(engine, views[0])
+    repo.delete_view(engine, views[0], by=ADMIN)
     assert [s.id for s in repo.get_deck(engine, deck).slides] == views[1:]
     assert [d.id for d in repo.list_decks(engine, ident)] == [deck]
 
 
 def test_a_deck_holds_only_its_networks_views(engine):
     first, second = _network(engine, "First"), _network(engine, "Second")
-    other = repo.save_view(engine, second, "Other", "", "", {})
+    other = repo.save_view(engine, second, "Other", "", "", {}, by=ADMIN)
     with pytest.raises(InvalidInput) as error:
-        repo.create_deck(engine, first, "Deck", [other])
+        repo.create_deck(engine, first, "Deck", [other], by=ADMIN)
     assert error.value.code == "deck_views"
 
 
@@ -255,13 +264,13 @@ def test_a_deck_holds_only_its_networks_views(engine):
 def test_view_input_is_checked(engine, page, params, code):
     ident = _network(engine)
     with pytest.raises(InvalidInput) as error:
-        repo.save_view(engine, ident, "Title", "", page, params)
+        repo.save_view(engine, ident, "Title", "", page, params, by=ADMIN)
     assert error.value.code == code
 
 
 def test_saving_into_a_deleted_network_says_so(engine):
     with pytest.raises(NotFound):
-        repo.save_view(engine, 424_242, "Title", "", "", {})
+        repo.save_view(engine, 424_242, "Title", "", "", {}, by=ADMIN)
 
 
 # --- practices -----------------------------------------------------------------------------
@@ -278,14 +287,17 @@ def test_practice_round_trip_and_checks(engine):
             tags=("līdzdalības budžets", " "),
             link="https://example.org/doc.pdf",
         ),
+        by=ADMIN,
     )
     stored = repo.get_practice(engine, ident)
     assert stored.tags == ("līdzdalības budžets",) and stored.indicators == ("population_avg",)
     with pytest.raises(InvalidInput, match="link"):
-        repo.update_practice(engine, ident, PracticeInput(title_lv="x", link="javascript:alert(1)"))
+        repo.update_practice(
+            engine, ident, PracticeInput(title_lv="x", link="javascript:alert(1)"), by=ADMIN
+        )
     with pytest.raises(NotFound):
-        repo.create_practice(engine, PracticeInput(title_lv="x", network_id=987_654))
-    repo.delete_practice(engine, ident)
+        repo.create_practice(engine, PracticeInput(title_lv="x", network_id=987_654), by=ADMIN)
+    repo.delete_practice(engine, ident, by=ADMIN)
     assert repo.get_practice(engine, ident) is None
 
 
@@ -301,16 +313,18 @@ def test_seeded_practices_are_found_by_former_and_current_municipality(engine):
 
 def test_concurrent_writers_lose_nothing(engine):
     ident = _network(engine)
-    deck = repo.create_deck(engine, ident, "Deck")
+    deck = repo.create_deck(engine, ident, "Deck", by=ADMIN)
     threads, per_thread, errors = 6, 8, []
 
     def writer(n: int) -> None:
         try:
             for i in range(per_thread):
-                view = repo.save_view(engine, ident, f"t{n}-{i}", "", "", {"year": str(i)})
-                repo.append_slide(engine, deck, view)
-            repo.add_members(engine, ident, [f"LV{n:07d}"])
-            repo.create_practice(engine, PracticeInput(title_lv=f"Synthetic {n}"))
+                view = repo.save_view(
+                    engine, ident, f"t{n}-{i}", "", "", {"year": str(i)}, by=ADMIN
+                )
+                repo.append_slide(engine, deck, view, by=ADMIN)
+            repo.add_members(engine, ident, [f"LV{n:07d}"], by=ADMIN)
+            repo.create_practice(engine, PracticeInput(title_lv=f"Synthetic {n}"), by=ADMIN)
         except Exception as exc:  # collected: an exception in a thread would be lost
             errors.append(exc)
 

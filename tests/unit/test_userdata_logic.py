@@ -1,5 +1,6 @@
 """Pure helpers of benchlearn.userdata: links, deck steps, members across boundaries, search,
-the editor password and the presentation's enlarged charts."""
+who may write what (roles, sign-in claims, the first administrators, the audit CSV) and the
+presentation's enlarged charts."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ import pytest
 
 from benchlearn.charts import trends as trend_charts
 from benchlearn.charts.map import build_map
+from benchlearn.userdata import access
+from benchlearn.userdata.access import ANONYMOUS, Actor, Grant
 from benchlearn.userdata.logic import (
     absolute_link,
     all_tags,
-    editor_password_ok,
     members_in_version,
     move,
     network_id,
@@ -129,16 +131,101 @@ def test_networks_of_a_unit_include_its_other_boundaries():
 
 
 @pytest.mark.parametrize(
-    ("given", "configured", "ok"),
+    ("claims", "actor"),
     [
-        ("secret", "secret", True),
-        ("Secret", "secret", False),
-        ("", "secret", False),
-        ("x", None, False),
+        ({}, ANONYMOUS),
+        ({"email": "test@example.com"}, ANONYMOUS),  # AppTest's default: not signed in
+        ({"is_logged_in": False, "email": "a@example.test"}, ANONYMOUS),
+        (
+            {"is_logged_in": True, "email": " A.B@Example.TEST ", "name": "Anna"},
+            Actor("a.b@example.test", "Anna"),
+        ),
+        (
+            {"is_logged_in": True, "email": "a@example.test"},
+            Actor("a@example.test", "a@example.test"),
+        ),
+        ({"is_logged_in": True, "email": "a@example.test", "email_verified": False}, ANONYMOUS),
+        ({"is_logged_in": True, "email": "<b>@x"}, ANONYMOUS),
+        ({"is_logged_in": True, "name": "No mail"}, ANONYMOUS),
+        ({"is_logged_in": "true", "email": "a@example.test"}, ANONYMOUS),
     ],
 )
-def test_editor_password(given, configured, ok):
-    assert editor_password_ok(given, configured) is ok
+def test_who_is_signed_in_comes_from_verified_email_claims(claims, actor):
+    assert access.actor_from_claims(claims) == actor
+
+
+def test_the_first_administrators_setting_is_read_leniently():
+    assert access.admin_list("A@x.lv, b@y.lv;c@z.lv  nonsense") == ["a@x.lv", "b@y.lv", "c@z.lv"]
+    assert access.admin_list(["a@x.lv", 3, None]) == ["a@x.lv"]
+    assert access.admin_list(None) == []
+
+
+def _g(role: str, unit: str = "") -> Grant:
+    return Grant("p@example.test", role, unit)
+
+
+@pytest.mark.parametrize(
+    ("grants", "action", "units", "ok"),
+    [
+        ([_g("admin")], "role.grant", (), True),
+        ([_g("coordinator")], "role.grant", (), False),
+        ([_g("coordinator")], "network.create", (), True),
+        ([_g("coordinator")], "practice.delete", ("LV1",), True),
+        ([_g("reader")], "view.save", (), False),
+        ([], "network.create", (), False),
+        ([_g("contributor", "LV1")], "network.create", (), False),
+        ([_g("contributor", "LV1")], "practice.create", ("LV1",), True),
+        ([_g("contributor", "LV1")], "practice.update", ("LV1", "LV2"), False),  # moving it
+        (
+            [_g("contributor", "LV1"), _g("contributor", "LV2")],
+            "practice.update",
+            ("LV1", "LV2"),
+            True,
+        ),
+        ([_g("contributor", "LV1")], "practice.create", (None,), False),  # national entry
+        ([_g("contributor", "LV1")], "practice.create", (), False),
+    ],
+)
+def test_who_may_do_what(grants, action, units, ok):
+    assert access.allowed(grants, action, units) is ok
+
+
+def test_an_unlisted_action_is_a_programming_error():
+    with pytest.raises(KeyError):
+        access.allowed([_g("admin")], "network.rename")
+
+
+def test_roles_held_and_editing_offered():
+    assert access.roles_of([]) == ["reader"]
+    assert access.roles_of([_g("contributor", "LV1"), _g("admin")]) == ["admin", "contributor"]
+    assert access.may_edit_any([_g("contributor", "LV1")], "practice")
+    assert not access.may_edit_any([_g("contributor", "LV1")], "network")
+    assert access.contributor_units([_g("contributor", "LV2"), _g("contributor", "LV1")]) == [
+        "LV1",
+        "LV2",
+    ]
+
+
+def test_the_audit_csv_is_excel_safe():
+    rows = [
+        {
+            "id": 1,
+            "at": "2026-01-01 10:00:00+00:00",
+            "actor": "a@example.test",
+            "actor_name": '=HYPERLINK("http://x")',
+            "action": "network.update",
+            "target": "network",
+            "target_id": "4",
+            "old_value": {"name_lv": "Tīkls"},
+            "new_value": None,
+            "decision": "done",
+            "reason": "@SUM(1)",
+        }
+    ]
+    text = access.audit_csv(rows).decode("utf-8")
+    assert text.startswith("\ufeffid,at,actor")
+    assert "'=HYPERLINK" in text and "'@SUM(1)" in text
+    assert '"{""name_lv"": ""Tīkls""}"' in text  # JSON, Latvian letters as they are
 
 
 def test_presentation_charts_are_thicker_and_larger():

@@ -1,0 +1,173 @@
+"""Administration: who holds which role (assign, remove) and the audit log of every write
+(shown, downloadable as CSV). Only administrators see anything here, and the repository checks
+the role again for each assignment; the page only displays."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import streamlit as st
+
+from benchlearn import ui
+from benchlearn.i18n import t
+from benchlearn.logic import usertext
+from benchlearn.userdata import access
+from benchlearn.userdata import repository as repo
+from benchlearn.userdata import widgets as ud
+
+AUDIT_SHOWN = 500  # newest entries on the page; the download has every one
+CELL = 200  # longest old/new value shown in a cell
+DONE = "_admin_done"  # what the last change did, said after the rerun that shows it
+
+
+def roles_table(ref: ui.Reference, grants: list[access.Grant], lang: str) -> None:
+    st.subheader(t("admin.roles", lang))
+    if not grants:
+        st.info(t("admin.no_roles", lang))
+        return
+    st.dataframe(  # shows text as text: an address with HTML in it stays harmless
+        pd.DataFrame(
+            {
+                t("admin.col_person", lang): [g.principal for g in grants],
+                t("admin.col_role", lang): [ud.role_label(g.role, lang) for g in grants],
+                t("admin.col_unit", lang): [
+                    ui.unit_label(ref, g.unit_id, lang) if g.unit_id else "" for g in grants
+                ],
+                t("admin.col_by", lang): [g.granted_by for g in grants],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def grant_form(engine, ref: ui.Reference, lang: str) -> None:
+    st.markdown(f"**{t('admin.grant', lang)}**")
+    with st.form("admin_grant", clear_on_submit=True):
+        email = st.text_input(
+            t("admin.email", lang), max_chars=access.MAX_PRINCIPAL, help=t("admin.email_help", lang)
+        )
+        role = st.selectbox(  # the weightiest role last, never the default
+            t("admin.role", lang),
+            [access.COORDINATOR, access.CONTRIBUTOR, access.READER, access.ADMIN],
+            format_func=lambda r: ud.role_label(r, lang),
+        )
+        units = st.multiselect(
+            t("admin.units", lang),
+            ref.local.index.tolist(),
+            format_func=lambda u: ui.unit_label(ref, u, lang),
+            placeholder=t("sel.placeholder", lang),
+        )
+        reason = st.text_input(t("admin.reason", lang), max_chars=500)
+        submitted = st.form_submit_button(t("admin.grant_button", lang), type="primary")
+    if not submitted:
+        return
+    # a contributor gets one role per municipality; the others none
+    targets = units if role == access.CONTRIBUTOR and units else [""]
+    done = [
+        ud.attempt(
+            lambda u=unit: repo.grant_role(engine, email, role, u, by=ud.actor(), reason=reason),
+            lang,
+        )
+        for unit in targets
+    ]
+    if any(done):
+        st.session_state[DONE] = "admin.granted"
+        st.rerun()
+
+
+def revoke_form(engine, grants: list[access.Grant], lang: str, ref: ui.Reference) -> None:
+    if not grants:
+        return
+    st.markdown(f"**{t('admin.revoke', lang)}**")
+    by_id = {g.id: g for g in grants}
+
+    def label(ident: int) -> str:
+        g = by_id[ident]
+        unit = f" · {ui.unit_label(ref, g.unit_id, lang)}" if g.unit_id else ""
+        return f"{usertext.plain(g.principal)} · {ud.role_label(g.role, lang)}{unit}"
+
+    with st.form("admin_revoke", clear_on_submit=True):
+        chosen = st.selectbox(t("admin.revoke_pick", lang), list(by_id), format_func=label)
+        reason = st.text_input(t("admin.reason", lang), max_chars=500, key="admin_revoke_reason")
+        submitted = st.form_submit_button(t("admin.revoke_button", lang))
+    if submitted and ud.attempt(
+        lambda: repo.revoke_role(engine, chosen, by=ud.actor(), reason=reason) or True, lang
+    ):
+        st.session_state[DONE] = "admin.revoked"
+        st.rerun()
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= CELL else text[: CELL - 1] + "…"
+
+
+def audit_log(engine, lang: str) -> None:
+    st.subheader(t("admin.audit", lang))
+    entries = repo.list_audit(engine)
+    shown = entries[:AUDIT_SHOWN]
+    st.caption(t("admin.audit_caption", lang, n=len(shown), total=len(entries)))
+    st.download_button(
+        t("admin.audit_download", lang),
+        access.audit_csv(entries),
+        file_name="benchlearn-audit.csv",
+        mime="text/csv",
+        icon=":material/download:",
+    )
+    if not shown:
+        return
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("admin.col_at", lang): [
+                    pd.Timestamp(e["at"]).strftime("%Y-%m-%d %H:%M:%S") for e in shown
+                ],
+                t("admin.col_actor", lang): [
+                    f"{e['actor_name']} <{e['actor']}>" if e["actor"] else "—" for e in shown
+                ],
+                t("admin.col_action", lang): [e["action"] for e in shown],
+                t("admin.col_target", lang): [f"{e['target']} {e['target_id']}" for e in shown],
+                t("admin.col_old", lang): [_cell(e["old_value"]) for e in shown],
+                t("admin.col_new", lang): [_cell(e["new_value"]) for e in shown],
+                t("admin.col_decision", lang): [t(f"admin.{e['decision']}", lang) for e in shown],
+                t("admin.col_reason", lang): [e["reason"] for e in shown],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="admin_audit",
+    )
+
+
+def render() -> None:
+    ref = ui.reference()
+    lang = ui.lang()
+    st.title(t("admin.title", lang))
+    st.caption(t("admin.intro", lang))
+    engine = ud.store()
+    if engine is None:
+        ud.unavailable(lang)
+        return
+    with ud.guarded(lang):  # the store may go away after it was opened
+        if not ud.may("role.grant"):
+            st.info(t("admin.only", lang), icon=":material/lock:")
+            if not ud.actor().signed_in:
+                ud.role_hint(lang, access.ADMIN, key="admin_sign_in")
+            return
+        if done := st.session_state.pop(DONE, None):
+            st.success(t(done, lang), icon=":material/check:")
+        grants = repo.list_grants(engine)
+        roles_table(ref, grants, lang)
+        left, right = st.columns(2)
+        with left:
+            grant_form(engine, ref, lang)
+        with right:
+            revoke_form(engine, grants, lang, ref)
+        audit_log(engine, lang)
+
+
+render()
