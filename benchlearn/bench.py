@@ -2,6 +2,7 @@
 
 Warehouse: build time, memory, database size, GeoJSON bytes per boundary version, load
 latencies. Fetch: values per second from the stub PxWeb server, and the merge time.
+Contributions: validation time of a 43 x 50 template, approval-to-visible time.
 Dashboard: server-side run time per page (cold and warm, AppTest), the map's
 payload, browser time to a finished page and to every chart and table drawn, next to
 calibration apps (an empty page at / and at a deep link, a bare chart page with one Vega
@@ -21,6 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchlearn.contribute_bench import bench_contributions
 from benchlearn.db import connect, run
 from benchlearn.logic.peers import DEFAULT_PEER_INDICATORS
 from benchlearn.settings import REPO_ROOT, load_settings
@@ -837,7 +839,7 @@ def bench_methods(db: Path) -> None:
     import numpy as np
     import pandas as pd
 
-    from benchlearn.logic.composite import composite_index
+    from benchlearn.logic.composite import composite_index, rank_ranges
     from benchlearn.logic.indexview import EXAMPLE_PRESET
     from benchlearn.logic.peers import DEFAULT_PEER_INDICATORS, find_peers
     from benchlearn.logic.similar import structural_table
@@ -863,11 +865,36 @@ def bench_methods(db: Path) -> None:
         "peer search k=7, 592 (synthetic)": lambda: find_peers(synthetic, "SYNTHETIC000", weights),
         "composite index, 43 (real)": lambda: composite_index(real, EXAMPLE_PRESET),
         "composite index, 592 (synthetic)": lambda: composite_index(synthetic, EXAMPLE_PRESET),
+        "rank ranges, 1 000 draws, 43 (real)": lambda: rank_ranges(real, EXAMPLE_PRESET, 0.2, 1000),
     }
     print("== peers and composite index (median / max of 20, ms)")
     for label, fn in cases.items():
         median, worst = timed(fn)
         print(f"{label:36} {median:8.2f} / {worst:8.2f}")
+
+
+def bench_paper(db: Path) -> None:
+    """The council paper (benchlearn.paper): a profile as an A4 PDF with its trend charts,
+    in each language; the first call also loads fonts and the chart renderer."""
+    os.environ["BENCHLEARN_DB"] = str(db)
+    from benchlearn import paper, ui
+
+    ref = ui.reference()
+    members = tuple(ui.units_of(ref, "lg2025")["unit_id"])
+    peers = ("LV0021000", "LV0022000", "LV0023000", "LV0024000", "LV0025000")
+    print("== council paper PDF, Aizkraukles novads (first call / median / max of 5, ms)")
+    for lang in ("lv", "en"):
+
+        def make(lang: str = lang) -> bytes:
+            return paper.profile_pdf("LV0020000", "lg2025", members, "peers", peers, "", [], lang)
+
+        started = time.perf_counter()
+        size = len(make())
+        first = (time.perf_counter() - started) * 1000
+        median, worst = timed(make, repeat=5)
+        print(
+            f"profile PDF ({lang}), {size // 1024} KB {first:10.0f} / {median:6.0f} / {worst:6.0f}"
+        )
 
 
 def bench_hostile(db: Path) -> None:
@@ -915,7 +942,9 @@ def main() -> None:
         bench_warehouse(db)
         bench_hostile(db)
         bench_methods(db)
+        bench_paper(db)
         bench_fetch(Path(tmp))
+        bench_contributions(db, Path(tmp))
         bench_pages(db)
         bench_explorer(db)
         bench_scale(Path(tmp))

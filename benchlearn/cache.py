@@ -28,6 +28,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from benchlearn import db
+from benchlearn.logic.contributions import hide_contributed
 from benchlearn.settings import load_settings
 
 T = TypeVar("T")
@@ -118,8 +119,35 @@ def _within(version_: Version, builder: Callable[..., T], *args: object) -> T:
 def at_version(make: Callable[[], T]) -> Callable[[], T]:
     """`make`, to be called later (a download built when clicked), reading the version that
     is read now: the file matches the view it was offered on."""
-    pinned = version()
-    return lambda: _within(pinned, make)
+    pinned, hide = version(), hiding()
+
+    def later() -> T:
+        token = _hiding_now.set(hide)
+        try:
+            return _within(pinned, make)
+        finally:
+            _hiding_now.reset(token)
+
+    return later
+
+
+# The pages' switch that hides municipalities' contributed values (?hide=1): every query
+# result of the run leaves them out (logic.contributions.hide_contributed), and it is part of
+# the key of every computed view, whose builder sees the same setting while it runs.
+_hiding_now: ContextVar[bool | None] = ContextVar("hiding_contributed", default=None)
+_hiding_of_session: list[Callable[[], bool]] = [lambda: False]
+
+
+def set_hiding(source: Callable[[], bool]) -> None:
+    """Where the session's switch is read (benchlearn.ui registers the selection's field)."""
+    _hiding_of_session[0] = source
+
+
+def hiding() -> bool:
+    inside = _hiding_now.get()
+    if inside is not None:
+        return inside
+    return bool(get_script_run_ctx() is not None and _hiding_of_session[0]())
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
@@ -132,7 +160,8 @@ def _query(
 def query(name: str, **params: object) -> pd.DataFrame:
     """A named query from queries/, cached per database version and parameters."""
     v = version()
-    return _query(v.path, v.stamp, name, tuple(sorted(params.items())), v.con)
+    frame = _query(v.path, v.stamp, name, tuple(sorted(params.items())), v.con)
+    return hide_contributed(frame) if hiding() else frame
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -151,7 +180,11 @@ def boundary_layer(version_name: str) -> dict:
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _per_database(path: str, stamp: Stamp, name: str, _builder: Callable[[], T], _v: Version) -> T:
-    return _within(_v, _builder)
+    token = _hiding_now.set(False)  # shared by every session: built with every value
+    try:
+        return _within(_v, _builder)
+    finally:
+        _hiding_now.reset(token)
 
 
 def per_database(builder: Callable[[], T]) -> T:
@@ -163,9 +196,19 @@ def per_database(builder: Callable[[], T]) -> T:
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _computed(
-    path: str, stamp: Stamp, name: str, args: tuple, _builder: Callable[..., T], _v: Version
+    path: str,
+    stamp: Stamp,
+    name: str,
+    args: tuple,
+    _builder: Callable[..., T],
+    _v: Version,
+    hide: bool = False,
 ) -> T:
-    return _within(_v, _builder, *args)
+    token = _hiding_now.set(hide)
+    try:
+        return _within(_v, _builder, *args)
+    finally:
+        _hiding_now.reset(token)
 
 
 def computed(builder: Callable[..., T], *args: object) -> T:
@@ -179,4 +222,4 @@ def computed(builder: Callable[..., T], *args: object) -> T:
     code = builder.__code__  # page scripts all run as __main__: the file tells them apart
     name = f"{code.co_filename}:{builder.__qualname__}"
     v = version()
-    return _computed(v.path, v.stamp, name, args, builder, v)
+    return _computed(v.path, v.stamp, name, args, builder, v, hiding())

@@ -99,6 +99,8 @@ class Indicator:
     # [low, high]: a value read from a source outside it stops the build (default by unit,
     # PLAUSIBLE); a figure that can be negative (net migration) says so here
     range: tuple[float, float] | None = None
+    # only municipal contributions fill it (defined by an administrator, ingest.contributed)
+    contributed: bool = False
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ class FormulaError(ValueError):
 # Flags a derived value inherits from its inputs (see warehouse: reported values have none),
 # and the prefix of the flag that names first_of's input where it was not the first choice
 # ('basis:population_start_of_year': no annual average for this unit and year)
-INHERITED_FLAGS = ("constructed", "rounded", "unverified")
+INHERITED_FLAGS = ("constructed", "rounded", "unverified", "contributed")
 BASIS = "basis:"
 
 

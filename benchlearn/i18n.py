@@ -115,6 +115,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "field.deck": ("prezentācija", "presentation"),
     "field.slide": ("slaids", "slide"),
     "field.tendences": ("profila tendences", "profile trends"),
+    "field.anon": ("anonimizēt", "anonymise"),
+    "field.spot": ("izceltā pašvaldība", "municipality in the spotlight"),
+    "field.timer": ("taimeris (minūtes)", "timer (minutes)"),
+    "field.hide": ("slēpt iesniegtās vērtības", "hide contributed values"),
     "no_data": ("nav datu", "no data"),
     "rank": ("{rank}. vieta no {n}", "{rank} of {n}"),
     "latvia": ("Latvija", "Latvia"),
@@ -271,6 +275,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "bench.rank_of": ("Vieta no {n}", "Rank of {n}"),
     "bench.change_since": ("Izmaiņas pret {year}. g., {unit}", "Change since {year}, {unit}"),
     "bench.pp": ("procentpunkti", "percentage points"),
+    "bench.gap": ("Starpība pret pārējo mediānu, {unit}", "Gap to the others' median, {unit}"),
+    "bench.gap_help": (
+        "Vērtība mīnus pārējo tabulas pašvaldību vērtību mediāna (ko sasniedz pārējā grupa), "
+        "rādītāja mērvienībā; tukšs, ja vērtību ir mazāk nekā 3 pārējām.",
+        "Value minus the median of the other municipalities in the table (what the rest of "
+        "the group reaches), in the indicator's unit; empty when fewer than 3 others have a "
+        "value.",
+    ),
     "bench.value_help": (
         "Krāsa rāda procentili grupā (skat. leģendu zem tabulas).",
         "Colour shows the percentile within the group (see the legend below the table).",
@@ -445,6 +457,139 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "profile.link": ("saite", "link"),
     "profile.no_date": ("iegūšanas datums nav norādīts", "retrieval date not recorded"),
+    # expected value and gap (benchlearn.logic.gaps)
+    "gap.pp": ("{value} procentpunktiem", "{value} percentage points"),
+    "gap.higher.peers": (
+        "par {amount} vairāk nekā līdzīgajās pašvaldībās",
+        "{amount} higher than in similar municipalities",
+    ),
+    "gap.lower.peers": (
+        "par {amount} mazāk nekā līdzīgajās pašvaldībās",
+        "{amount} lower than in similar municipalities",
+    ),
+    "gap.higher.group": (
+        "par {amount} vairāk nekā pārējās grupas pašvaldībās",
+        "{amount} higher than in the rest of the group",
+    ),
+    "gap.lower.group": (
+        "par {amount} mazāk nekā pārējās grupas pašvaldībās",
+        "{amount} lower than in the rest of the group",
+    ),
+    "gap.higher.short": ("par {amount} vairāk", "{amount} higher"),
+    "gap.lower.short": ("par {amount} mazāk", "{amount} lower"),
+    "gap.same.peers": ("tāpat kā līdzīgajās pašvaldībās", "the same as in similar municipalities"),
+    "gap.same.group": (
+        "tāpat kā pārējās grupas pašvaldībās",
+        "the same as in the rest of the group",
+    ),
+    "gap.same.short": ("tāpat", "the same"),
+    "gap.too_few.peers": (
+        "vērtība ir mazāk nekā {n} līdzīgajām pašvaldībām",
+        "fewer than {n} similar municipalities have a value",
+    ),
+    "gap.too_few.group": (
+        "vērtība ir mazāk nekā {n} pārējām grupas pašvaldībām",
+        "fewer than {n} other group members have a value",
+    ),
+    "gap.too_few.short": ("–", "–"),
+    "gap.better": ("labāk", "better"),
+    "gap.worse": ("sliktāk", "worse"),
+    "gap.col_expected.peers": ("Līdzīgās: mediāna (vidējā puse)", "Similar: median (middle half)"),
+    "gap.col_expected.group": ("Grupa: mediāna (vidējā puse)", "Group: median (middle half)"),
+    "gap.col_gap": ("Starpība pret mediānu", "Gap to the median"),
+    "gap.table.peers": ("Pret līdzīgajām pašvaldībām", "Against similar municipalities"),
+    "gap.table.group": ("Pret pārējo grupu", "Against the rest of the group"),
+    "profile.tab_ranks": ("Vieta un procentile grupā", "Rank and percentile in the group"),
+    "gap.col_words.peers": ("Pret līdzīgajām", "Against similar"),
+    "gap.col_words.group": ("Pret pārējo grupu", "Against the rest of the group"),
+    "gap.col_percentile": ("Procentile līdzīgo vidū", "Percentile among similar"),
+    "gap.expected_help": (
+        "Mediāna – vidū esošā līdzīgo pašvaldību vērtība tajā pašā gadā; "
+        "vidējā puse – starp 1. un 3. kvartili.",
+        "Median: the middle value of the similar municipalities in the same year; "
+        "middle half: between the 1st and 3rd quartile.",
+    ),
+    "gap.gap_help": (
+        "Vērtība mīnus mediāna, rādītāja mērvienībā; iekavās – procentos no mediānas.",
+        "Value minus the median, in the indicator's unit; in brackets, in percent of the median.",
+    ),
+    "gap.note.peers": (
+        "Līdzīgās pašvaldības (kā lapā “Līdzīgās pašvaldības” pēc noklusējuma): {names}. "
+        "Izvēlieties salīdzināmo grupu, lai salīdzinātu ar to.",
+        "Similar municipalities (as the page “Similar municipalities” shows by default): "
+        "{names}. Choose a comparison group to compare with it instead.",
+    ),
+    "gap.note.group": (
+        "Mediāna, vidējā puse un starpība – pret pārējām grupas “{group}” pašvaldībām.",
+        "Median, middle half and gap: against the other members of the group “{group}”.",
+    ),
+    "gap.no_peers": (
+        "Līdzīgās pašvaldības nevarēja atrast (trūkst strukturālo rādītāju).",
+        "Similar municipalities could not be found (structural indicators are missing).",
+    ),
+    # from the gap to people
+    "lead.title": ("Kas to dara labāk", "Who does it better"),
+    "lead.intro.peers": (
+        "Rādītāji, kuros {name} atpaliek no līdzīgajām pašvaldībām visvairāk (zemākā "
+        "procentile), un labāk novietotā līdzīgā pašvaldība ar tās labajām praksēm un "
+        "tīkliem, kas pie rādītāja strādā.",
+        "Indicators on which {name} is furthest behind similar municipalities (lowest "
+        "percentile), the best-placed similar municipality with its good practices, and the "
+        "networks that work on the indicator.",
+    ),
+    "lead.intro.group": (
+        "Rādītāji, kuros {name} atpaliek no pārējās grupas visvairāk, un labāk novietotā "
+        "grupas pašvaldība ar tās labajām praksēm un tīkliem, kas pie rādītāja strādā.",
+        "Indicators on which {name} is furthest behind the rest of the group, the "
+        "best-placed member with its good practices, and the networks that work on the "
+        "indicator.",
+    ),
+    "lead.none": (
+        "Nav rādītāju, kuros pašvaldība būtu sliktāk nekā salīdzinājuma pašvaldības.",
+        "No indicator on which the municipality does worse than those it is compared with.",
+    ),
+    "lead.best": ("Labāk novietotā: **{name}** ({value})", "Best placed: **{name}** ({value})"),
+    "lead.practices": ("Tās labās prakses", "Its good practices"),
+    "lead.others": ("Citu salīdzināmo labās prakses", "Good practices of the others compared"),
+    "lead.no_practices": (
+        "Bibliotēkā nav labo prakšu par šo rādītāju no salīdzināmajām pašvaldībām.",
+        "The library has no good practices on this indicator from those compared.",
+    ),
+    "lead.networks": ("Tīkli, kas pie tā strādā", "Networks working on it"),
+    "lead.coordinator": ("koordinators: {name}", "coordinator: {name}"),
+    "lead.unavailable": (
+        "Labās prakses un tīkli šobrīd nav pieejami (lietotāju datu glabātuve neatbild); "
+        "starpības ir aprēķinātas.",
+        "Good practices and networks are not available just now (the user-data store does not "
+        "answer); the gaps are computed.",
+    ),
+    # council paper (benchlearn.paper)
+    "paper.download": ("Lejupielādēt PDF domes sēdei", "Download PDF for the council"),
+    "paper.download_help": (
+        "Profils A4 formātā: galvenie fakti, spēcīgākās un vājākās pozīcijas ar starpībām, "
+        "tendenču grafiki un avoti.",
+        "The profile on A4: key facts, strongest and weakest positions with their gaps, "
+        "trend charts and sources.",
+    ),
+    "paper.file": ("profils", "profile"),
+    "paper.title": ("Pašvaldības profils", "Municipality profile"),
+    "paper.built": (
+        "Dati: datu bāze izveidota {when}. Sagatavots ar “Mācīties salīdzinot”.",
+        "Data: database built {when}. Prepared with “Benchlearning”.",
+    ),
+    "paper.facts": ("Galvenie fakti", "Key facts"),
+    "paper.col_indicator": ("Rādītājs", "Indicator"),
+    "paper.col_value": ("Vērtība", "Value"),
+    "paper.col_rank": ("Vieta", "Rank"),
+    "paper.col_gap": ("Starpība", "Gap"),
+    "paper.trends": ("Tendences", "Trends"),
+    "paper.source": ("Avots: {source}", "Source: {source}"),
+    "paper.sources": ("Avoti", "Sources"),
+    "paper.page": ("{page}. lpp.", "Page {page}"),
+    "paper.trend_legend": (
+        "Zilā līnija – {name}, melnā pārtrauktā – Latvija.",
+        "Blue line: {name}; black dashed: Latvia.",
+    ),
     "profile.derived_note": (
         "Aprēķināto rādītāju (piemēram, uz 1000 iedzīvotājiem) formulas ir "
         "lapā “Dati”; tie izmanto šo avotu datus.",
@@ -524,6 +669,144 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "data.old": ("Iepriekš", "Before"),
     "data.new": ("Tagad", "Now"),
+    # Update from CSP (benchlearn.update_panel)
+    "upd.title": ("Atjaunināt no CSP", "Update from CSP"),
+    "upd.admins_can": (
+        "Administratori pēc pierakstīšanās šeit var atjaunināt šīs tabulas no CSP datubāzes.",
+        "Administrators can update these tables from CSP's database here, once signed in.",
+    ),
+    "upd.admins_only": (
+        "Atjaunināt datus no CSP var tikai administratori.",
+        "Only administrators can update the data from CSP.",
+    ),
+    "upd.verified": ("pārbaudīta", "verified"),
+    "upd.unverified": ("nepārbaudīta", "unverified"),
+    "upd.grade": ("pakāpe {grade}", "grade {grade}"),
+    "upd.tables": ("Tabulas", "Tables"),
+    "upd.tables_placeholder": ("Izvēlieties tabulas", "Choose tables"),
+    "upd.tables_help": (
+        "Pakāpe: cik labi pierādīta tabulas struktūra (A — redzēta CSP eksportā, B — citu "
+        "veiksmīgā vaicājumā, U — daļa kodu secināta). Katras tabulas struktūru salīdzina ar "
+        "CSP pirms jebkādu datu lejupielādes.",
+        "Grade: how well the table's structure is evidenced (A: seen in a CSP export, B: in "
+        "someone else's successful query, U: some codes inferred). Every table's structure is "
+        "compared with CSP's before any data are downloaded.",
+    ),
+    "upd.dry_run": ("Izmēģināt: parādīt, kas mainītos", "Dry run: show what would change"),
+    "upd.busy": (
+        "Atjaunināšanu jau veic {who} (sākta {when}). Vienlaikus var notikt tikai viena; "
+        "pagaidiet, līdz tā beidzas.",
+        "An update started by {who} at {when} is running. Only one can run at a time; wait "
+        "for it to finish.",
+    ),
+    "upd.nothing_to_apply": (
+        "Izmēģinājuma vairs nav (cits administrators to jau apstiprināja vai atmeta). "
+        "Sāciet jaunu.",
+        "There is no dry run to apply any more (another administrator applied or discarded "
+        "it). Start a new one.",
+    ),
+    "upd.kind.plan": ("Izmēģinājums", "Dry run"),
+    "upd.kind.apply": ("Atjaunināšana", "Update"),
+    "upd.running": (
+        "{kind} notiek — sāka {who}, {when}. Citas lapas un citi lietotāji var strādāt tālāk.",
+        "{kind} in progress — started by {who}, {when}. Other pages and other people can carry on.",
+    ),
+    "upd.phase.metadata": ("pārbauda tabulu struktūru", "checking the tables' structure"),
+    "upd.phase.data": ("lejupielādē datus", "downloading data"),
+    "upd.phase.merge": ("ielādē datubāzē", "merging into the database"),
+    "upd.overall": ("Tabulas: {done} no {n} — {phase}", "Tables: {done} of {n} — {phase}"),
+    "upd.table.waiting": ("{table}: gaida", "{table}: waiting"),
+    "upd.table.metadata": ("{table}: pārbauda struktūru", "{table}: checking its structure"),
+    "upd.table.checked": (
+        "{table}: struktūra atbilst, gaida lejupielādi",
+        "{table}: structure matches, waiting to download",
+    ),
+    "upd.table.data": (
+        "{table}: pieprasījumi {done} no {planned}",
+        "{table}: requests {done} of {planned}",
+    ),
+    "upd.table.done": (
+        "{table}: lejupielādēta ({done} no {planned} pieprasījumiem)",
+        "{table}: downloaded ({done} of {planned} requests)",
+    ),
+    "upd.applied": (
+        "Atjaunināts {when}: {tables} — {values} vērtības, no tām {added} jaunas, {changed} "
+        "pārskatītas. Panelis tās jau rāda.",
+        "Updated {when}: {tables} — {values} values, {added} of them new, {changed} revised. "
+        "The dashboard shows them now.",
+    ),
+    "upd.plan_title": ("Izmēģinājums: kas mainītos", "Dry run: what would change"),
+    "upd.plan_intro": (
+        "Izmēģināja {who}, {when}. Nekas vēl nav mainīts.",
+        "Run by {who}, {when}. Nothing has been changed yet.",
+    ),
+    "upd.col.values": ("Vērtības CSP", "Values at CSP"),
+    "upd.col.added": ("Jaunas vērtības", "New values"),
+    "upd.col.changed": ("Pārskatītas", "Revised"),
+    "upd.col.removed": ("Atsauktas", "Withdrawn"),
+    "upd.col.new_indicators": ("Jauni rādītāji", "New indicators"),
+    "upd.col.change": ("Iepriekš → tagad", "Old → new"),
+    "upd.col.time": ("Laiks", "Time"),
+    "upd.col.who": ("Kas", "Who"),
+    "upd.col.kind": ("Darbība", "Action"),
+    "upd.col.tables": ("Tabulas", "Tables"),
+    "upd.col.outcome": ("Rezultāts", "Outcome"),
+    "upd.plan_nothing": (
+        "Nekas nemainītos: CSP dati sakrīt ar jau ielādētajiem.",
+        "Nothing would change: CSP's figures match those already loaded.",
+    ),
+    "upd.revisions": ("**Pārskatītās vērtības** ({n}):", "**Revised values** ({n}):"),
+    "upd.withdrawn": ("atsaukta", "withdrawn"),
+    "upd.apply_note": (
+        "“Apstiprināt un atjaunināt” lejupielādē šīs tabulas vēlreiz un ielādē datubāzē visas "
+        "kopā vai nevienu: ja kaut kas neizdodas, paliek iepriekšējie dati.",
+        "“Apply” downloads these tables again and loads them into the database all together "
+        "or not at all: if anything fails, the previous data stay.",
+    ),
+    "upd.apply": ("Apstiprināt un atjaunināt", "Apply"),
+    "upd.discard": ("Atmest", "Discard"),
+    "upd.err.unreachable": (
+        "{kind} apstājās: CSP datubāze nav sasniedzama. Pārbaudiet servera interneta "
+        "savienojumu (vai iestatījumu BENCHLEARN_PXWEB_URL) un mēģiniet vēlreiz vēlāk.",
+        "{kind} stopped: CSP's database cannot be reached. Check the server's internet "
+        "connection (or the BENCHLEARN_PXWEB_URL setting) and try again later.",
+    ),
+    "upd.err.mismatch": (
+        "{kind} apstājās: CSP tabula {table} vairs neatbilst aprakstam (dimensija {dimension}, "
+        "kods {codes}). Palaidiet `python -m benchlearn fetch --check` un izlabojiet "
+        "data/pxweb_tables.toml vai izvēlieties citas tabulas.",
+        "{kind} stopped: CSP's table {table} no longer matches its mapping (dimension "
+        "{dimension}, code {codes}). Run `python -m benchlearn fetch --check` and correct "
+        "data/pxweb_tables.toml, or choose other tables.",
+    ),
+    "upd.err.unknown_code": (
+        "{kind} apstājās: CSP tabula {table} dod kodu, ko datubāze nepazīst ({codes}). "
+        "Palaidiet `python -m benchlearn fetch --check` un izlabojiet data/pxweb_tables.toml "
+        "vai izvēlieties citas tabulas.",
+        "{kind} stopped: CSP's table {table} gives a code the database does not know "
+        "({codes}). Run `python -m benchlearn fetch --check` and correct "
+        "data/pxweb_tables.toml, or choose other tables.",
+    ),
+    "upd.err.rate_limited": (
+        "{kind} apstājās: CSP ierobežo pieprasījumu skaitu. Pagaidiet dažas minūtes un "
+        "mēģiniet vēlreiz.",
+        "{kind} stopped: CSP is limiting requests. Wait a few minutes and try again.",
+    ),
+    "upd.err.service": (
+        "{kind} apstājās: CSP datubāze atbildēja ar kļūdu. Mēģiniet vēlreiz vēlāk; sīkāk zemāk.",
+        "{kind} stopped: CSP's database answered with an error. Try again later; details below.",
+    ),
+    "upd.err.other": (
+        "{kind} apstājās (sīkāk zemāk). Ja tas atkārtojas, nosūtiet šo informāciju izstrādātājiem.",
+        "{kind} stopped (details below). If it happens again, send the details to the developers.",
+    ),
+    "upd.err.unchanged": ("Nekas netika mainīts.", "Nothing was changed."),
+    "upd.err.details": ("Sīkāk", "Details"),
+    "upd.history": ("Pēdējās atjaunināšanas", "Recent updates"),
+    "upd.outcome.planned": ("izmēģināts", "dry run done"),
+    "upd.outcome.applied": ("atjaunināts", "applied"),
+    "upd.outcome.failed": ("apstājās", "stopped"),
+    "upd.last_log": ("Pēdējās reizes žurnāls", "Last run's log"),
     "data.cov_title": ("Pārklājums pa gadiem", "Coverage by year"),
     "data.cov_intro": (
         "Katram rādītājam un gadam: cik izvēlēto robežu vienībām ir vērtība un kāda tā ir. "
@@ -544,6 +827,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "data.cov.constructed": ("Konstruētas", "Constructed"),
     "data.cov.rounded": ("Noapaļotas", "Rounded"),
     "data.cov.unverified": ("Nepārbaudītas", "Unverified"),
+    "data.cov.contributed": ("Pašvaldību iesniegtas", "Contributed"),
     "data.harm_title": (
         "Saskaņošana ar šodienas pašvaldībām",
         "Harmonisation to today's municipalities",
@@ -602,6 +886,14 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "flags.rounded": ("noapaļots, kā publicēts", "rounded as published"),
     "flags.unverified": ("nepārbaudīts avots", "unverified source"),
+    "flags.contributed": (
+        "pašvaldības iesniegts, nav oficiāla statistika",
+        "contributed by the municipality, not official statistics",
+    ),
+    "flags.contributed_on": (
+        "pašvaldības iesniegts, apstiprināts {date}; nav oficiāla statistika",
+        "contributed by the municipality, approved {date}; not official statistics",
+    ),
     "flags.column": ("Statuss", "Status"),
     "flags.column_of": ("{name}: statuss", "{name}: status"),
     "flags.legend": ("Apzīmējumi", "Marks"),
@@ -1008,6 +1300,25 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "idx.result": ("Indekss {year}. gadā: {n} pašvaldības", "Index {year}: {n} local governments"),
     "idx.col_index": ("Indekss", "Index"),
+    "idx.band": ("Svaru svārstības, ± %", "Weights vary by ± %"),
+    "idx.band_help": (
+        "Cik procentu robežās katra rādītāja svaru maina, lai redzētu, kuras vietas ir "
+        "stabilas un kuras atkarīgas no svariem.",
+        "Within how many percent each indicator's weight is varied, to see which places are "
+        "solid and which depend on the weights.",
+    ),
+    "idx.col_range": ("Vietu diapazons", "Range of ranks"),
+    "idx.col_kept": ("Vieta nemainās, % izložu", "Rank kept, % of draws"),
+    "idx.range_note": (
+        "Vietu diapazons: augstākā un zemākā vieta, ja katra rādītāja svaru nejauši reizina ar "
+        "skaitli no {band} % mazāk līdz {band} % vairāk (un svarus atkal saskaita līdz 1); "
+        "{samples} izlozes ar sēklu {seed}, tāpēc rezultāts atkārtojas, un norādītie svari ir "
+        "viena no izlozēm. Šaurs diapazons – vieta ir stabila, plats – tā atkarīga no svariem.",
+        "Range of ranks: the best and worst rank when each indicator's weight is multiplied by "
+        "a random factor from {band} % less to {band} % more (weights renormalised to 1); "
+        "{samples} draws with seed {seed}, so the result repeats, and the stated weights are "
+        "one of the draws. A narrow range is a solid place; a wide one depends on the weights.",
+    ),
     "idx.too_few": (
         "Indekss aprēķināms tikai {n} pašvaldībām, jo pārējām trūkst kāda rādītāja: "
         "salīdzināšanai tas nav piemērots.",
@@ -1495,6 +1806,45 @@ TEXT: dict[str, tuple[str, str]] = {
         "Rādītas {n} pašvaldības ar visvairāk datiem ({group}).",
         "Showing the {n} municipalities with the most data ({group}).",
     ),
+    # presentation: the seminar room (issue 21)
+    "pres.settings": ("Seminārs", "Seminar"),
+    "pres.anon": ("Anonimizēt pašvaldības", "Anonymise municipalities"),
+    "pres.anon_help": (
+        "Visas pašvaldības, izņemot izcelto, rāda kā A, B, C… – katrai tas pats burts visos "
+        "šīs prezentācijas slaidos.",
+        "Every municipality but the one in the spotlight is shown as A, B, C… – each with the "
+        "same letter on every slide of this deck.",
+    ),
+    "pres.spot": ("Izceltā pašvaldība", "In the spotlight"),
+    "pres.spot_help": (
+        "Rāda ar īsto nosaukumu un izceļ kā “manu pašvaldību” visos slaidos.",
+        "Keeps its real name and is highlighted as “my municipality” on every slide.",
+    ),
+    "pres.minutes": ("Taimeris, minūtes (0 – bez taimera)", "Timer, minutes (0: no timer)"),
+    "pres.timer": ("Atlikušais laiks", "Time left"),
+    "pres.time_up": ("laiks beidzies", "time is up"),
+    "pres.timer_start": ("Sākt taimeri", "Start the timer"),
+    "pres.timer_reset": ("Atiestatīt taimeri", "Reset the timer"),
+    "pres.title_slides": ("{n} slaidi", "{n} slides"),
+    "pres.title_spot": ("Izcelta: **{name}**", "In the spotlight: **{name}**"),
+    "pres.title_anon": (
+        "Pārējās pašvaldības rādītas kā A, B, C…",
+        "The other municipalities are shown as A, B, C…",
+    ),
+    "pres.follow": (
+        "Sekojiet līdzi savā ierīcē: noskenējiet kodu vai atveriet",
+        "Follow on your own device: scan the code or open",
+    ),
+    "pres.qr": ("QR kods dalībniekiem", "QR code for participants"),
+    "pres.notes": ("Piezīmes diskusijai", "Discussion notes"),
+    "pres.notes_none": ("Šim slaidam piezīmju nav.", "No notes for this slide."),
+    "pres.notes_anon": (
+        "Piezīmes var labot, kad anonimizēšana ir izslēgta (redaktorā redzami nosaukumi).",
+        "Notes can be edited with anonymisation off (the editor shows the names).",
+    ),
+    "pres.notes_edit": ("Piezīmes šim slaidam", "Notes for this slide"),
+    "pres.notes_save": ("Saglabāt piezīmes", "Save the notes"),
+    "pres.notes_saved": ("Piezīmes saglabātas.", "Notes saved."),
     # good practices
     "prac.title": ("Labās prakses", "Good practices"),
     "prac.intro": (
@@ -1553,6 +1903,257 @@ TEXT: dict[str, tuple[str, str]] = {
         "Bibliotēkā nav šīs pašvaldības labo prakšu.",
         "The library has no good practices of this municipality.",
     ),
+    # --- municipal data contributions (pages/contribute.py, logic.contributions) ---
+    "nav.contribute": ("Datu iesniegšana", "Contribute data"),
+    "contrib.title": ("Pašvaldības datu iesniegšana", "Municipal data contributions"),
+    "contrib.intro": (
+        "Lejupielādējiet savas pašvaldības veidni ar mūsu rīcībā esošajām vērtībām, aizpildiet "
+        "to un augšupielādējiet. Vērtības nonāk panelī tikai pēc administratora apstiprinājuma "
+        "un vienmēr ir atzīmētas ar ✎ (nav oficiāla statistika).",
+        "Download your municipality's template, prefilled with the values we hold, fill it in "
+        "and upload it. Values reach the dashboard only once an administrator approves them, "
+        "and are always marked ✎ (not official statistics).",
+    ),
+    "contrib.not_contributor": (
+        "Datus var iesniegt pašvaldības datu ziņotājs (loma, ko piešķir administrators).",
+        "Data are contributed by a municipality's contributor (a role administrators assign).",
+    ),
+    "contrib.unit": ("Pašvaldība", "Municipality"),
+    "contrib.set": ("Rādītāju kopa", "Indicator set"),
+    "contrib.set_contributed": (
+        "Tikai pašvaldību iesniegtie rādītāji",
+        "Indicators only contributions fill",
+    ),
+    "contrib.template_help": (
+        "Veidnē aizpildiet kolonnu value (skaitlis, bez formulām) un, ja vēlaties, note. "
+        "Citas kolonnas nemainiet. Tukša value rinda netiek iesniegta.",
+        "In the template fill in the value column (a number, no formulas) and, if you wish, "
+        "note. Do not change the other columns. A row with an empty value is not sent.",
+    ),
+    "contrib.download_csv": ("Veidne (CSV)", "Template (CSV)"),
+    "contrib.download_xlsx": ("Veidne (Excel)", "Template (Excel)"),
+    "contrib.upload": (
+        "Augšupielādēt aizpildītu veidni (CSV vai Excel, līdz 5 MB)",
+        "Upload the filled template (CSV or Excel, up to 5 MB)",
+    ),
+    "contrib.refused": (
+        "Fails netika pieņemts ({n} problēmas); nekas nav saglabāts:",
+        "The file was not accepted ({n} problems); nothing was stored:",
+    ),
+    "contrib.more": ("…un vēl {n}.", "…and {n} more."),
+    "contrib.preview": ("Priekšskatījums", "Preview"),
+    "contrib.counts": (
+        "Jaunas vērtības: {new} · mainītas: {changed} · nemainītas: {same}",
+        "New values: {new} · changed: {changed} · unchanged: {same}",
+    ),
+    "contrib.nothing_new": (
+        "Failā nav jaunu vai mainītu vērtību.",
+        "The file holds no new or changed values.",
+    ),
+    "contrib.col_indicator": ("Rādītājs", "Indicator"),
+    "contrib.col_year": ("Gads", "Year"),
+    "contrib.col_kind": ("Veids", "Kind"),
+    "contrib.col_change": ("Vērtība (bija → būs)", "Value (old → new)"),
+    "contrib.col_warning": ("Brīdinājums", "Warning"),
+    "contrib.col_note": ("Piezīme", "Note"),
+    "contrib.col_in_force": ("Spēkā", "In force"),
+    "contrib.col_approved": ("Apstiprināja", "Approved"),
+    "contrib.kind.new": ("jauna", "new"),
+    "contrib.kind.changed": ("mainīta", "changed"),
+    "contrib.kind.unchanged": ("nemainīta", "unchanged"),
+    "contrib.far": (
+        "tālu ārpus ierastā diapazona ({low}–{high})",
+        "far outside the usual range ({low}–{high})",
+    ),
+    "contrib.far_warning": (
+        "{n} vērtības ir tālu ārpus pašvaldības vēstures un citu pašvaldību diapazona. "
+        "Pārbaudiet tās.",
+        "{n} values lie far outside the municipality's own history and the other "
+        "municipalities' range. Please check them.",
+    ),
+    "contrib.far_confirm": (
+        "Esmu pārbaudījis(-usi): šīs vērtības ir pareizas",
+        "I have checked: these values are correct",
+    ),
+    "contrib.submit": ("Iesniegt apstiprināšanai", "Submit for approval"),
+    "contrib.staged_done": ("Iesniegts apstiprināšanai", "Submitted for approval"),
+    "contrib.staged": (
+        "Gaida apstiprinājumu: {n} vērtības (iesniedza {who}). Jaunu failu var augšupielādēt, "
+        "kad par šo ir izlemts vai tas ir atsaukts.",
+        "Awaiting approval: {n} values (submitted by {who}). A new file can be uploaded once "
+        "this one is decided or withdrawn.",
+    ),
+    "contrib.withdraw": ("Atsaukt iesniegumu", "Withdraw the submission"),
+    "contrib.last_approved": (
+        "Pēdējo iesniegumu apstiprināja {who} {when}.",
+        "The last submission was approved by {who} on {when}.",
+    ),
+    "contrib.last_rejected": (
+        "Pēdējo iesniegumu noraidīja {who} {when}. Pamatojums: {reason}",
+        "The last submission was rejected by {who} on {when}. Reason: {reason}",
+    ),
+    "contrib.review": ("Iesniegumi, kas gaida lēmumu", "Submissions awaiting a decision"),
+    "contrib.review_none": ("Nav iesniegumu, kas gaida lēmumu.", "No submission is waiting."),
+    "contrib.review_item": (
+        "**{unit}**: {n} vērtības, iesniedza {who}",
+        "**{unit}**: {n} values, submitted by {who}",
+    ),
+    "contrib.reason": ("Pamatojums (noraidot obligāts)", "Reason (required to reject)"),
+    "contrib.approve": ("Apstiprināt", "Approve"),
+    "contrib.reject": ("Noraidīt", "Reject"),
+    "contrib.building": (
+        "Pārbūvē datubāzi ar apstiprinātajām vērtībām…",
+        "Rebuilding the database with the approved values…",
+    ),
+    "contrib.approved": (
+        "Apstiprinātas {n} vērtības; tās redzamas visās lapās.",
+        "{n} values approved; they show on every page.",
+    ),
+    "contrib.versions": ("Vērtību versijas", "Versions of values"),
+    "contrib.versions_none": (
+        "Šai pašvaldībai nav apstiprinātu iesniegto vērtību.",
+        "This municipality has no approved contributed values.",
+    ),
+    "contrib.revert_to": ("Atjaunot versiju Nr.", "Restore version no."),
+    "contrib.revert": ("Atjaunot šo versiju", "Revert to this version"),
+    "contrib.reverted": ("Versija atjaunota.", "Version restored."),
+    "contrib.define": ("Jauns iesniedzamais rādītājs", "New contributed indicator"),
+    "contrib.define_help": (
+        "Rādītājs, ko aizpilda tikai pašvaldību iesniegumi; katalogā tas parādās nākamajā "
+        "pārbūvē, kad tam ir vismaz viena apstiprināta vērtība.",
+        "An indicator only contributions fill; it enters the catalogue on the next build that "
+        "has an approved value of it.",
+    ),
+    "contrib.f_code": ("Kods (mazie burti, cipari, _)", "Code (lower-case letters, digits, _)"),
+    "contrib.f_name_lv": ("Nosaukums latviski", "Name in Latvian"),
+    "contrib.f_name_en": ("Nosaukums angliski", "Name in English"),
+    "contrib.f_unit_lv": ("Mērvienība latviski", "Unit in Latvian"),
+    "contrib.f_unit_en": ("Mērvienība angliski", "Unit in English"),
+    "contrib.f_def_lv": ("Definīcija latviski", "Definition in Latvian"),
+    "contrib.f_def_en": ("Definīcija angliski", "Definition in English"),
+    "contrib.f_theme": ("Tēma", "Theme"),
+    "contrib.f_direction": ("Virziens", "Direction"),
+    "contrib.f_decimals": ("Decimālzīmes", "Decimals"),
+    "contrib.define_submit": ("Izveidot rādītāju", "Create the indicator"),
+    "contrib.defined": ("Rādītājs izveidots", "Indicator created"),
+    "contrib.hide": ("Slēpt iesniegtās vērtības (✎)", "Hide contributed values (✎)"),
+    "contrib.where_sheet": ("lapa {sheet}", "sheet {sheet}"),
+    "contrib.where_row": ("rinda {row}", "row {row}"),
+    "contrib.where_column": ("kolonna {column}", "column {column}"),
+    "contrib.where_value": ("vērtība «{value}»", "value «{value}»"),
+    "contrib.err.too_big": (
+        "fails ir lielāks par {mb} MB",
+        "the file is larger than {mb} MB",
+    ),
+    "contrib.err.xls": (
+        "vecais Excel formāts (.xls); saglabājiet kā .xlsx vai CSV UTF-8",
+        "old Excel format (.xls); save it as .xlsx or CSV UTF-8",
+    ),
+    "contrib.err.encoding": (
+        "fails nav UTF-8 teksts ({detail}); saglabājiet to kā “CSV UTF-8”",
+        "the file is not UTF-8 text ({detail}); save it as “CSV UTF-8”",
+    ),
+    "contrib.err.xlsx_broken": ("Excel failu nevar nolasīt", "the Excel file cannot be read"),
+    "contrib.err.sheets": (
+        "darbgrāmatā ir {n} lapas; atstājiet tikai veidnes lapu",
+        "the workbook has {n} sheets; keep only the template's sheet",
+    ),
+    "contrib.err.merged": (
+        "apvienotas šūnas; atdaliet tās",
+        "merged cells; unmerge them",
+    ),
+    "contrib.err.formula": (
+        "formula; ierakstiet skaitli",
+        "a formula; type the number instead",
+    ),
+    "contrib.err.too_many": ("vairāk nekā {n} rindu", "more than {n} rows"),
+    "contrib.err.empty": ("fails ir tukšs", "the file is empty"),
+    "contrib.err.no_values": (
+        "nevienā rindā nav vērtības",
+        "no row has a value",
+    ),
+    "contrib.err.column_unknown": (
+        "kolonna nav veidnē (pārdēvēta?)",
+        "the column is not one of the template's (renamed?)",
+    ),
+    "contrib.err.column_twice": ("kolonna ir divreiz", "the column appears twice"),
+    "contrib.err.column_missing": ("trūkst kolonnas", "the column is missing"),
+    "contrib.err.not_number": ("nav skaitlis", "not a number"),
+    "contrib.err.exponent": (
+        "rakstiet skaitli cipariem, bez eksponentes",
+        "write the number in digits, without an exponent",
+    ),
+    "contrib.err.not_finite": (
+        "nav galīgs skaitlis (NaN vai bezgalība)",
+        "not a finite number (NaN or infinity)",
+    ),
+    "contrib.err.too_large": (
+        "skaitlis ir pārāk liels, lai būtu īsts rādītājs",
+        "the number is too large to be a real figure",
+    ),
+    "contrib.err.negative": (
+        "negatīva vērtība rādītājam, kas nevar būt negatīvs",
+        "a negative value for an indicator that cannot be negative",
+    ),
+    "contrib.err.range": (
+        "ārpus iespējamā diapazona {low:g}–{high:g}",
+        "outside the possible range {low:g}–{high:g}",
+    ),
+    "contrib.err.note_long": (
+        "piezīme garāka par {limit} zīmēm",
+        "the note is longer than {limit} characters",
+    ),
+    "contrib.err.note_without_value": (
+        "piezīme bez vērtības",
+        "a note without a value",
+    ),
+    "contrib.err.unit": (
+        "jūs nevarat iesniegt datus par šo pašvaldību",
+        "you may not contribute data for this municipality",
+    ),
+    "contrib.err.indicator": (
+        "nezināms rādītājs vai tas nav izvēlētajā kopā",
+        "unknown indicator, or not in the chosen set",
+    ),
+    "contrib.err.year": (
+        "gadam jābūt no {low} līdz {high}",
+        "the year must be from {low} to {high}",
+    ),
+    "contrib.err.duplicate": (
+        "rādītājs un gads {year} jau ir rindā {first}",
+        "indicator and year {year} already in row {first}",
+    ),
+    "ud.err.contrib_staged": (
+        "Šai pašvaldībai jau ir iesniegums, kas gaida lēmumu.",
+        "This municipality already has a submission awaiting a decision.",
+    ),
+    "ud.err.contrib_decided": (
+        "Par šo iesniegumu jau ir izlemts ({status}).",
+        "This submission has already been decided ({status}).",
+    ),
+    "ud.err.contrib_empty": ("Iesniegumā nav vērtību.", "The submission has no values."),
+    "ud.err.contrib_value": ("Vērtība nav skaitlis: {value}.", "Not a number: {value}."),
+    "ud.err.contrib_duplicate": (
+        "{indicator} {year} ir divreiz.",
+        "{indicator} {year} appears twice.",
+    ),
+    "ud.err.too_many": ("Pārāk daudz vērtību (līdz {limit}).", "Too many values (up to {limit})."),
+    "ud.err.indicator_code": (
+        "Kods «{value}»: 3–60 mazie burti, cipari un _, sākas ar burtu.",
+        "Code «{value}»: 3–60 lower-case letters, digits and _, starting with a letter.",
+    ),
+    "ud.err.indicator_taken": ("Kods «{value}» jau ir aizņemts.", "Code «{value}» is taken."),
+    "ud.err.direction": ("Nezināms virziens: {value}.", "Unknown direction: {value}."),
+    "ud.err.theme": ("Nezināma tēma: {value}.", "Unknown theme: {value}."),
+    "ud.err.decimals": ("Decimālzīmes: 0–4.", "Decimals: 0–4."),
+    "ud.field.indicator": ("rādītājs", "indicator"),
+    "ud.field.warning": ("brīdinājums", "warning"),
+    "ud.field.indicator_set": ("rādītāju kopa", "indicator set"),
+    "ud.field.file_name": ("faila nosaukums", "file name"),
+    "ud.field.unit_lv": ("mērvienība latviski", "unit in Latvian"),
+    "ud.field.unit_en": ("mērvienība angliski", "unit in English"),
+    "ud.field.definition_lv": ("definīcija latviski", "definition in Latvian"),
+    "ud.field.definition_en": ("definīcija angliski", "definition in English"),
 }
 
 

@@ -8,8 +8,9 @@
 - A table download (CSV, Excel) has at most MAX_EXPORT_ROWS rows: Excel takes ~0.1 s and
   ~3 MB of memory per 1,000 rows, and the largest table a page offers has about 1,000 (the
   SQL console's row limit).
-- No page takes a file upload, so Streamlit's upload endpoint, which any session may call,
-  accepts no bytes (`server.maxUploadSize = 0` in .streamlit/config.toml).
+- Only the contribution page takes a file (a filled template), so Streamlit's upload
+  endpoint, which any session may call, accepts at most 5 MB (`server.maxUploadSize = 5` in
+  .streamlit/config.toml; logic.contributions.MAX_BYTES checks the same).
 
 Who asks is OWNER (the session's id, set by benchlearn.ui around a download); "" means
 unknown (benchmarks), held by the server-wide bound only. A refusal is `Limited`, with a code

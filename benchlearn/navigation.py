@@ -56,11 +56,15 @@ PAGES = (
         "nav.present",
         ":material/slideshow:",
         LEARN,
+        (),  # slides are drawn from saved views: no selection, and no names in the sidebar
         hidden=True,  # opened from a deck on the networks page
     ),
     PageSpec("pages/explorer.py", "izpete", "nav.explore", ":material/query_stats:", ANALYSE),
     PageSpec("pages/console.py", "sql", "nav.sql", ":material/terminal:", ANALYSE, ()),
     PageSpec("pages/data.py", "dati", "nav.data", ":material/dataset:", ANALYSE, ()),
+    PageSpec(
+        "pages/contribute.py", "iesniegt", "nav.contribute", ":material/upload_file:", ANALYSE, ()
+    ),
     PageSpec(
         "pages/admin.py",
         "admin",

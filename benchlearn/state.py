@@ -32,9 +32,10 @@ MAX_LIST = 1024  # a comma-separated list: 43 units and a group name fit with ro
 LIST_FIELDS = ("cmp", "ug", "kind", "reg", "cols", "thr")
 VIEW_FIELDS = (
     *("lang", "ind", "year", "my", "cmp", "ug", "grp", "bv", "cls", "theme", "pc"),
-    *("kind", "reg", "cols", "thr", "pmin", "pmax", "sx", "sy", "lx", "ly"),
+    *("kind", "reg", "cols", "thr", "pmin", "pmax", "sx", "sy", "lx", "ly", "hide"),
 )
-PAGE_FIELDS = ("tikls", "deck", "slide", "tendences")  # the pages' own parameters
+# the pages' own parameters; anon, spot and timer: presentation mode's seminar settings
+PAGE_FIELDS = ("tikls", "deck", "slide", "tendences", "anon", "spot", "timer")
 MAX_LENGTH = {
     key: MAX_LIST if key in LIST_FIELDS else MAX_VALUE for key in (*VIEW_FIELDS, *PAGE_FIELDS)
 }
@@ -44,6 +45,7 @@ YEAR_RANGE = (1990, 2100)
 # could only fail downstream, so it is rejected here (it also fits a signed 64-bit integer).
 MAX_ID = 2**31 - 1
 MAX_SLIDE = 999  # slides of a deck a link may name (1-based)
+MAX_TIMER = 180  # minutes of a presentation's timer
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class ViewState:
     cls: str = "quantile"
     theme: str | None = None
     pc: bool = False
+    hide: bool = False  # hide municipalities' contributed values (issue 18)
     # explorer filters and scatter axes (see benchlearn.logic.explore)
     kind: list[str] = field(default_factory=list)  # kinds of unit; empty = all
     reg: list[str] = field(default_factory=list)  # NUTS 3 codes; empty = all
@@ -103,6 +106,9 @@ class PageState:
     deck: int | None = None  # presentation: the deck
     slide: int | None = None  # presentation: the slide on arrival, 1-based
     tendences: bool = False  # profile: the trend charts open on arrival
+    anon: bool = False  # presentation: municipalities shown as letters
+    spot: str | None = None  # presentation: the municipality in the spotlight (a unit id)
+    timer: int | None = None  # presentation: the timer's minutes
 
 
 def _echo(value: str) -> str:
@@ -180,17 +186,22 @@ def parse(
     state.cls = take("cls", list(CLASSIFICATIONS)) or state.cls
     state.theme = take("theme", options.themes)
     state.pc = take("pc", ["1", "0"]) == "1"
+    state.hide = take("hide", ["1", "0"]) == "1"
     _parse_explorer(params, options, state, notices, take)
-    notices += parse_page(params, options.networks)[1]
+    notices += parse_page(params, options.networks, options.units)[1]
     return state, notices
 
 
 def parse_page(
-    params: Mapping[str, str | list[str]], networks: Collection[int] | None = None
+    params: Mapping[str, str | list[str]],
+    networks: Collection[int] | None = None,
+    units: Collection[str] | None = None,
 ) -> tuple[PageState, list[Notice]]:
     """The pages' own parameters: ?tikls= (a network id, one of `networks` if given),
-    ?deck= (an id: whether that deck exists is the store's to say), ?slide= (1-based) and
-    ?tendences= (1 or 0). Ids are positive and at most MAX_ID; bad values become notices."""
+    ?deck= (an id: whether that deck exists is the store's to say), ?slide= (1-based),
+    ?tendences= and ?anon= (1 or 0), ?spot= (a unit id, one of `units` if given, else of a
+    unit id's form) and ?timer= (minutes, 1..MAX_TIMER). Ids are positive and at most
+    MAX_ID; bad values become notices."""
     notices: list[Notice] = []
 
     def number(key: str, limit: int, allowed: Collection[int] | None = None) -> int | None:
@@ -209,7 +220,22 @@ def parse_page(
     flag = _value(params, "tendences", notices)
     if flag not in (None, "1", "0"):
         notices.append(Notice("tendences", _echo(flag)))
-    return PageState(tikls, deck, slide, tendences=flag == "1"), notices
+    anon = _value(params, "anon", notices)
+    if anon not in (None, "1", "0"):
+        notices.append(Notice("anon", _echo(anon)))
+    spot = _value(params, "spot", notices)
+    if spot is not None and not (
+        _UNIT_ID.fullmatch(spot) and (units is None or spot in frozenset(units))
+    ):
+        notices.append(Notice("spot", _echo(spot)))
+        spot = None
+    timer = number("timer", MAX_TIMER)
+    page = PageState(tikls, deck, slide, flag == "1", anon == "1", spot, timer)
+    return page, notices
+
+
+# the form of every unit id: LV0001000, or LV0038000_2025 for a unit of a later reform
+_UNIT_ID = re.compile(r"[A-Z]{2}[0-9]{7}(?:_[0-9]{4})?")
 
 
 UNIT_KINDS = ("state_city", "republican_city", "novads")
@@ -370,6 +396,8 @@ def to_params(state: ViewState) -> dict[str, str]:
         out["theme"] = state.theme
     if state.pc:
         out["pc"] = "1"
+    if state.hide:
+        out["hide"] = "1"
     if state.ug:
         out["ug"] = f"{state.ug_name}:{','.join(state.ug)}" if state.ug_name else ",".join(state.ug)
     for key in ("kind", "reg", "thr", "cols"):

@@ -277,6 +277,15 @@ def indicator_label(ref: Reference, code: str, language: str) -> str:
     return ref.indicator_names["en" if language == "en" else "lv"][code]
 
 
+def contributed_switch(lang: str) -> None:
+    """The page's switch that hides municipalities' contributed values (bound to ?hide=1;
+    cache.query leaves them out of every result while it is on)."""
+    st.toggle(t("contrib.hide", lang), **bound("hide"))
+
+
+cache.set_hiding(lambda: bool(view().get("hide")))
+
+
 def indicator_unit(ref: Reference, code: str, language: str) -> str:
     return ref.indicator_units["en" if language == "en" else "lv"][code]
 

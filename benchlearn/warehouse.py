@@ -6,10 +6,16 @@ new one has been written, validated and closed; a failed build deletes only its 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
+import hashlib
 import json
 import os
+import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -19,6 +25,13 @@ import pandas as pd
 from benchlearn.catalogue import Catalogue, load_catalogue
 from benchlearn.formulas import derived_sql
 from benchlearn.ingest.boundaries import PRECISION_DEG, TOLERANCE_M, Territory, build_territory
+from benchlearn.ingest.contributed import (
+    CONTRIBUTED_SCHEMA,
+    default_contributed_dir,
+    merge_contributed,
+    read_contributed,
+    with_contributed_indicators,
+)
 from benchlearn.ingest.crosswalk import Crosswalk
 from benchlearn.ingest.fetch_mapping import FORMAT as FETCHED_FORMAT
 from benchlearn.ingest.fetched import (
@@ -132,10 +145,47 @@ def build(
     catalogue_path: Path,
     progress=print,
     fetched_dir: Path | None = None,
+    contributed_dir: Path | None = None,
 ) -> BuildResult:
     """Read every source, write a new database beside `target`, validate, then swap it in.
 
-    `fetched_dir`: tables fetched from CSP's PxWeb API (see ingest.fetched), loaded too."""
+    `fetched_dir`: tables fetched from CSP's PxWeb API (see ingest.fetched), loaded too.
+    `contributed_dir`: approved municipal contributions (ingest.contributed; default
+    data/contributed/, so every build, a fetch's included, keeps them). One build at a time
+    per target (build_lock)."""
+    with build_lock(target):
+        return _build(sources_dir, target, catalogue_path, progress, fetched_dir, contributed_dir)
+
+
+_held = threading.local()
+
+
+@contextlib.contextmanager
+def build_lock(target: Path) -> Iterator[None]:
+    """Builds of one warehouse one after another, across threads and processes (an
+    approval holds it from reading the contributions to swapping them in, so two approvals
+    at once both end up in the warehouse). Re-entrant within a thread."""
+    depth = getattr(_held, "depth", 0)
+    if depth:
+        _held.depth = depth + 1
+        try:
+            yield
+        finally:
+            _held.depth -= 1
+        return
+    # in the temporary directory, not beside the warehouse: nothing is left next to it
+    digest = hashlib.sha256(str(target.resolve()).encode()).hexdigest()[:16]
+    with open(Path(tempfile.gettempdir()) / f"benchlearn-build-{digest}.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        _held.depth = 1
+        try:
+            yield
+        finally:
+            _held.depth = 0
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _build(sources_dir, target, catalogue_path, progress, fetched_dir, contributed_dir):
     started = time.perf_counter()
     progress(f"Sources: {sources_dir}")
     fetched = read_fetched(fetched_dir)  # fetched tables (issue 5)
@@ -167,6 +217,13 @@ def build(
         reports_h.append(report)
     harmonised = pd.concat(reports_h, ignore_index=True)
     constructed = observations[observations["source_id"] == HARMONISED]
+    contributed = read_contributed(contributed_dir or default_contributed_dir())
+    catalogue = with_contributed_indicators(catalogue, contributed)
+    observations, contributed_table = merge_contributed(
+        observations, contributed, catalogue, names, reports
+    )
+    if len(contributed_table):
+        progress(f"Contributed (approved): {len(contributed_table)} values")
     progress(
         f"Harmonised across the reforms: {len(constructed)} values constructed, "
         f"{int((harmonised['status'] != 'constructed').sum())} left out (parts missing or split)"
@@ -180,6 +237,9 @@ def build(
             _write(con, catalogue, territory, observations, reports, sources_dir)
             _insert(con, "harmonisation", harmonised)
             _write_fetched(con, fetch_tables)
+            con.execute(CONTRIBUTED_SCHEMA)
+            if len(contributed_table):
+                _insert(con, "contributed_values", contributed_table)
             _derive(con, catalogue, progress)
             _write_groups(con, progress)
             _report(con)
@@ -302,6 +362,7 @@ def _indicators_frame(catalogue: Catalogue) -> pd.DataFrame:
         source_ids = sorted({m["source"] for m in ind.maps})
         tables = sorted({catalogue.sources[s].table for s in source_ids} - {""})
         kind = "derived" if ind.formula else "geometry" if ind.timeless else "source"
+        kind = "contributed" if ind.contributed else kind
         compiled = catalogue.compiled.get(code)
         rows.append(
             {

@@ -85,6 +85,7 @@ with right:
         **ui.bound("cls"),
         format_func=lambda m: t(f"map.{m}", lang),
     )
+    ui.contributed_switch(lang)
     # One st.html block: as markdown with HTML, the legend went through the slower
     # markdown-and-raw-HTML pipeline in the browser on every visit.
     row_style = "display:flex;align-items:center;gap:.5rem;margin:.15rem 0"

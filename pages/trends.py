@@ -48,6 +48,7 @@ def render() -> None:
     state = ui.current_state()
     lang = state.lang
     st.title(t("trends.title", lang))
+    ui.contributed_switch(lang)
     code = indicator_shown(ref, state)
     unit = ui.indicator_unit(ref, code, lang)
     version = ui.municipal_version(ref, state)

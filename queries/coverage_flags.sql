@@ -1,6 +1,6 @@
 -- How many units of one boundary version have a value, per indicator, year and class of value
 -- (the Data page's coverage by year). Each value is in one class, the first that applies:
--- constructed, rounded, unverified (also when derived), computed (derived from reported
+-- contributed (by a municipality, approved), constructed, rounded, unverified (also when derived), computed (derived from reported
 -- figures), reported (no tokens). Must agree with benchlearn.logic.flags.value_class.
 -- $version: boundary version code
 -- columns: indicator, version, year, class, n_units
@@ -13,6 +13,7 @@ WITH tokens AS (
 )
 SELECT indicator, version, year,
        CASE
+           WHEN list_contains(t, 'contributed') THEN 'contributed'
            WHEN list_contains(t, 'constructed') THEN 'constructed'
            WHEN list_contains(t, 'rounded') THEN 'rounded'
            WHEN list_contains(t, 'unverified') THEN 'unverified'

@@ -19,6 +19,10 @@ os.environ.setdefault(
     "BENCHLEARN_USERDATA_URL",
     f"sqlite:///{Path(tempfile.mkdtemp(prefix='benchlearn-userdata-')) / 'userdata.sqlite'}",
 )
+# Approved contributions the builds read (ingest.contributed): none unless a test stages them.
+os.environ.setdefault(
+    "BENCHLEARN_CONTRIBUTED", str(Path(tempfile.mkdtemp(prefix="benchlearn-contributed-")))
+)
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,5 @@
-"""One reader contract for every file we ingest: PxWeb CSV, facts, fetched tables (and, once
-they exist, contribution uploads).
+"""One reader contract for every file we ingest: PxWeb CSV, facts, fetched tables, approved
+contributions and contribution uploads (CSV; an Excel upload is read by logic.contributions).
 
 A file is read whole as bytes and must be UTF-8 text (a UTF-8 byte order mark is fine): an
 empty file, binary content, UTF-16 or a legacy encoding (Windows-1257 is what a Latvian
@@ -51,7 +51,11 @@ def read_text(path: Path) -> str:
     what it is and what is expected."""
     if not path.is_file():
         raise SourceError(path, "source file is missing")
-    data = path.read_bytes()
+    return decode_text(path.read_bytes(), path)
+
+
+def decode_text(data: bytes, path: Path | str) -> str:
+    """read_text for bytes already in memory (an upload); `path` names it in messages."""
     if not data.strip():
         raise SourceError(path, "file is empty; expected UTF-8 CSV text", 1, "")
     for bom, name in _UTF16.items():

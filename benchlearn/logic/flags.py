@@ -1,13 +1,15 @@
 """What a value is: reported, computed, constructed, rounded or from an unverified source.
 
 `observations.flags` is a comma-separated list of tokens (any of `derived`, `constructed`,
-`rounded`, `unverified`); empty or NULL is a figure as the official source reports it. A
-derived value inherits `constructed`, `rounded` and `unverified` from its inputs
+`rounded`, `unverified`, `contributed` with `approved:<date>`); empty or NULL is a figure as
+the official source reports it. A derived value inherits `constructed`, `rounded`,
+`unverified` and `contributed` from its inputs
 ("derived,constructed"). Pure Python: a short mark for a cell, the status in words (Latvian or
 English) for tooltips and downloads, and a legend of the marks a table shows.
 
 Marks: Σ constructed (summed from the units before a reform that make up today's unit),
-≈ rounded as published, ? unverified source. A value only computed from reported figures gets
+≈ rounded as published, ? unverified source, ✎ contributed by the municipality (not official
+statistics). A value only computed from reported figures gets
 no mark (the indicator's definition already says it is a ratio); its words say "computed".
 """
 
@@ -19,17 +21,26 @@ from collections.abc import Iterable, Mapping
 from benchlearn.i18n import TEXT, t
 
 DERIVED, CONSTRUCTED, ROUNDED, UNVERIFIED = "derived", "constructed", "rounded", "unverified"
+# A municipality's own figure, approved by an administrator (ingest.contributed): its flags
+# are "contributed,approved:<date>"; values derived from it carry "contributed" only.
+CONTRIBUTED, APPROVED = "contributed", "approved"
 # A value computed with first_of's later choice carries 'basis:<input>' (benchlearn.formulas):
 # a per-capita figure on the population at the start of the year, where CSP publishes no
 # annual average for the unit and year. Read here as the token "basis".
 BASIS = "basis"
-TOKENS: tuple[str, ...] = (DERIVED, BASIS, CONSTRUCTED, ROUNDED, UNVERIFIED)  # words' order
-MARKS: dict[str, str] = {BASIS: "*", CONSTRUCTED: "Σ", ROUNDED: "≈", UNVERIFIED: "?"}
+TOKENS: tuple[str, ...] = (DERIVED, BASIS, CONSTRUCTED, ROUNDED, UNVERIFIED, CONTRIBUTED)
+MARKS: dict[str, str] = {
+    BASIS: "*",
+    CONSTRUCTED: "Σ",
+    ROUNDED: "≈",
+    UNVERIFIED: "?",
+    CONTRIBUTED: "✎",
+}
 NBSP = "\u00a0"  # between a number and its mark, so the mark never wraps onto its own line
 
 # Classes for counting (the Data page's coverage): one per value, the first that applies.
 REPORTED, COMPUTED = "reported", "computed"
-CLASSES: tuple[str, ...] = (REPORTED, COMPUTED, CONSTRUCTED, ROUNDED, UNVERIFIED)
+CLASSES: tuple[str, ...] = (REPORTED, COMPUTED, CONSTRUCTED, ROUNDED, UNVERIFIED, CONTRIBUTED)
 
 
 def _missing(value: object) -> bool:
@@ -56,7 +67,7 @@ def value_class(flags: object) -> str:
     """One class per value for counting: constructed, then rounded, then unverified win over
     computed; a value without tokens is reported."""
     found = tokens(flags)
-    for token in (CONSTRUCTED, ROUNDED, UNVERIFIED):
+    for token in (CONTRIBUTED, CONSTRUCTED, ROUNDED, UNVERIFIED):
         if token in found:
             return token
     return COMPUTED if DERIVED in found else REPORTED
@@ -86,7 +97,27 @@ def basis_code(flags: object) -> str | None:
     return None
 
 
+def approved_date(flags: object) -> str | None:
+    """The approval date of a contributed value ('2026-12-06'), or None."""
+    if _missing(flags):
+        return None
+    for part in str(flags).split(","):
+        if part.strip().lower().startswith(f"{APPROVED}:"):
+            return part.strip()[len(APPROVED) + 1 :]
+    return None
+
+
+def is_contributed(flags: object) -> bool:
+    """A municipality's contributed value, or one computed from such (the pages' switch
+    that hides contributed values hides both)."""
+    return CONTRIBUTED in tokens(flags)
+
+
 def _words(token: str, flags: object, lang: str) -> str:
+    if token == CONTRIBUTED:
+        date = approved_date(flags)
+        key = "flags.contributed_on" if date else "flags.contributed"
+        return t(key, lang, date=date) if date else t(key, lang)
     if token != BASIS:
         return t(f"flags.{token}", lang)
     code = basis_code(flags)
@@ -140,6 +171,8 @@ def legend(flags: Iterable[object], lang: str) -> str:
     if not present:
         return ""
     example = {token: next(f for f in flags if token in tokens(f)) for token in present}
+    if CONTRIBUTED in example:  # values approved on different days: the legend says no date
+        example[CONTRIBUTED] = CONTRIBUTED
     items = " · ".join(f"{MARKS[token]} {_words(token, example[token], lang)}" for token in present)
     return f"{t('flags.legend', lang)}: {items}"
 

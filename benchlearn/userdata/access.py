@@ -7,7 +7,7 @@ so nobody can claim an administrator's address). Everyone reads; writing needs a
 
 - administrator: everything, and assigning roles;
 - coordinator: networks, saved views, decks, good practices;
-- contributor of a municipality: good practices of that municipality (and, later, its data);
+- contributor of a municipality: good practices and data contributions of that municipality;
 - reader: nothing more than anyone (recorded so an administrator can see who is known).
 """
 
@@ -41,6 +41,7 @@ ACTIONS: dict[str, frozenset[str]] = {
             "deck.create",
             "deck.update",
             "deck.delete",
+            "deck.note",  # a slide's discussion notes (issue 21)
             "practice.create",
             "practice.update",
             "practice.delete",
@@ -48,8 +49,24 @@ ACTIONS: dict[str, frozenset[str]] = {
     },
     "role.grant": frozenset({ADMIN}),
     "role.revoke": frozenset({ADMIN}),
+    "data.update": frozenset({ADMIN}),  # Update from CSP (benchlearn.update)
+    # municipal data: contributors send their municipalities' values; administrators (and a
+    # network's coordinator, for a submission of that network's indicators) decide
+    "contribution.submit": frozenset({ADMIN}),
+    "contribution.withdraw": frozenset({ADMIN}),
+    "contribution.approve": frozenset({ADMIN}),
+    "contribution.reject": frozenset({ADMIN}),
+    "value.revert": frozenset({ADMIN}),
+    "indicator.define": frozenset({ADMIN}),
 }
-UNIT_SCOPED = {"practice.create", "practice.update", "practice.delete"}
+UNIT_SCOPED = {
+    "practice.create",
+    "practice.update",
+    "practice.delete",
+    "contribution.submit",
+    "contribution.withdraw",
+}
+NETWORK_SCOPED = {"contribution.approve", "contribution.reject"}
 
 
 @dataclass(frozen=True)
@@ -108,13 +125,19 @@ def admin_list(value: object) -> list[str]:
     return [p for p in (normalise_principal(str(i)) for i in items) if p]
 
 
-def allowed(grants: Iterable[Grant], action: str, units: Iterable[str | None] = ()) -> bool:
-    """May someone with `grants` do `action`? For a practice, `units` are the municipalities
-    the write touches (before and after): a contributor must hold every one of them."""
+def allowed(
+    grants: Iterable[Grant], action: str, units: Iterable[str | None] = (), network: bool = False
+) -> bool:
+    """May someone with `grants` do `action`? For a practice or a contribution, `units` are
+    the municipalities the write touches (before and after): a contributor must hold every
+    one of them. `network`: the decision concerns a submission of a network's indicators,
+    which a coordinator may make too."""
     if action not in ACTIONS:
         raise KeyError(f"unknown action {action!r}")  # a new write must be listed above
     grants, units = list(grants), list(units)
     if any(g.role in ACTIONS[action] for g in grants):
+        return True
+    if action in NETWORK_SCOPED and network and any(g.role == COORDINATOR for g in grants):
         return True
     if action in UNIT_SCOPED and units and all(units):  # a national entry: not a contributor's
         mine = {g.unit_id for g in grants if g.role == CONTRIBUTOR and g.unit_id}

@@ -14,6 +14,7 @@ import datetime as dt
 from sqlalchemy import (
     JSON,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     String,
@@ -119,6 +120,22 @@ class DeckSlide(Base):
     view: Mapped[SavedView] = relationship()
 
 
+class DeckNote(Base):
+    """The discussion notes of one slide of a deck, for the presenter (issue 21). Keyed by
+    deck and view, not by slide row: reordering rewrites the rows, the notes stay."""
+
+    __tablename__ = "deck_notes"
+    deck_id: Mapped[int] = mapped_column(
+        ForeignKey("decks.id", ondelete="CASCADE"), primary_key=True
+    )
+    view_id: Mapped[int] = mapped_column(
+        ForeignKey("saved_views.id", ondelete="CASCADE"), primary_key=True
+    )
+    text: Mapped[str] = mapped_column(Text, default="")
+    updated_by: Mapped[str] = mapped_column(String(NAME), default="")
+    updated_at: Mapped[dt.datetime] = _now()
+
+
 class Practice(Base):
     """A good-practice example, study or handbook; empty fields are simply not known."""
 
@@ -175,3 +192,87 @@ class AuditEntry(Base):
     new_value: Mapped[dict | None] = mapped_column(JSON)
     decision: Mapped[str] = mapped_column(String(20))  # done | refused
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- municipal data contributions (issue 18, parts 3-5) -----------------------------------
+
+
+class Contribution(Base):
+    """One uploaded file of one municipality's values: staged until an administrator (or a
+    network's coordinator) approves or rejects it, or the contributor withdraws it.
+    `staged_unit` is the unit while staged and NULL after: a unique column, so a second
+    upload for a municipality with one waiting is refused by the database itself."""
+
+    __tablename__ = "contributions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_id: Mapped[str] = mapped_column(String(CODE), index=True)
+    staged_unit: Mapped[str | None] = mapped_column(String(CODE), unique=True)
+    indicator_set: Mapped[str] = mapped_column(String(CODE), default="")  # theme or net:<id>
+    network_id: Mapped[int | None] = mapped_column(Integer)  # a coordinator may decide
+    file_name: Mapped[str] = mapped_column(String(NAME), default="")
+    status: Mapped[str] = mapped_column(String(20))  # staged|approved|rejected|withdrawn
+    submitted_by: Mapped[str] = mapped_column(String(NAME))
+    submitted_at: Mapped[dt.datetime] = _now()
+    decided_by: Mapped[str] = mapped_column(String(NAME), default="")
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    values: Mapped[list[ContributionValue]] = relationship(
+        cascade="all, delete-orphan", order_by="ContributionValue.id"
+    )
+
+
+class ContributionValue(Base):
+    """One value of a contribution as submitted: the value held before (None: new), the
+    contributor's note, and the warning they confirmed (far outside the usual range)."""
+
+    __tablename__ = "contribution_values"
+    __table_args__ = (UniqueConstraint("contribution_id", "indicator", "year"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contribution_id: Mapped[int] = mapped_column(
+        ForeignKey("contributions.id", ondelete="CASCADE"), index=True
+    )
+    indicator: Mapped[str] = mapped_column(String(CODE))
+    year: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float] = mapped_column(Float)
+    old_value: Mapped[float | None] = mapped_column(Float)
+    note: Mapped[str] = mapped_column(Text, default="")
+    warning: Mapped[str] = mapped_column(Text, default="")
+
+
+class ValueVersion(Base):
+    """Every approved value is a version; the newest of a (unit, indicator, year) is the one
+    in force. A revert adds a new version with an old one's value (history is never
+    rewritten), naming the version it restores."""
+
+    __tablename__ = "value_versions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_id: Mapped[str] = mapped_column(String(CODE), index=True)
+    indicator: Mapped[str] = mapped_column(String(CODE), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float] = mapped_column(Float)
+    note: Mapped[str] = mapped_column(Text, default="")
+    contribution_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contributions.id", ondelete="SET NULL")
+    )
+    reverts_to: Mapped[int | None] = mapped_column(Integer)  # the version restored, if any
+    approved_by: Mapped[str] = mapped_column(String(NAME))
+    approved_at: Mapped[dt.datetime] = _now()
+
+
+class ContributedIndicator(Base):
+    """An indicator only contributions fill, defined by an administrator; it enters the
+    warehouse catalogue on the first build that has an approved value of it."""
+
+    __tablename__ = "contributed_indicators"
+    code: Mapped[str] = mapped_column(String(CODE), primary_key=True)
+    name_lv: Mapped[str] = mapped_column(String(NAME))
+    name_en: Mapped[str] = mapped_column(String(NAME))
+    unit_lv: Mapped[str] = mapped_column(String(NAME), default="")
+    unit_en: Mapped[str] = mapped_column(String(NAME), default="")
+    definition_lv: Mapped[str] = mapped_column(Text, default="")
+    definition_en: Mapped[str] = mapped_column(Text, default="")
+    direction: Mapped[str] = mapped_column(String(20))
+    theme: Mapped[str] = mapped_column(String(CODE))
+    decimals: Mapped[int] = mapped_column(Integer, default=1)
+    created_by: Mapped[str] = mapped_column(String(NAME))
+    created_at: Mapped[dt.datetime] = _now()

@@ -34,6 +34,7 @@ from benchlearn.userdata.models import (
     NAME,
     AuditEntry,
     Deck,
+    DeckNote,
     DeckSlide,
     Network,
     NetworkIndicator,
@@ -338,8 +339,9 @@ class _Write:
         self.session, self.by, self.action, self.target = session, by, action, target
         self.checked = self.recorded = False
 
-    def check(self, *units: str | None) -> None:
-        if not access.allowed(_grants(self.session, self.by.principal), self.action, units):
+    def check(self, *units: str | None, network: bool = False) -> None:
+        grants = _grants(self.session, self.by.principal)
+        if not access.allowed(grants, self.action, units, network):
             raise Forbidden(self.action, self.by)
         self.checked = True
 
@@ -740,6 +742,44 @@ def delete_deck(engine: Engine, deck_id: int, *, by: Actor) -> None:
         session.delete(deck)
 
 
+def deck_notes(engine: Engine, deck_id: int) -> dict[int, str]:
+    """The discussion notes of a deck's slides: view id -> text (slides without notes are
+    not listed). Anyone may read them, as anyone may present the deck."""
+    with reading(engine) as session:
+        rows = session.execute(
+            select(DeckNote.view_id, DeckNote.text).where(DeckNote.deck_id == deck_id)
+        )
+        return {view: text for view, text in rows if text}
+
+
+def set_deck_note(engine: Engine, deck_id: int, view_id: int, text: str, *, by: Actor) -> None:
+    """The notes of one slide (a view in the deck); empty text removes them."""
+    text = _text(text, "note", MAX_TEXT)
+    with _write(engine, by, "deck.note", "deck", deck_id) as write:
+        session = write.session
+        deck = session.get(Deck, deck_id)
+        if deck is None:
+            raise NotFound("deck", deck_id)
+        on_deck = session.scalar(
+            select(func.count())
+            .select_from(DeckSlide)
+            .where(DeckSlide.deck_id == deck_id, DeckSlide.view_id == view_id)
+        )
+        if not on_deck:
+            raise InvalidInput("deck_views", ids=[view_id])
+        row = session.get(DeckNote, (deck_id, view_id))
+        old = {"view_id": view_id, "text": row.text} if row else None
+        if row is None and text:
+            session.add(
+                DeckNote(deck_id=deck_id, view_id=view_id, text=text, updated_by=by.principal)
+            )
+        elif row is not None and text:
+            row.text, row.updated_by, row.updated_at = text, by.principal, func.now()
+        elif row is not None:
+            session.delete(row)
+        write.record(deck_id, old=old, new={"view_id": view_id, "text": text} if text else None)
+
+
 # --- good practices ----------------------------------------------------------------------
 
 
@@ -949,6 +989,37 @@ def bootstrap_admin(engine: Engine, by: Actor, admins: Iterable[str]) -> bool:
         )
     _roles_changed()
     return True
+
+
+# Update from CSP (benchlearn.update): the steps a person takes, checked against their role in
+# the transaction that records them; and the outcomes of a run, recorded as they happened.
+DATA_UPDATE_STARTS = ("plan", "apply", "discard", "busy")
+DATA_UPDATE_OUTCOMES = ("planned", "applied", "failed")
+
+
+def audit_data_update(
+    engine: Engine, step: str, detail: dict[str, Any], *, by: Actor, reason: str = ""
+) -> None:
+    """Record a step of an update from CSP. A start (`DATA_UPDATE_STARTS`) needs the
+    "data.update" role: Forbidden (and an audited refusal) otherwise."""
+    if step in DATA_UPDATE_STARTS:
+        with _write(engine, by, "data.update", "csp", step) as write:
+            write.record(step, new=detail, reason=reason)
+        return
+    if step not in DATA_UPDATE_OUTCOMES:
+        raise ValueError(f"unknown step {step!r} of an update from CSP")
+    with writing(engine) as session:
+        session.add(
+            _entry(
+                by,
+                "data.update",
+                "csp",
+                step,
+                new_value=_jsonable(detail),
+                decision="done",
+                reason=_text(reason[:MAX_TEXT], "reason", MAX_TEXT),
+            )
+        )
 
 
 def list_audit(engine: Engine, limit: int | None = None) -> list[dict[str, Any]]:

@@ -100,7 +100,30 @@ def test_one_class_per_value_for_counting():
     assert fl.value_class("constructed,derived") == "constructed"
     assert fl.value_class("derived,unverified") == "unverified"
     assert fl.value_class("constructed,rounded") == "constructed"
-    assert set(fl.CLASSES) == {"reported", "computed", "constructed", "rounded", "unverified"}
+    assert fl.value_class("contributed,approved:2026-12-06") == "contributed"
+    assert fl.value_class("contributed,derived,constructed") == "contributed"
+    assert set(fl.CLASSES) == {
+        "reported",
+        "computed",
+        "constructed",
+        "rounded",
+        "unverified",
+        "contributed",
+    }
+
+
+def test_a_contributed_value_is_marked_and_says_when_it_was_approved():
+    flags = "contributed,approved:2026-12-06"
+    assert fl.mark(flags) == "✎" and fl.is_contributed(flags)
+    assert fl.approved_date(flags) == "2026-12-06"
+    assert fl.status(flags, "en") == (
+        "contributed by the municipality, approved 2026-12-06; not official statistics"
+    )
+    assert "apstiprināts 2026-12-06" in fl.status(flags, "lv")
+    assert fl.status("contributed,derived", "en").endswith("not official statistics")
+    assert fl.legend([flags, None], "en") == (
+        "Marks: ✎ contributed by the municipality, not official statistics"
+    )
 
 
 def test_legend_lists_only_the_marks_present():

@@ -24,6 +24,7 @@ from streamlit.web.server.starlette.starlette_routes import create_upload_routes
 
 from benchlearn import exports, limits, serve, ui
 from benchlearn.charts.snapshot import map_png
+from benchlearn.logic.contributions import MAX_BYTES as MAX_UPLOAD_BYTES
 from benchlearn.settings import REPO_ROOT
 from tests.faults_support import hold
 
@@ -171,12 +172,13 @@ def test_the_browser_gets_the_refusal_not_streamlits_words(monkeypatch):
     assert not answers[2].error_msg and answers[2].deferred_file.url
 
 
-def test_no_page_takes_an_upload_and_the_server_accepts_none():
+def test_only_the_contribution_page_takes_an_upload_of_at_most_5_mb():
     config = tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text())
-    assert config["server"]["maxUploadSize"] == 0
+    assert config["server"]["maxUploadSize"] * 2**20 == MAX_UPLOAD_BYTES
     widgets = ("file_uploader", "camera_input", "audio_input", "chat_input")
     for script in [REPO_ROOT / "app.py", *Path(REPO_ROOT).glob("pages/*.py")]:
-        assert not [w for w in widgets if w in script.read_text()], script
+        found = [w for w in widgets if w in script.read_text()]
+        assert found == (["file_uploader"] if script.name == "contribute.py" else []), script
     for module in (REPO_ROOT / "benchlearn").rglob("*.py"):
         assert not [w for w in widgets if f"st.{w}" in module.read_text()], module
 
@@ -223,7 +225,7 @@ def upload(max_mb: int) -> tuple[int, MemoryUploadedFileManager]:
     return sent[0]["status"], files
 
 
-def test_streamlits_upload_route_refuses_every_byte_at_our_setting():
+def test_streamlits_upload_route_refuses_every_byte_when_set_to_zero():
     status, files = upload(0)
     assert status == 413 and not files.get_files("s", ["f"])
     status, files = upload(200)  # Streamlit's default would have kept it in memory

@@ -34,6 +34,7 @@ TABLES = {
     "saved_views",
     "decks",
     "deck_slides",
+    "deck_notes",
     "practices",
     "roles",
     "audit_log",
@@ -114,7 +115,7 @@ def test_migrations_from_empty_create_every_table_and_the_seed(url):
     assert set(inspect(engine).get_table_names()) >= TABLES
     with engine.connect() as connection:
         assert (
-            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0005"
         )
     networks = repo.list_networks(engine)
     assert len(networks) == len(NETWORKS) == 9

@@ -61,6 +61,7 @@ WRITES = {
     "deck.create": lambda e, w, by: repo.create_deck(e, w["net"], "D", [], by=by),
     "deck.update": lambda e, w, by: repo.set_slides(e, w["deck"], [], by=by),
     "deck.update/append": lambda e, w, by: repo.append_slide(e, w["deck"], w["view"], by=by),
+    "deck.note": lambda e, w, by: repo.set_deck_note(e, w["deck"], w["view"], "Jautājums", by=by),
     "deck.delete": lambda e, w, by: repo.delete_deck(e, w["deck"], by=by),
     "practice.create": lambda e, w, by: repo.create_practice(
         e, PracticeInput(title_lv="P", unit_id=PRACTICE_UNIT), by=by
@@ -81,6 +82,7 @@ def snapshot(engine: Engine) -> tuple:
         nets,
         [repo.list_views(engine, n.id) for n in nets],
         [repo.list_decks(engine, n.id) for n in nets],
+        [repo.deck_notes(engine, d.id) for n in nets for d in repo.list_decks(engine, n.id)],
         repo.list_practices(engine),
         repo.list_grants(engine),
     )
