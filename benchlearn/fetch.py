@@ -67,6 +67,27 @@ LOCATE_BUDGET = 150  # folder listings a search for a table with an unknown path
 Progress = Callable[[str], object]
 
 
+@dataclass(frozen=True)
+class Step:
+    """Where a run is, for progress bars (the lines of `Progress` are for people): `phase`
+    "metadata", "data" or "merge"; table `table`, number `index` (from 1) of `tables`; its
+    data queries `done` of `planned` (0 of 0 until they are known)."""
+
+    phase: str
+    table: str = ""
+    index: int = 0
+    tables: int = 0
+    done: int = 0
+    planned: int = 0
+
+
+Steps = Callable[[Step], object]
+
+
+def _no_steps(_: Step) -> None:
+    return None
+
+
 class FetchError(RuntimeError):
     """The run cannot go on; the message says why and what to do."""
 
@@ -210,10 +231,12 @@ def check(
     paths: dict[str, str],
     since: int | None,
     progress: Progress,
+    steps: Steps = _no_steps,
 ) -> list[tuple[TableMapping, str, Plan]]:
     """Each table's mapping against its live metadata, before any data is asked for."""
     plans = []
-    for mapping in tables:
+    for index, mapping in enumerate(tables, 1):
+        steps(Step("metadata", mapping.table, index, len(tables)))
         path, meta = live_metadata(client, mapping, paths, progress)
         plan = make_plan(mapping, meta, since)
         state = "verified" if mapping.verified else "UNVERIFIED, checked now"
@@ -230,11 +253,17 @@ def download(
     areas: Areas,
     since: int | None,
     progress: Progress,
+    steps: Steps = _no_steps,
 ) -> list[TableFetch]:
     results = []
-    for mapping, path, plan in plans:
+    for index, (mapping, path, plan) in enumerate(plans, 1):
         started = time.perf_counter()
-        result = client.data(path, plan.selections)
+
+        def queried(done: int, planned: int, table: str = mapping.table, index: int = index):
+            steps(Step("data", table, index, len(plans), done, planned))
+
+        queried(0, 0)
+        result = client.data(path, plan.selections, on_query=queried)
         retrieved = now_utc()
         rows = tidy(plan, result.frame, areas).assign(
             table=mapping.table, updated=result.updated or "", retrieved=retrieved
@@ -370,15 +399,17 @@ def fetch(
     tables_path: Path | None = None,
     fetched_dir: Path | None = None,
     progress: Progress = print,
+    steps: Steps = _no_steps,
 ) -> FetchRun:
-    """Fetch `tables` (default: every complete mapping) and merge them into `database`."""
+    """Fetch `tables` (default: every complete mapping) and merge them into `database`;
+    `progress` gets lines for people, `steps` where the run is (for progress bars)."""
     settings = load_settings()
     sources_dir = sources_dir or settings.sources_dir
     database = database or settings.database_path
     catalogue_path = catalogue_path or settings.catalogue_path
     fetched_dir = fetched_dir or default_fetched_dir()
     fetches, fetched, client, run, fetch_seconds = _download_all(
-        tables, since, base_url, client, catalogue_path, tables_path, fetched_dir, progress
+        tables, since, base_url, client, catalogue_path, tables_path, fetched_dir, progress, steps
     )
 
     staging = fetched_dir.with_name(f".{fetched_dir.name}.staging-{os.getpid()}")
@@ -388,6 +419,7 @@ def fetch(
         for item in fetches:
             _report_changes(item, progress)
         progress("Merging into the warehouse (new file, swapped in once it checks out) ...")
+        steps(Step("merge", tables=len(fetches), index=len(fetches)))
         merge_started = time.perf_counter()
         result = build(
             sources_dir,
@@ -418,6 +450,7 @@ def _download_all(
     tables_path: Path | None,
     fetched_dir: Path,
     progress: Progress,
+    steps: Steps = _no_steps,
 ) -> tuple[list[TableFetch], Fetched, PxWebClient, str, float]:
     """Steps 1 and 2 of a run (check every mapping, then download): what --plan shows too."""
     if since is not None and not 1990 <= since <= dt.date.today().year:
@@ -431,13 +464,13 @@ def _download_all(
     progress(f"CSP PxWeb API {client.base_url}: {', '.join(m.table for m in chosen)}")
     started = time.perf_counter()
     try:
-        plans = check(client, chosen, known_paths(fetched), since, progress)
+        plans = check(client, chosen, known_paths(fetched), since, progress, steps)
     except Exception:
         verified = " ".join(m.table for m in chosen if m.verified and m.complete)
         if len(chosen) > 1 and verified:
             progress(f"(only the verified tables: python -m benchlearn fetch {verified})")
         raise
-    fetches = download(client, plans, areas, since, progress)
+    fetches = download(client, plans, areas, since, progress, steps)
     return fetches, fetched, client, run, time.perf_counter() - started
 
 
@@ -465,6 +498,7 @@ def plan(
     fetched_dir: Path | None = None,
     progress: Progress = print,
     shown: int = 5,
+    steps: Steps = _no_steps,
 ) -> list[TablePlan]:
     """`fetch --plan`: check and download as a fetch does, then print what would change (new
     values, revisions, new indicators) without staging, merging or committing anything."""
@@ -480,6 +514,7 @@ def plan(
         tables_path,
         fetched_dir,
         progress,
+        steps,
     )
     known = _warehouse_indicators(database)
     plans = []

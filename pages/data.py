@@ -5,7 +5,7 @@ what the state cities' population figures lack."""
 import pandas as pd
 import streamlit as st
 
-from benchlearn import cache, ui
+from benchlearn import cache, ui, update_panel
 from benchlearn.i18n import format_number, formula_text, t
 from benchlearn.logic import coverage
 
@@ -173,6 +173,8 @@ else:
             hide_index=True,
             width="stretch",
         )
+
+update_panel.render(lang)
 
 st.header(t("data.report", lang))
 versions = ref.versions

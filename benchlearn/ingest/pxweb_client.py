@@ -437,12 +437,18 @@ class PxWebClient:
                         return self._fetch(meta, url, left) + self._fetch(meta, url, right)
             raise
 
-    def data(self, path: str, selections: Mapping[str, Selection]) -> FetchResult:
+    def data(
+        self,
+        path: str,
+        selections: Mapping[str, Selection],
+        on_query: Callable[[int, int], object] | None = None,
+    ) -> FetchResult:
         """Fetch ``selections`` from the table at ``path`` as a tidy frame.
 
         ``selections``: {dimension code: [codes]} (item filter) or {code: (filter, values)}
         with filter "item", "top" (e.g. ("top", ["5"])) or "all" (e.g. ("all", ["*"])).
         Unselected dimensions are eliminated by the server where the table allows it.
+        ``on_query(done, planned)`` is told after each planned query (progress bars).
         """
         before = self.request_count
         meta = self.metadata(path)
@@ -450,8 +456,10 @@ class PxWebClient:
         url = self.table_url(path)
         plans = self._plan(meta, resolved)
         datasets: list[dict] = []
-        for query in plans:
+        for number, query in enumerate(plans, 1):
             datasets.extend(self._fetch(meta, url, query))
+            if on_query is not None:
+                on_query(number, len(plans))
 
         frames, stamps = [], []
         for ds in datasets:
