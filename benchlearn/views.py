@@ -137,10 +137,12 @@ def trend_view(
     group_name: str,
     lang: str,
     height: int = 420,
+    aliases: tuple[tuple[str, str], ...] = (),
 ) -> dict:
     """Everything the trends page (and its slide) shows for one view, for
     cache.computed: the units drawn, the chart spec, its notes and the table of values.
     With neither my nor compared municipalities, the best-covered members are drawn.
+    `aliases` (unit id, shown name) replace names: an anonymised slide's letters.
     `group_name` is plain text (ui.group_label(..., plain=True)): the chart and the table
     show it as it is, the notes (markdown) escaped."""
     ref = ui.reference()
@@ -158,7 +160,8 @@ def trend_view(
     if series["value"].notna().sum() == 0 or len(empty) == len(chosen):
         return {**view, "nothing": True}
 
-    labels = {u: ui.unit_label(ref, u, lang) for u in chosen}
+    shown = dict(aliases)
+    labels = {u: shown.get(u) or ui.unit_label(ref, u, lang) for u in chosen}
     labels[series_logic.LATVIA] = t("latvia", lang)
     labels[series_logic.MEAN] = f"{t('trends.group_mean', lang)} ({group_name})"
     frame = charts.display_frame(
@@ -191,7 +194,7 @@ def trend_view(
     if not counts.empty and counts.min() != counts.max():
         notes.append(t("trends.mean_varies", lang, low=int(counts.min()), high=int(counts.max())))
     if empty:
-        names = ", ".join(ui.unit_label(ref, u, lang) for u in empty)
+        names = ", ".join(labels[u] for u in empty)
         notes.append(t("trends.no_data_units", lang, names=names))
     has_mean = series_logic.ROLE_MEAN in set(frame["role"])
     table = charts.value_table(

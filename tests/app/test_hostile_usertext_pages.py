@@ -185,7 +185,9 @@ def test_practices_page(app, lang):
 
 
 def test_presentation(app, hostile):
-    at = app("pages/present.py", deck=str(hostile["deck"]))
+    at = app("pages/present.py", deck=str(hostile["deck"]))  # the title slide
+    assert "Seminārs" in assert_safe(at)
+    at = app("pages/present.py", deck=str(hostile["deck"]), slide="1")
     shown = assert_safe(at)
     assert at.title[0].value.startswith("Skats [pikselis](https://tracker.example/n.gif)")
     assert LINK_SHOWN in shown

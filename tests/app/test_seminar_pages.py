@@ -181,7 +181,7 @@ def deck_of_three(store) -> tuple[int, list[int]]:
 @pytest.mark.parametrize("lang", ["lv", "en"])
 def test_presentation_steps_through_the_deck(app, store, lang):
     deck, _ = deck_of_three(store)
-    at = app(PRESENT, lang=lang, deck=str(deck))
+    at = app(PRESENT, lang=lang, deck=str(deck), slide="1")
     assert at.title[0].value == "Karte"
     assert at.get("deck_gl_json_chart")
     shown = texts(at)
@@ -208,7 +208,7 @@ def test_a_trends_slide_keeps_the_per_capita_choice_of_its_view(app, store):
         repo.save_view(store, ident, "Absolūti", "", "tendences", births, by=ADMIN),
     ]
     deck = repo.create_deck(store, ident, "Dzimstība", views, by=ADMIN)
-    at = app(PRESENT, deck=str(deck))
+    at = app(PRESENT, deck=str(deck), slide="1")
     assert at.title[0].value == "Relatīvi"
     assert "Dzimstība" in at.subheader[0].value
     button(at, "Nākamais").click().run()

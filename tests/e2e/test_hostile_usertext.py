@@ -54,7 +54,7 @@ def loaded(page) -> dict:
         "/tikli?tikls={net}",
         "/tikli?tikls={net}&lang=en",
         "/labas-prakses",
-        "/prezentacija?deck={deck}",
+        "/prezentacija?deck={deck}&slide=1",  # the first slide (without: the title slide)
     ],
 )
 def test_a_page_with_hostile_notes_fetches_nothing_outside(page, hostile_app, path):

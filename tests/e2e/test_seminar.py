@@ -28,13 +28,19 @@ RANK = re.compile(r"\d+\. vieta no \d+")
 
 
 @pytest.fixture(scope="module")
-def seminar_url(built_db, tmp_path_factory):
+def seminar_server(built_db, tmp_path_factory):
+    """(app URL, user-data URL): the server and its private user-data file."""
     folder = tmp_path_factory.mktemp("seminar")
     store = f"sqlite:///{folder / 'userdata.sqlite'}"
     with_roles(db.get_engine(store))  # the coordinator's role, given by an administrator
     db.dispose(store)
     with app_with_sign_in(built_db, folder, admins=[]) as (url, _provider):
-        yield url
+        yield url, store
+
+
+@pytest.fixture(scope="module")
+def seminar_url(seminar_server):
+    return seminar_server[0]
 
 
 def open_page(page, url: str) -> None:
@@ -150,6 +156,9 @@ def test_coordinator_prepares_and_presents_a_seminar(page, browser, seminar_url)
 
     page.get_by_role("link", name="Prezentēt").click()
     page.wait_for_url(re.compile(r"/prezentacija\?"))
+    page.get_by_role("heading", name="Sintētisks seminārs", exact=True).wait_for()  # title
+    wait_done(page)
+    page.keyboard.press("ArrowRight")
     slide(page, 1, titles[0])
     assert not page.locator("[data-testid='stSidebar']").is_visible()  # no navigation chrome
     assert not page.locator("header[data-testid='stHeader']").is_visible()
@@ -193,7 +202,7 @@ def test_coordinator_prepares_and_presents_a_seminar(page, browser, seminar_url)
 
         open_page(reader, links[1])
         reader.wait_for_selector("[data-testid='stVegaLiteChart']")
-        heading = reader.locator("h3").first.inner_text().strip()
+        heading = reader.locator("[data-testid='stMain'] h3").first.inner_text().strip()
         assert heading.split(",")[0] in " ".join(second)
 
         open_page(reader, links[2])
@@ -202,4 +211,130 @@ def test_coordinator_prepares_and_presents_a_seminar(page, browser, seminar_url)
         assert subtitle.strip() in [h.strip() for h in third]
     finally:
         reader.close()
+    assert page.external_requests == [], page.external_requests
+
+
+# --- the seminar room (issue 21, part 4): anonymised slides never leak a name ---------------
+
+SPOT = "LV0020000"
+ROOM_MEMBERS = ("LV0020000", "LV0021000", "LV0022000", "LV0023000")
+
+
+@pytest.fixture(scope="module")
+def room_deck(seminar_server) -> int:
+    """A deck of a map, a trends, a comparison and a profile slide, written to the server's
+    user-data file directly (the flow above makes one through the pages)."""
+    from benchlearn.userdata import repository as repo
+    from benchlearn.userdata.repository import NetworkInput
+    from tests.userdata_support import ADMIN
+
+    engine = db.get_engine(seminar_server[1])
+    net = repo.create_network(
+        engine, NetworkInput(name_lv="Sintētisks anonīms tīkls", members=ROOM_MEMBERS), by=ADMIN
+    )
+    view = {"ind": "population_avg", "year": "2024", "my": SPOT, "cmp": "LV0021000,LV0022000"}
+    views = [
+        repo.save_view(
+            engine, net, "Blīvums", "", "", {**view, "ind": "population_density"}, by=ADMIN
+        ),
+        repo.save_view(engine, net, "Iedzīvotāji", "", "tendences", view, by=ADMIN),
+        repo.save_view(
+            engine, net, "Tīklā", "", "salidzinajums", {**view, "grp": f"net:{net}"}, by=ADMIN
+        ),
+        repo.save_view(
+            engine, net, "Profils", "", "profils", {**view, "my": "LV0021000"}, by=ADMIN
+        ),
+    ]
+    deck = repo.create_deck(engine, net, "Sintētisks anonīms seminārs", views, by=ADMIN)
+    repo.set_deck_note(engine, deck, views[1], "Jautājums diskusijai", by=ADMIN)
+    db.dispose(seminar_server[1])
+    return deck
+
+
+def real_names(built_db) -> dict[str, set[str]]:
+    import duckdb
+
+    with duckdb.connect(str(built_db), read_only=True) as con:
+        rows = con.execute("SELECT unit_id, name_lv, name_en FROM units").fetchall()
+    out: dict[str, set[str]] = {}
+    for unit, lv, en in rows:
+        if unit != "LV":
+            out.setdefault(unit, set()).update(n for n in (lv, en) if n)
+    return out
+
+
+def leaks(text: str, names: dict[str, set[str]]) -> list[str]:
+    """Real names and unit ids in `text` but the spotlight's (taken out first: its name may
+    contain a former unit's, as "Aizkraukles novads" contains "Aizkraukle")."""
+    for name in sorted(names[SPOT], key=len, reverse=True):
+        text = text.replace(name, "")
+    found = {n for unit, ns in names.items() if unit != SPOT for n in ns if n in text}
+    return sorted(found | {u for u in names if u != SPOT and u in text})
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_an_anonymised_deck_never_leaks_a_name(page, built_db, seminar_server, room_deck, lang):
+    """Everything the server sends the browser (the page's DOM, the Vega specs and map
+    layers with their data, the tables) searched for every real name but the spotlight's,
+    on every slide; the title slide's QR code; the timer running in the browser."""
+    base = seminar_server[0]
+    names = real_names(built_db)
+    frames: list[str] = []  # every message from the server: specs, map data, text
+
+    def keep(payload) -> None:
+        raw = payload if isinstance(payload, bytes) else payload.encode()
+        frames.append(raw.decode("utf-8", errors="ignore"))
+
+    page.on("websocket", lambda ws: ws.on("framereceived", keep))
+    query = f"deck={room_deck}&anon=1&spot={SPOT}&timer=10" + ("&lang=en" if lang == "en" else "")
+    open_page(page, f"{base}/prezentacija?{query}")
+    page.get_by_role("heading", name="Sintētisks anonīms seminārs", exact=True).wait_for()
+    qr = page.locator("[data-testid='stMain'] img.bl-qr")
+    qr.wait_for()
+    assert qr.bounding_box()["width"] >= 250  # scannable from the back of the room
+    link = page.locator("[data-testid='stMain'] a[href*='/prezentacija?']").first
+    assert "anon=1" in link.get_attribute("href") and f"spot={SPOT}" in link.get_attribute("href")
+    page.locator("[class*='st-key-timer_start'] button").first.click()
+    wait_done(page)
+    first = page.locator(".bl-timer-text").first.inner_text()
+    page.wait_for_timeout(2200)
+    later = page.locator(".bl-timer-text").first.inner_text()
+    assert first.startswith(("10:00", "9:5")) and later != first  # counting in the browser
+    screenshot(page, f"seminar-room-title-{lang}")
+    texts = [page.content()]
+
+    for number, wait in enumerate(
+        (
+            "[data-testid='stDeckGlJsonChart'] canvas",
+            "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg",
+            "[data-testid='stTable']",
+            "[data-testid='stMain'] h3",
+        ),
+        start=1,
+    ):
+        page.keyboard.press("ArrowRight")
+        page.wait_for_url(re.compile(rf"[?&]slide={number}\b"))
+        wait_done(page)
+        assert_no_exception(page)
+        page.wait_for_selector(wait)
+        assert page.locator("[data-testid='stDownloadButton']").count() == 0
+        if number == 1:
+            page.wait_for_timeout(1200)  # the map's tiles of colour
+            box = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.bounding_box()
+            page.mouse.move(box["x"] + box["width"] * 0.55, box["y"] + box["height"] * 0.5)
+            page.wait_for_timeout(400)
+            texts.append(page.locator("body").inner_text())  # with the map's tooltip
+            screenshot(page, f"seminar-room-map-{lang}")
+        if number == 2:
+            page.wait_for_timeout(800)
+            page.get_by_text("Piezīmes diskusijai" if lang == "lv" else "Discussion notes").click()
+            page.get_by_text("Jautājums diskusijai").wait_for()
+            page.wait_for_timeout(500)
+            screenshot(page, f"seminar-room-trends-{lang}")
+        texts.append(page.content())
+    texts += frames
+    assert frames and any("Iedz" in f or "Popul" in f for f in frames)
+    found = leaks("\n".join(texts), names)
+    assert found == [], found
+    assert any(n in "\n".join(texts) for n in names[SPOT])  # the spotlight keeps its name
     assert page.external_requests == [], page.external_requests

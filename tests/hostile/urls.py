@@ -1,7 +1,8 @@
 """Hostile URLs: what benchlearn.state's parser makes of them.
 
 Every case is a set of query parameters someone could put in a link: each parameter the parser
-knows (the shared view's and the pages' own: ?tikls=, ?deck=, ?slide=, ?tendences=) with
+knows (the shared view's and the pages' own: ?tikls=, ?deck=, ?slide=, ?tendences=, and
+presentation mode's ?anon=, ?spot=, ?timer=) with
 superscript and other non-ASCII digits, huge integers, 100 kB and 10 MB values, NUL and control
 characters, bidi overrides, percent-encoded junk, lists of 10 000 items, SQL, and the edge
 values of every range. Each case is parsed by `state.parse` and `state.parse_page` against a
@@ -33,6 +34,7 @@ from benchlearn.state import (
     MAX_SHOWN,
     MAX_SLIDE,
     MAX_THRESHOLDS,
+    MAX_TIMER,
     UNIT_KINDS,
     USER_GROUP,
     Notice,
@@ -108,6 +110,13 @@ SPECIFIC: list[tuple[str, dict[str, str]]] = [
     ("network zero", {"tikls": "0"}),
     ("network with a superscript", {"tikls": "1²"}),
     ("trends yes", {"tendences": "yes"}),
+    ("anonymise yes", {"anon": "yes"}),
+    ("spotlight unknown", {"spot": "LV9999999"}),
+    ("spotlight in lower case", {"spot": "lv0020000"}),
+    ("spotlight as a name", {"spot": "Jelgava"}),
+    ("timer zero", {"timer": "0"}),
+    ("timer past the bound", {"timer": str(MAX_TIMER + 1)}),
+    ("timer with a fraction", {"timer": "2.5"}),
     ("trends two", {"tendences": "2"}),
     ("trends true", {"tendences": "true"}),
     ("population over ten million", {"pmin": str(MAX_POPULATION + 1)}),
@@ -180,6 +189,10 @@ VALID_CASES: list[tuple[str, dict[str, str]]] = [
     ("valid: the largest deck id", {"deck": str(MAX_ID), "slide": str(MAX_SLIDE)}),
     ("valid: a network and its trends", {"tikls": "7", "tendences": "1"}),
     ("valid: the first slide", {"deck": "1", "slide": "1", "tendences": "0"}),
+    (
+        "valid: an anonymised seminar",
+        {"deck": "1", "anon": "1", "spot": "LV0038000_2025", "timer": str(MAX_TIMER)},
+    ),
     ("valid: every member in a group", {"ug": "Visi:" + ",".join(UNITS), "grp": USER_GROUP}),
     (
         "valid: a group name with control and bidi characters",
@@ -230,6 +243,8 @@ def _invalid_accepted(state: ViewState, page: PageState, options: Options) -> li
         or (options.networks is not None and page.tikls in options.networks),
         "deck": page.deck is None or 1 <= page.deck <= MAX_ID,
         "slide": page.slide is None or 1 <= page.slide <= MAX_SLIDE,
+        "spot": page.spot is None or page.spot in units,
+        "timer": page.timer is None or 1 <= page.timer <= MAX_TIMER,
     }
     return [key for key, ok in checks.items() if not ok]
 
@@ -252,7 +267,7 @@ def outcome(name: str, params: dict[str, str], options: Options = OPTIONS) -> tu
     try:
         start = time.perf_counter()
         state, notices = parse(params, options)
-        page, page_notices = parse_page(params, options.networks)
+        page, page_notices = parse_page(params, options.networks, options.units)
         seconds = time.perf_counter() - start
     except Exception as exc:  # a crash on every page is harmful
         return "harmful", f"{type(exc).__name__}: {str(exc)[:200]}"

@@ -35,7 +35,7 @@ def test_every_hostile_url_is_handled():
 def test_the_corpus_covers_every_parameter_the_parser_knows():
     named = {key for _, params in CASES for key in params}
     assert named >= set(MAX_LENGTH) and set(FIELDS) == set(MAX_LENGTH)
-    assert set(PAGE_FIELDS) == {"tikls", "deck", "slide", "tendences"}
+    assert set(PAGE_FIELDS) == {"tikls", "deck", "slide", "tendences", "anon", "spot", "timer"}
 
 
 class Untouchable(str):
