@@ -8,7 +8,8 @@ PORT ?= 8501
 install:
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 
-# Test packages, plus Debian's chromium (browser tests) and postgresql (storage tests);
+# Test packages, plus Debian's chromium (browser tests), postgresql (storage tests) and
+# poppler-utils (the PDF test renders pages with pdftoppm);
 # apt-get needs root. Without root, install them yourself (sudo apt-get install ...).
 install-test:
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
@@ -18,6 +19,8 @@ install-test:
 	  else echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; }
 	@ls /usr/lib/postgresql/*/bin/initdb > /dev/null 2>&1 || [ "$$(id -u)" != 0 ] || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
+	@command -v pdftoppm > /dev/null || [ "$$(id -u)" != 0 ] || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils; }
 
 $(DB):
 	$(PYTHON) -m benchlearn build --db $(DB)

@@ -92,10 +92,11 @@ HELP_KEYS = {
     "value": "bench.value_help",
     "rank": "bench.rank_help",
     "percentile": "bench.percentile_help",
+    "gap": "bench.gap_help",
     "change": "bench.change_help",
     "trend": "bench.trend_help",
 }
-DESCENDING_FIRST = ("value", "percentile", "change")  # largest on top at the first click
+DESCENDING_FIRST = ("value", "percentile", "gap", "change")  # largest on top at the first click
 
 
 def comparison_html(
@@ -235,6 +236,7 @@ def main() -> None:
     state = ui.current_state()
     lang = state.lang
     st.title(t("bench.title", lang))
+    ui.contributed_switch(lang)
     version = ui.municipal_version(ref, state)
     setup = cache.computed(views.comparison_setup, version, state.year)
     year, years, unit_ids = setup["year"], setup["years"], setup["unit_ids"]

@@ -14,11 +14,15 @@ from benchlearn.charts.map import build_map, features
 from benchlearn.i18n import format_number, t
 from benchlearn.logic import indexview as logic
 from benchlearn.logic import similar
-from benchlearn.logic.composite import Component, CompositeResult, composite_index
+from benchlearn.logic.composite import Component, CompositeResult, composite_index, rank_ranges
 from benchlearn.logic.mapview import legend_rows, map_slice
 from benchlearn.state import ViewState
 
 EDITOR = "idx_editor"
+# Weights varied within +-BAND_DEFAULT % by default: enough to show which places depend on
+# them; 1,000 seeded draws take ~0.1 s for 43 units (make bench) and repeat exactly.
+BAND_DEFAULT, BAND_MAX = 20, 90
+RANGE_SAMPLES, RANGE_SEED = 1000, 0
 NARROW_VIEW = pdk.ViewState(latitude=56.88, longitude=24.6, zoom=5.55, min_zoom=5, max_zoom=11)
 
 
@@ -194,6 +198,7 @@ def results(
     state: ViewState,
     version: str,
     result: CompositeResult,
+    components: list[Component],
     table: pd.DataFrame,
     years: dict,
     lang: str,
@@ -209,8 +214,18 @@ def results(
     with left:
         index_map(ref, version, result, state, lang)
     with right:
+        band = st.number_input(
+            t("idx.band", lang),
+            min_value=0,
+            max_value=BAND_MAX,
+            step=5,
+            value=BAND_DEFAULT,
+            key="idx_band",
+            help=t("idx.band_help", lang),
+        )
+        ranges = rank_ranges(table, components, band / 100, RANGE_SAMPLES, RANGE_SEED)
         ranking = logic.ranking_frame(
-            result, table, names, headers, units, decimals, state.my, lang
+            result, table, names, headers, units, decimals, state.my, lang, ranges
         )
         st.dataframe(
             ranking,
@@ -220,6 +235,7 @@ def results(
             column_config={t("municipality", lang): st.column_config.TextColumn(pinned=True)},
             key="idx_ranking",
         )
+        st.caption(t("idx.range_note", lang, band=band, samples=RANGE_SAMPLES, seed=RANGE_SEED))
         if result.incomplete_units:
             missing = ", ".join(sorted(names.get(u, u) for u in result.incomplete_units))
             st.caption(t("idx.incomplete", lang, n=len(result.incomplete_units), names=missing))
@@ -294,7 +310,7 @@ def render() -> None:
     if n_index < logic.MIN_UNITS:
         st.warning(t("idx.too_few", lang, n=n_index), icon=":material/warning:")
     st.subheader(t("idx.result", lang, year=year, n=n_index))
-    results(ref, state, version, result, table, used_years, lang)
+    results(ref, state, version, result, components, table, used_years, lang)
 
 
 render()

@@ -6,13 +6,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from benchlearn import cache, ui, views
+from benchlearn import cache, paper, ui, views
 from benchlearn.charts import profile as profile_charts
 from benchlearn.charts import tables
 from benchlearn.charts import trends as trend_charts
 from benchlearn.i18n import TEXT, format_number, format_rank, format_value, t
-from benchlearn.logic import flags, series
+from benchlearn.logic import flags, gaps, series, similar, usertext
 from benchlearn.logic import profile as logic
+from benchlearn.logic.peers import DEFAULT_PEER_INDICATORS
 from benchlearn.logic.scores import BAND_COLOURS, band_label
 from benchlearn.userdata import widgets as userdata
 
@@ -61,6 +62,33 @@ def show_key_facts(cards: list[dict]) -> None:
         column.metric(card["label"], card["value"], help=card.get("help"), border=True)
 
 
+def gap_columns(
+    table: pd.DataFrame, gap: pd.DataFrame, units: list[str], decimals, basis: str, lang: str
+) -> dict[str, list]:
+    """The expected value (median and middle half of the reference units), the gap in the
+    unit and in words, and, against similar municipalities, the percentile among them (against
+    a group it is the group percentile already shown)."""
+    rows = gap.to_dict("records")
+    out = {
+        t(f"gap.col_expected.{basis}", lang): [
+            gaps.expected_cell(r, d, lang) for r, d in zip(rows, decimals, strict=True)
+        ],
+        t("gap.col_gap", lang): [
+            gaps.gap_cell(r, u, d, lang) for r, u, d in zip(rows, units, decimals, strict=True)
+        ],
+        t(f"gap.col_words.{basis}", lang): [
+            gaps.gap_words(r, u, d, "short", lang)
+            for r, u, d in zip(rows, units, decimals, strict=True)
+        ],
+    }
+    if basis == "peers":
+        out[t("gap.col_percentile", lang)] = gap["percentile"].round(0).to_numpy()
+    return out
+
+
+VERDICT_COLOURS = {"better": BAND_COLOURS["best"], "worse": BAND_COLOURS["worst"]}
+
+
 def display_table(ref: ui.Reference, table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The profile table as text for reading (Latvian number formats), values with their
     marks (Σ ≈ ?, benchlearn.logic.flags)."""
@@ -96,6 +124,28 @@ def display_table(ref: ui.Reference, table: pd.DataFrame, lang: str) -> pd.DataF
     )
 
 
+def gap_display(
+    ref: ui.Reference, table: pd.DataFrame, gap: pd.DataFrame, basis: str, lang: str
+) -> pd.DataFrame:
+    """The gaps table as text: indicator, year, the unit's value (with its mark), then the
+    expected value and the gap in numbers and words."""
+    decimals = ref.catalogue.loc[table["indicator"], "decimals"].astype(int).to_numpy()
+    units = [ui.indicator_unit(ref, c, lang) for c in table["indicator"]]
+    return pd.DataFrame(
+        {
+            t("sel.indicator", lang): [
+                ui.indicator_label(ref, c, lang) for c in table["indicator"]
+            ],
+            t("sel.year", lang): table["year"].astype(str).to_numpy(),
+            t("value", lang): [
+                flags.marked(format_value(v, u, d, lang), f)
+                for v, u, d, f in zip(table["value"], units, decimals, table["flags"], strict=True)
+            ],
+            **gap_columns(table, gap, units, decimals, basis, lang),
+        }
+    )
+
+
 def show_positions(strong: str, weak: str, lang: str) -> None:
     left, right = st.columns(2)
     with left:
@@ -125,6 +175,40 @@ def table_html(
         pinned=True,
         groups=themes,
     )
+
+
+# The gaps table wraps its cells, so its seven columns fit the page at 1280 px without a
+# sideways scroll (a council reads it on a projector); numbers keep their no-break spaces.
+GAPS_CSS = (
+    "<style>.bl-gaps .bl-table th, .bl-gaps .bl-table td { white-space: normal; }"
+    ".bl-gaps .bl-table tbody th { min-width: 12rem; }"
+    ".bl-gaps .bl-table td.num { white-space: nowrap; }</style>"
+)
+
+
+def gaps_html(
+    table: pd.DataFrame,
+    themes: list[str],
+    verdict_colours: list[str | None],
+    basis: str,
+    lang: str,
+) -> str:
+    """Every indicator with the expected value (median and middle half of the reference
+    units) and the gap in numbers and words, by theme; built once per view."""
+    expected, gap = t(f"gap.col_expected.{basis}", lang), t("gap.col_gap", lang)
+    bars = {t("gap.col_percentile", lang): 100} if basis == "peers" else {}
+    body = tables.html_table(
+        table,
+        label=t(f"gap.table.{basis}", lang),
+        numeric=[t("value", lang), expected, gap],
+        bars=bars,
+        notes={expected: t("gap.expected_help", lang), gap: t("gap.gap_help", lang)},
+        swatches={t(f"gap.col_words.{basis}", lang): verdict_colours},
+        max_height=TABLE_MAX_PX,
+        pinned=True,
+        groups=themes,
+    )
+    return f'{GAPS_CSS}<div class="bl-gaps">{body}</div>'
 
 
 def trend_charts_for(ref: ui.Reference, obs: pd.DataFrame, unit: str, lang: str) -> list:
@@ -178,9 +262,41 @@ def related_units(unit: str) -> set[str]:
     return set(ui.successors().get(unit, set()))
 
 
-def profile_view(unit: str, version: str, members: tuple[str, ...], lang: str) -> dict:
-    """Everything the page shows about `unit` within `members`, computed once per view and
-    cached across sessions (the network section is live and drawn separately)."""
+def similar_peers(unit: str, version: str) -> tuple[str, ...]:
+    """The similar municipalities the peers page shows for `unit` by default; for
+    cache.computed."""
+    ref = ui.reference()
+    codes = list(DEFAULT_PEER_INDICATORS)
+    obs = views.indicator_observations(version, tuple(codes))
+    unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
+    years = similar.year_options(codes, ref.years, ref.catalogue)
+    return tuple(gaps.default_peers(obs, ref.catalogue, unit_ids, years, unit))
+
+
+def worst_gaps(table: pd.DataFrame, gap: pd.DataFrame, limit: int = 4) -> pd.DataFrame:
+    """The indicators on which the unit is furthest behind its reference (worse, lowest
+    percentile among them, then largest relative gap), for "who does it better"."""
+    rows = pd.concat([table[["indicator", "year", "value"]], gap.drop(columns="indicator")], axis=1)
+    behind = rows[(rows["verdict"] == "worse") & rows["best"].notna()]
+    return (
+        behind.assign(size=-behind["relative"].abs())
+        .sort_values(["percentile", "size"], kind="stable")
+        .head(limit)
+        .drop(columns="size")
+    )
+
+
+def profile_view(
+    unit: str,
+    version: str,
+    members: tuple[str, ...],
+    basis: str,
+    reference: tuple[str, ...],
+    lang: str,
+) -> dict:
+    """Everything the page shows about `unit` within `members`, its gaps to `reference`
+    (basis: "peers" or "group"), computed once per view and cached across sessions (the
+    network section and the practices beside the gaps are live and drawn separately)."""
     ref = ui.reference()
     row = unit_row(ref, unit, version)
     obs = views.profile_observations(version, unit)  # the unit's rows, not every value
@@ -193,17 +309,28 @@ def profile_view(unit: str, version: str, members: tuple[str, ...], lang: str) -
     if table.empty:
         return {**view, "table": None}
     strong, weak = logic.strongest_weakest(table)
+    gap = gaps.gap_table(obs, table, reference, ref.catalogue)
+    themes = ref.catalogue.loc[table["indicator"], f"theme_{lang}"].tolist()
     return {
         **view,
+        "gaps": gap,
+        "behind": worst_gaps(table, gap),
         "strong": ui.position_lines(ref, strong, lang, t("profile.none_strong", lang)),
         "weak": ui.position_lines(ref, weak, lang, t("profile.none_weak", lang)),
         "table": table_html(
             display_table(ref, table, lang),
-            ref.catalogue.loc[table["indicator"], f"theme_{lang}"].tolist(),
+            themes,
             [
                 BAND_COLOURS[b] if d != "neutral" else None
                 for b, d in zip(table["band"], table["direction"], strict=True)
             ],
+            lang,
+        ),
+        "gaps_table": gaps_html(
+            gap_display(ref, table, gap, basis, lang),
+            themes,
+            [VERDICT_COLOURS.get(v) for v in gap["verdict"]],
+            basis,
             lang,
         ),
         "marks": flags.legend([*table["flags"], *table["latvia_flags"]], lang),
@@ -246,11 +373,103 @@ def show_trends(view: dict, unit: str, version: str, name: str, lang: str) -> No
         st.caption(t("profile.trends_note", lang, name=name))
 
 
+def network_line(network, lang: str) -> str:
+    """A network for a markdown list: its name and, where recorded, its coordinator."""
+    line = f"- {usertext.inline(network.name(lang))}"
+    if network.coordinator:
+        line += f" — {t('lead.coordinator', lang, name=usertext.inline(network.coordinator))}"
+    return line
+
+
+def show_leads(ref: ui.Reference, view: dict, unit: str, basis: str, reference, lang: str):
+    """Beside the largest gaps: the best-placed reference unit, its good practices on the
+    indicator and the networks that work on it (the user-data store is read live; without
+    it the gaps still show and the page says what is missing)."""
+    st.subheader(t("lead.title", lang))
+    behind = view["behind"]
+    if behind.empty:
+        st.caption(t("lead.none", lang))
+        return
+    st.caption(t(f"lead.intro.{basis}", lang, name=ui.unit_label(ref, unit, lang)))
+    found = userdata.library()
+    if found is None:
+        st.caption(t("lead.unavailable", lang))
+    practices, networks = found or ([], [])
+    leads = gaps.leads(behind, reference, practices, networks, ui.successors())
+    nets = {n.id: n for n in networks}
+    name = lambda u: ui.unit_label(ref, u, lang)  # noqa: E731
+    columns = st.columns(2)
+    for i, row in enumerate(behind.to_dict("records")):
+        code, lead = row["indicator"], leads[row["indicator"]]
+        unit_text = ui.indicator_unit(ref, code, lang)
+        decimals = int(ref.catalogue.loc[code, "decimals"])
+        with columns[i % 2].container(border=True):
+            st.markdown(f"**{ui.indicator_label(ref, code, lang)}** ({row['year']})")
+            st.markdown(gaps.gap_words(row, unit_text, decimals, basis, lang).capitalize() + ".")
+            best_value = format_value(row["best_value"], unit_text, decimals, lang)
+            st.markdown(t("lead.best", lang, name=name(row["best"]), value=best_value))
+            if found is None:
+                continue
+            lines = []
+            if lead["best_practices"]:
+                lines.append(f"{t('lead.practices', lang)}:")
+                lines += [userdata.practice_line(p, "", nets, lang) for p in lead["best_practices"]]
+            if lead["other_practices"]:
+                lines.append(f"{t('lead.others', lang)}:")
+                lines += [
+                    userdata.practice_line(p, name(p.unit_id) if p.unit_id else "", nets, lang)
+                    for p in lead["other_practices"]
+                ]
+            if not lines:
+                lines.append(t("lead.no_practices", lang))
+            if lead["networks"]:
+                lines.append(f"\n{t('lead.networks', lang)}:")
+                lines += [network_line(n, lang) for n in lead["networks"]]
+            st.markdown("\n".join(lines))
+    if found is not None:
+        st.page_link(
+            "pages/practices.py",
+            label=t("prac.open_library", lang),
+            icon=":material/arrow_forward:",
+        )
+
+
+def paper_button(
+    unit: str,
+    version: str,
+    members: tuple[str, ...],
+    basis: str,
+    reference: tuple[str, ...],
+    group_name: str,
+    cards: list[dict],
+    lang: str,
+) -> None:
+    """The council paper (benchlearn.paper), built only when clicked."""
+    ref = ui.reference()
+    name = ui.unit_label(ref, unit, lang)
+    st.download_button(
+        t("paper.download", lang),
+        data=ui.on_click(
+            lambda: paper.profile_pdf(
+                unit, version, members, basis, reference, group_name, cards, lang
+            ),
+            lang,
+        ),
+        file_name=f"{t('paper.file', lang)}_{name.replace(' ', '_')}_{lang}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        help=t("paper.download_help", lang),
+        key="profile_paper",
+        on_click="ignore",
+    )
+
+
 def render() -> None:
     ref = ui.reference()
     state = ui.current_state()
     lang = state.lang
     st.title(t("profile.title", lang))
+    ui.contributed_switch(lang)
     if not state.my:
         ui.ask_for_my_municipality(ref, lang, "profile.choose_hint", "my_profile_pick")
         return
@@ -262,7 +481,11 @@ def render() -> None:
     say_fallback = fallback and (bool(members) or state.grp != "all")
     if fallback:
         members = ui.units_of(ref, version)["unit_id"].tolist()
-    view = cache.computed(profile_view, unit, version, tuple(members), lang)
+    peers = cache.computed(similar_peers, unit, version)
+    basis, reference = gaps.reference_units("all" if fallback else state.grp, members, peers, unit)
+    view = cache.computed(
+        profile_view, unit, version, tuple(members), basis, tuple(reference), lang
+    )
 
     st.header(ui.unit_label(ref, unit, lang))
     st.caption(view["ids"])
@@ -282,13 +505,25 @@ def render() -> None:
         st.warning(t("profile.no_values", lang))
         return
 
+    plain_group = ui.group_label(ref, "all" if fallback else state.grp, lang, plain=True)
+    paper_button(
+        unit, version, tuple(members), basis, tuple(reference), plain_group, view["cards"], lang
+    )
     show_positions(view["strong"], view["weak"], lang)
     st.subheader(t("profile.all", lang))
-    st.html(view["table"])
-    if view["marks"]:
-        st.caption(view["marks"])
-    st.caption(t("profile.group_note", lang, group=group_name))
+    ranks, against = st.tabs([t("profile.tab_ranks", lang), t(f"gap.table.{basis}", lang)])
+    with ranks:
+        st.html(view["table"])
+        if view["marks"]:
+            st.caption(view["marks"])
+        st.caption(t("profile.group_note", lang, group=group_name))
+    with against:
+        st.html(view["gaps_table"])
+        if view["marks"]:
+            st.caption(view["marks"])
+        st.caption(paper.gap_note_text(ref, basis, reference, group_name, lang))
 
+    show_leads(ref, view, unit, basis, reference, lang)
     show_trends(view, unit, version, ui.unit_label(ref, unit, lang), lang)
 
     userdata.profile_section(unit, related_units(unit), lambda u: ui.unit_label(ref, u, lang), lang)

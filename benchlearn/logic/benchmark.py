@@ -2,7 +2,7 @@
 
 Pure pandas. Input: the observations of one boundary version (unit_id, indicator, year, value),
 the catalogue, the unit ids shown as rows and the year. Output: a tidy table (one row per
-unit x indicator with value, rank, percentile, band, change and series), then a wide frame
+unit x indicator with value, rank, percentile, band, gap, change and series), then a wide frame
 keyed by codes, then labelled frames for the screen and for downloads.
 
 Year rule: each indicator is shown for the latest year <= the selected year in which any
@@ -10,7 +10,8 @@ municipality of the version has a value (timeless indicators, such as area: thei
 Every row of one indicator uses that same year, so values are always compared like with like.
 Rank and percentile are computed among the rows shown; a missing value gets neither and is
 never treated as zero. Change = value - value of the year before (in the indicator's unit);
-missing when either is missing.
+missing when either is missing. Gap = value - the median of the other rows' values (what the
+rest of the group reaches, logic.gaps.leave_one_out; none with fewer than three others).
 
 Each shown value keeps its flags and parts (benchlearn.logic.flags): the screen marks
 constructed, rounded and unverified values (Σ ≈ ?) and downloads say the status in words.
@@ -26,6 +27,7 @@ import pandas as pd
 
 from benchlearn.i18n import format_number, formula_text, t
 from benchlearn.logic import flags as fl
+from benchlearn.logic.gaps import leave_one_out
 from benchlearn.logic.scores import (
     BAND_COLOURS,
     as_float,
@@ -35,7 +37,7 @@ from benchlearn.logic.scores import (
     rank,
 )
 
-MEASURES: tuple[str, ...] = ("value", "rank", "percentile", "change", "trend")
+MEASURES: tuple[str, ...] = ("value", "rank", "percentile", "gap", "change", "trend")
 MAX_DEFAULT = 6
 MY_MARK = "★"
 MY_TINT = "#fff3bf"  # light yellow behind "my municipality"'s name; not one of the band colours
@@ -50,6 +52,7 @@ TIDY_COLUMNS = [
     "n",
     "percentile",
     "band",
+    "gap",
     "prev_year",
     "change",
     "series",
@@ -187,6 +190,7 @@ def indicator_rows(
             "n": int(values.notna().sum()),
             "percentile": pct.to_numpy(),
             "band": quartile_band(pct, direction).to_numpy(),
+            "gap": leave_one_out(values)[1].to_numpy(),
             "prev_year": year - 1,
             "change": (values - before).to_numpy(),
             "series": [_series(histories[u], year) if u in histories else None for u in rows],
@@ -219,9 +223,11 @@ def benchmark_table(
 
 
 def shown_measures(tidy: pd.DataFrame, code: str) -> list[str]:
-    """Value, rank, percentile always; change and trend only if some row has one."""
+    """Value, rank, percentile always; gap, change and trend only if some row has one."""
     part = tidy[tidy["indicator"] == code]
     out = ["value", "rank", "percentile"]
+    if "gap" in part.columns and part["gap"].notna().any():
+        out.append("gap")
     if part["change"].notna().any():
         out.append("change")
     if part["series"].notna().any():
@@ -235,6 +241,7 @@ def wide_table(tidy: pd.DataFrame, rows: Sequence[str]) -> pd.DataFrame:
         "value": "value",
         "rank": "rank",
         "percentile": "percentile",
+        "gap": "gap",
         "change": "change",
         "trend": "series",
     }
@@ -335,6 +342,8 @@ def measure_label(
     if measure == "trend":
         return t("bench.trend", lang)
     unit = t("bench.pp", lang) if unit == "%" else unit
+    if measure == "gap":
+        return t("bench.gap", lang, unit=unit)
     return t("bench.change_since", lang, year=int(part["prev_year"].iloc[0]), unit=unit)
 
 
@@ -428,9 +437,13 @@ def export_number_formats(wide: pd.DataFrame, catalogue: pd.DataFrame) -> list[s
         decimals = int(catalogue.loc[code, "decimals"])
         number = "#,##0" + ("." + "0" * decimals if decimals else "")
         formats.append(
-            {"value": number, "rank": "0", "percentile": "0", "change": f"+{number};-{number};0"}[
-                measure
-            ]
+            {
+                "value": number,
+                "rank": "0",
+                "percentile": "0",
+                "gap": f"+{number};-{number};0",
+                "change": f"+{number};-{number};0",
+            }[measure]
         )
         if i + 1 == len(keep) or keep[i + 1][0] != code:
             formats.append("@")
@@ -461,7 +474,7 @@ def _cell_text(measure: str, value: object, decimals: int, lang: str) -> str:
         return "–"
     if measure == "value":
         return format_number(float(value), decimals, lang)
-    if measure == "change":
+    if measure in ("change", "gap"):
         return signed(float(value), decimals, lang)
     return format_number(float(value), 0, lang)  # rank, percentile
 

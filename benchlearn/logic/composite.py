@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from benchlearn.logic.scores import as_float, rank, zscore
@@ -130,4 +131,63 @@ def composite_index(table: pd.DataFrame, components: list[Component]) -> Composi
         missing_indicators=missing,
         incomplete_units=[str(u) for u in table.index[~complete]],
         note="" if complete.any() else NOTE_NO_COMPLETE_UNIT,
+    )
+
+
+@dataclass(frozen=True)
+class RankRange:
+    """Ranks each unit gets when the weights vary: lowest (best) and highest (worst) rank
+    over the draws, and the share of draws in which it keeps its point rank."""
+
+    low: pd.Series  # Int64 per complete unit; 1 = best
+    high: pd.Series
+    kept: pd.Series  # float 0..1
+    band: float
+    samples: int
+    seed: int
+
+
+def rank_ranges(
+    table: pd.DataFrame,
+    components: list[Component],
+    band: float = 0.2,
+    samples: int = 1000,
+    seed: int = 0,
+) -> RankRange:
+    """The range of ranks each complete unit gets when every used weight is multiplied by its
+    own factor drawn uniformly from [1 - band, 1 + band] (then renormalised), `samples`
+    draws from numpy's generator seeded with `seed`, so the same inputs give the same range.
+
+    The stated weights are always the first draw, so every range holds the point rank of
+    composite_index. Scores are rounded as the peer finder's distances are, so float noise
+    does not break a tie the point ranking keeps. Ranks: 1 = best, ties share the best rank.
+    """
+    if not 0 <= band < 1:
+        raise ValueError(f"band must be in [0, 1), got {band}")
+    if samples < 1:
+        raise ValueError(f"samples must be >= 1, got {samples}")
+    result = composite_index(table, components)
+    complete = result.contributions.dropna(how="any")
+    if complete.empty:
+        empty = pd.Series(dtype="Int64")
+        return RankRange(empty, empty, pd.Series(dtype="float64"), band, samples, seed)
+    weights = np.array([result.weights[c] for c in result.used])
+    direction = {c.code: c.direction for c in components}
+    z = np.column_stack(
+        [zscore(table[c], direction[c]).loc[complete.index].to_numpy() for c in result.used]
+    )
+    factors = np.random.default_rng(seed).uniform(1 - band, 1 + band, (samples, len(weights)))
+    factors[0] = 1.0
+    drawn = weights * factors
+    drawn /= drawn.sum(axis=1, keepdims=True)
+    scores = np.round(drawn @ z.T, 10)  # samples x units
+    ranks = 1 + (scores[:, None, :] > scores[:, :, None]).sum(axis=2)  # count of better units
+    index = complete.index
+    return RankRange(
+        low=pd.Series(ranks.min(axis=0), index=index, name="low").astype("Int64"),
+        high=pd.Series(ranks.max(axis=0), index=index, name="high").astype("Int64"),
+        kept=pd.Series((ranks == ranks[0]).mean(axis=0), index=index, name="kept"),
+        band=band,
+        samples=samples,
+        seed=seed,
     )

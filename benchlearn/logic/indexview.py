@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from benchlearn.i18n import format_number, format_value, t
-from benchlearn.logic.composite import VRAA_PRESET, Component, CompositeResult
+from benchlearn.logic.composite import VRAA_PRESET, Component, CompositeResult, RankRange
 
 PRESETS = ("vraa", "example")
 DIRECTIONS = ("higher_better", "lower_better")
@@ -145,8 +145,11 @@ def ranking_frame(
     decimals: Mapping[str, int],
     my: str | None,
     lang: str,
+    ranges: RankRange | None = None,
 ) -> pd.DataFrame:
-    """Units with an index, best first (ties by name), then the component values."""
+    """Units with an index, best first (ties by name), with `ranges` the range of ranks under
+    varied weights ("3–7", or the rank alone when it never moves) and the share of draws
+    that keep the rank, then the component values."""
     ranked = result.rank.dropna().astype(int)
     order = sorted(ranked.index, key=lambda u: (ranked[u], names.get(u, u)))
     out = pd.DataFrame(
@@ -160,12 +163,20 @@ def ranking_frame(
             ],
         }
     )
+    if ranges is not None:
+        out[t("idx.col_range", lang)] = [range_text(ranges, u) for u in order]
+        out[t("idx.col_kept", lang)] = [format_number(ranges.kept[u] * 100, 0, lang) for u in order]
     for code in result.used:
         out[headers.get(code, code)] = [
             format_value(table.loc[u, code], units.get(code, ""), decimals.get(code, 1), lang)
             for u in order
         ]
     return out
+
+
+def range_text(ranges: RankRange, unit: str) -> str:
+    low, high = int(ranges.low[unit]), int(ranges.high[unit])
+    return str(low) if low == high else f"{low}–{high}"
 
 
 def contributions_frame(

@@ -333,6 +333,24 @@ def practices_beside(codes: list[str], name: Callable[[str], str], lang: str) ->
         )
 
 
+def library() -> tuple[list[repository.PracticeInfo], list[NetworkInfo]] | None:
+    """Every good practice and network, for reading beside a page's figures; None when the
+    store is unavailable (the page says so and keeps working)."""
+    engine = store()
+    if engine is None:
+        return None
+    try:
+        return repository.list_practices(engine), networks()
+    except STORE_ERRORS as exc:
+        _went_down(exc)
+        return None
+
+
+def practice_line(p: repository.PracticeInfo, place: str, nets: dict, lang: str) -> str:
+    """A practice as a markdown list item (what people typed is escaped)."""
+    return _practice_line(p, place, nets, lang)
+
+
 def profile_section(unit: str, related: set[str], name: Callable[[str], str], lang: str) -> None:
     """Profile: the networks the municipality belongs to and its good practices (including
     those recorded under the municipality it was before 2021)."""

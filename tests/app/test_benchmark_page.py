@@ -60,6 +60,8 @@ def test_compared_with_my_municipality_in_english(open_app) -> None:
     assert lower[0] == "Municipality" and "Value, %" in lower and "Rank of 3" in lower
     assert "Percentile" in lower
     assert downloads(at) == ["Download CSV", "Download Excel"]
+    # the gap to the others' median: 3 rows give each only two others, too few for one
+    assert not any(label.startswith("Gap to the others") for label in lower)
     page = texts(at)
     assert "best quarter" in page and "Sources" in page
 
@@ -129,3 +131,27 @@ def test_choice_survives_a_language_change_and_a_page_switch(open_app) -> None:
     assert not at.exception
     assert at.multiselect(key="bench_inds").value == ["libraries"]
     assert table(at).columns.get_level_values(0)[1] == "Public libraries"
+
+
+def test_gap_to_the_others_median_is_a_sortable_column(open_app) -> None:
+    at = open_app(PAGE, lang="lv", grp="state_cities", theme="population", year="2024")
+    frame = table(at)
+    lower = frame.columns.get_level_values(1).tolist()
+    gap = [j for j, label in enumerate(lower) if label.startswith("Starpība pret pārējo mediānu")]
+    assert gap, lower
+    values = frame.columns.get_level_values(0)[gap[0]]
+    j = next(
+        j
+        for j, (top, low) in enumerate(frame.columns)
+        if top == values and low.startswith("Vērtība")
+    )
+    numbers = [
+        float(v.split()[0].replace("\u202f", "").replace(",", ".").replace("−", "-"))
+        for v in frame.iloc[:, j]
+        if v != "–"
+    ]
+    gaps_shown = [v for v in frame.iloc[:, gap[0]] if v != "–"]
+    assert len(gaps_shown) == len(numbers)  # 7 state cities: every one has 6 others
+    assert any(v.startswith("+") for v in gaps_shown) and any(v.startswith("−") for v in gaps_shown)
+    (block,) = [b for b in at.get("html") if "<table" in b.proto.body]
+    assert f'data-col="{gap[0]}" data-first="descending"' in block.proto.body  # it sorts

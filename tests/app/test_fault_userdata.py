@@ -129,6 +129,9 @@ def test_every_page_works_and_says_what_is_unavailable(broken_store, built_db, m
             assert t("ud.groups_unavailable", lang) in shown, spec.script
         if spec.script == "pages/benchmark.py":
             assert t("prac.unavailable", lang) in shown
+        if spec.script == "pages/profile.py":  # the gaps still show, the people beside them not
+            assert t("lead.unavailable", lang) in shown
+            assert t("lead.title", lang) in shown
         # the link's network may well exist: it is unavailable, not unknown
         notices = [w.value for w in at.warning]
         field = t("field.grp", lang)

@@ -168,3 +168,19 @@ def test_peers_saved_as_a_named_group_in_the_url(open_app):
     at.radio(key="w_lang").set_value("en").run()  # the page survives a language switch
     assert not at.exception and at.title[0].value == "Similar municipalities"
     assert len(at.get("vega_lite_chart")) == 7
+
+
+def test_indices_ranking_shows_the_range_of_ranks_under_varied_weights(open_app):
+    at = open_app(INDICES, lang="en", my=AIZKRAUKLE)
+    at.radio(key="idx_preset").set_value("example").run()
+    ranking = frame_with(at, "Index")
+    ranks, spans = ranking["Rank"].tolist(), ranking["Range of ranks"].tolist()
+    for rank, span in zip(ranks, spans, strict=True):
+        low, _, high = span.partition("–")
+        assert int(low) <= rank <= int(high or low)  # the point rank lies in its range
+    assert any("–" in s for s in spans)  # some places depend on the weights
+    assert "1000 draws with seed 0" in texts(at)
+    at.number_input(key="idx_band").set_value(0).run()  # no band: every place is solid
+    ranking = frame_with(at, "Index")
+    assert ranking["Range of ranks"].tolist() == [str(r) for r in ranking["Rank"]]
+    assert set(ranking["Rank kept, % of draws"]) == {"100"}

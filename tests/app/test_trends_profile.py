@@ -116,7 +116,8 @@ def test_profile_page_with_url_state(open_app, lang):
     population = "Iedzīvotāji, 2026. g." if lang == "lv" else "Population, 2026"
     assert metrics[population] == ("27\u202f825" if lang == "lv" else "27,825")
     assert metrics["Pagasti / pilsētas" if lang == "lv" else "Parishes / towns"] == "18 / 4"
-    (table,) = html_tables(at)
+    table, gaps_table = html_tables(at)  # ranks in the group; gaps to similar municipalities
+    assert ("Starpība pret mediānu" if lang == "lv" else "Gap to the median") in gaps_table
     ranks = table["Vieta grupā" if lang == "lv" else "Rank in group"].tolist()
     assert ("14. vieta no 36" if lang == "lv" else "14 of 36") in ranks
     shown = texts(at)
@@ -181,3 +182,69 @@ def test_profile_names_its_strongest_and_weakest_positions(open_app):
             assert table.loc[html.unescape(name), "Rank in group"] == rank
     assert "best quarter" in blocks[0] or "middle half" in blocks[0]  # strong: top half
     assert "worst quarter" in blocks[1] or "middle half" in blocks[1]
+
+
+def test_profile_gaps_to_similar_municipalities_and_who_does_better(open_app, monkeypatch):
+    """Every indicator with the median and middle half of the peers page's similar
+    municipalities and the gap in numbers and words; beside the largest gaps the best-placed
+    one's good practices and the networks on the indicator (a library put in here)."""
+    from benchlearn.userdata import widgets
+    from benchlearn.userdata.repository import NetworkInfo, PracticeInfo
+
+    shown = {}
+
+    def library():
+        return shown["practices"], shown["networks"]
+
+    shown["practices"], shown["networks"] = [], []
+    monkeypatch.setattr(widgets, "library", library)
+    at = open_app(PROFILE, lang="en", **VIEW)
+    table = html_tables(at)[1].set_index("Indicator")
+    for column in ("Similar: median (middle half)", "Gap to the median", "Against similar"):
+        assert column in table.columns
+    row = table.loc["Population change over 5 years"]
+    gap, words = row["Gap to the median"], row["Against similar"]
+    assert gap.startswith("−") and words.endswith("lower (worse)")  # share: points, lower
+    assert 0 <= int(row["Percentile among similar"]) <= 100
+    assert table.loc["Annual average population", "Percentile among similar"] == "–"  # neutral
+    # the similar municipalities are the ones the peers page shows by default
+    peers = at.switch_page("pages/peers.py").run()
+    values = next(d.value for d in peers.dataframe if "Municipality" in d.value.columns)
+    named = values["Municipality"].iloc[1:].tolist()  # after the focus, marked ★
+    at = open_app(PROFILE, lang="en", **VIEW)
+    note = next(c.value for c in at.caption if c.value.startswith("Similar municipalities"))
+    assert all(name in note for name in named) and len(named) == 7
+
+    # beside the largest gaps: who does better, with their practice and the networks
+    words = [m.value for m in at.markdown if m.value.startswith("Best placed: ")]
+    assert words, texts(at)
+    first = next(m.value for m in at.markdown if m.value.startswith("**"))
+    code_name = re.match(r"\*\*(.*)\*\* \(", first).group(1)
+    from benchlearn import ui
+
+    ref = ui.reference()
+    code = next(c for c in ref.catalogue.index if ui.indicator_label(ref, c, "en") == code_name)
+    best_name = re.match(r"Best placed: \*\*(.*)\*\*", words[0]).group(1)
+    best = next(u for u in ref.local.index if ui.unit_label(ref, u, "en") == best_name)
+    shown["practices"] = [
+        PracticeInfo(title_lv="Prakse", title_en="Their practice", unit_id=best, indicators=(code,))
+    ]
+    shown["networks"] = [
+        NetworkInfo(
+            name_lv="Tīkls", name_en="Road network", coordinator="Anna Bērziņa", indicators=(code,)
+        )
+    ]
+    at.run()
+    page = texts(at)
+    assert (
+        "Their practice" in page and "Road network" in page and "coordinator: Anna Bērziņa" in page
+    )
+    assert [b.label for b in at.get("download_button")] == ["Download PDF for the council"]
+
+
+def test_profile_gaps_against_a_chosen_group(open_app):
+    at = open_app(PROFILE, lang="lv", **{**VIEW, "grp": "novadi"})
+    table = html_tables(at)[1]
+    assert "Grupa: mediāna (vidējā puse)" in table.columns
+    assert "Procentile līdzīgo vidū" not in table.columns  # the group percentile is shown
+    assert "pret pārējām grupas “Novadi” pašvaldībām" in texts(at)

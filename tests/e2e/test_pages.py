@@ -218,3 +218,48 @@ def test_the_profile_trend_charts_open_by_a_click_and_by_a_link(page, app_url):
     open_page(page, link)
     page.wait_for_selector(f"{chart} svg.marks", timeout=20_000)
     screenshot(page, "profils-tendences-en")
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_the_profile_shows_gaps_and_downloads_the_council_paper(page, app_url, lang):
+    """Against the similar municipalities (no group chosen): the gap columns, who does
+    better beside the largest gaps, and the council paper as an A4 PDF in the page's
+    language."""
+    open_page(page, f"{app_url}/profils?lang={lang}&my=LV0020000")
+    name = "Against similar municipalities" if lang == "en" else "Pret līdzīgajām pašvaldībām"
+    page.get_by_role("tab", name=name).click()
+    table = page.get_by_role("table", name=name)
+    table.wait_for(timeout=20_000)
+    header = "Gap to the median" if lang == "en" else "Starpība pret mediānu"
+    assert table.get_by_role("columnheader", name=header, exact=True).is_visible()
+    better = "Who does it better" if lang == "en" else "Kas to dara labāk"
+    assert page.get_by_text(better, exact=True).is_visible()
+    table.scroll_into_view_if_needed()
+    screenshot(page, f"profils-starpibas-{lang}")
+    page.get_by_text(better, exact=True).scroll_into_view_if_needed()
+    screenshot(page, f"profils-kas-labak-{lang}")
+    label = "Download PDF for the council" if lang == "en" else "Lejupielādēt PDF domes sēdei"
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name=label).click()
+    pdf = Path(download.value.path()).read_bytes()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
+    assert download.value.suggested_filename.endswith(f"_{lang}.pdf")
+    assert_no_exception(page)
+
+
+def test_the_comparison_table_sorts_by_the_gap(page, app_url):
+    open_page(page, f"{app_url}/salidzinajums?lang=en&grp=state_cities&theme=population")
+    table = page.get_by_role("table", name="Comparison")
+    table.wait_for(timeout=20_000)
+    head = table.locator("th[data-col]").filter(has_text="Gap to the others").first
+    column = int(head.get_attribute("data-col"))
+    head.get_by_role("button").click()
+    assert head.get_attribute("aria-sort") == "descending"
+    cells = [
+        row.locator("th, td").all_inner_texts()[column] for row in table.locator("tbody tr").all()
+    ]
+    values = [
+        float(c.replace(",", "").replace("−", "-").replace("+", "")) for c in cells if c != "–"
+    ]
+    assert values == sorted(values, reverse=True) and len(values) >= 3
+    assert_no_exception(page)

@@ -220,6 +220,7 @@ def test_wide_table_drops_empty_change_and_trend(catalogue) -> None:
         ("up", "value"),
         ("up", "rank"),
         ("up", "percentile"),
+        ("up", "gap"),
         ("up", "change"),
         ("up", "trend"),
         ("size", "value"),
@@ -228,6 +229,10 @@ def test_wide_table_drops_empty_change_and_trend(catalogue) -> None:
     ]
     assert wide.index.tolist() == UNITS
     assert wide.loc["A", ("up", "value")] == 10.0
+    # gap: value - median of the other rows' values (up: A 10, B 20, C 20, D 5; E none);
+    # "size" has two values only, so no row has three others to compare with
+    assert wide[("up", "gap")].tolist()[:4] == [10 - 20, 20 - 10, 20 - 10, 5 - 20]
+    assert pd.isna(wide.loc["E", ("up", "gap")])
 
 
 def test_order_rows_my_first_then_rank_then_latvian_name(catalogue) -> None:
@@ -249,6 +254,7 @@ def test_headers_in_both_languages(catalogue) -> None:
         "down lv, % (2024. g.): vērtība",
         "down lv, % (2024. g.): vieta no 4",
         "down lv, % (2024. g.): procentile",
+        "down lv, % (2024. g.): starpība pret pārējo mediānu, procentpunkti",
         "down lv, % (2024. g.): statuss",
         "old lv, km (2022. g.): vērtība",
         "old lv, km (2022. g.): vieta no 2",
@@ -263,8 +269,8 @@ def test_headers_in_both_languages(catalogue) -> None:
     assert pd.isna(lv.iloc[4, 1])
     assert lv.iloc[:, 2].tolist() == [2, 3, 3, 1, NA]
     # the status in words after each indicator's numbers; none where there is no value
-    assert lv.iloc[:, 4].tolist() == ["oficiāla statistika"] * 4 + [""]
-    assert en.columns[4] == "down en, % (2024): status"
+    assert lv.iloc[:, 5].tolist() == ["oficiāla statistika"] * 4 + [""]
+    assert en.columns[5] == "down en, % (2024): status"
 
 
 def test_change_header_says_absolute_unit_or_points(catalogue) -> None:
@@ -420,7 +426,8 @@ def test_export_number_formats(catalogue) -> None:
         "#,##0.0",
         "0",
         "0",
-        "+#,##0.0;-#,##0.0;0",
+        "+#,##0.0;-#,##0.0;0",  # gap
+        "+#,##0.0;-#,##0.0;0",  # change
         "@",
         "#,##0",
         "0",

@@ -16,6 +16,7 @@ from benchlearn.logic.composite import (
     VRAA_PRESET,
     Component,
     composite_index,
+    rank_ranges,
 )
 
 NA = pd.NA
@@ -168,3 +169,65 @@ def test_composite_properties(table) -> None:
     assert res.rank[~complete].isna().all()
     if complete.any():
         assert res.rank[res.index.idxmax()] == 1
+
+
+# --- the range of ranks when the weights vary (rank_ranges) -------------------------------
+
+RNG_TABLE = pd.DataFrame(
+    np.random.default_rng(7).normal(size=(43, 4)),
+    columns=["a", "b", "c", "d"],
+    index=[f"U{i:02d}" for i in range(43)],
+)
+RNG_COMPONENTS = [
+    Component("a", 0.4, "higher_better"),
+    Component("b", 0.3, "lower_better"),
+    Component("c", 0.2, "higher_better"),
+    Component("d", 0.1, "higher_better"),
+]
+
+
+def test_rank_ranges_are_deterministic_for_a_seed() -> None:
+    first = rank_ranges(RNG_TABLE, RNG_COMPONENTS, band=0.3, samples=500, seed=11)
+    again = rank_ranges(RNG_TABLE, RNG_COMPONENTS, band=0.3, samples=500, seed=11)
+    other = rank_ranges(RNG_TABLE, RNG_COMPONENTS, band=0.3, samples=500, seed=12)
+    assert first.low.equals(again.low) and first.high.equals(again.high)
+    assert first.kept.equals(again.kept)
+    assert not (first.kept.equals(other.kept))  # another seed, other draws
+
+
+def test_rank_range_bounds_contain_the_point_rank() -> None:
+    point = composite_index(RNG_TABLE, RNG_COMPONENTS).rank
+    ranges = rank_ranges(RNG_TABLE, RNG_COMPONENTS, band=0.5, samples=300)
+    assert ((ranges.low <= point) & (point <= ranges.high)).all()
+    assert (ranges.low >= 1).all() and (ranges.high <= 43).all()
+    assert (ranges.high > ranges.low).any()  # with half the weight in play, places move
+    assert ((ranges.kept > 0) & (ranges.kept <= 1)).all()
+
+
+def test_a_zero_band_keeps_every_rank() -> None:
+    point = composite_index(RNG_TABLE, RNG_COMPONENTS).rank
+    ranges = rank_ranges(RNG_TABLE, RNG_COMPONENTS, band=0.0, samples=50)
+    assert ranges.low.equals(point.rename("low")) and ranges.high.equals(point.rename("high"))
+    assert (ranges.kept == 1).all()
+
+
+def test_rank_ranges_by_hand() -> None:
+    # two components, z-scores +-1: A best on x, B best on y, C worst on both. Weights
+    # 0.5/0.5 tie A and B at 0; varied weights put either first, C always last.
+    table = pd.DataFrame({"x": [1.0, -1.0, 0.0], "y": [-1.0, 1.0, 0.0]}, index=["A", "B", "C"])
+    table.loc["C"] = [-5.0, -5.0]
+    comps = [Component("x", 1.0, "higher_better"), Component("y", 1.0, "higher_better")]
+    ranges = rank_ranges(table, comps, band=0.2, samples=200, seed=1)
+    assert ranges.low.to_dict() == {"A": 1, "B": 1, "C": 3}
+    assert ranges.high.to_dict() == {"A": 2, "B": 2, "C": 3}
+
+
+@settings(max_examples=40, deadline=None)
+@given(partial_tables(), st.floats(0, 0.9), st.integers(0, 2**32 - 1))
+def test_rank_range_properties(table, band, seed) -> None:
+    point = composite_index(table, VRAA_PRESET)
+    ranges = rank_ranges(table, VRAA_PRESET, band=band, samples=40, seed=seed)
+    complete = point.rank.dropna()
+    assert sorted(ranges.low.index) == sorted(complete.index)
+    for unit, r in complete.items():
+        assert ranges.low[unit] <= r <= ranges.high[unit]
