@@ -205,10 +205,13 @@ def profile_pdf(
     ]
     widths = (62, 32, 26, 60)
     shown_codes: list[str] = []
-    for key, rows in (("profile.strongest", strong), ("profile.weakest", weak)):
+    for key, rows, none in (
+        ("profile.strongest", strong, "profile.none_strong"),
+        ("profile.weakest", weak, "profile.none_weak"),
+    ):
         pdf.heading(t(key, lang))
-        if rows.empty:
-            pdf.note(t("profile.none", lang))
+        if rows.empty:  # says which quarter is empty, not that nothing has a judgement
+            pdf.note(t(none, lang))
             continue
         _table(pdf, header, _position_rows(ref, rows, gap, basis, lang), widths)
         pdf.ln(1)
@@ -218,7 +221,7 @@ def profile_pdf(
         )
         shown_codes += rows["indicator"].tolist()
     notes = [
-        t("profile.positions_note", lang, n=logic.MIN_COMPARED),
+        t("profile.positions_note", lang, n=logic.MIN_COMPARED, limit=logic.POSITIONS_SHOWN),
         gap_note_text(ref, basis, reference, group_name, lang),
     ]
     legend = flags.legend([*strong["flags"], *weak["flags"]], lang)

@@ -34,10 +34,12 @@ if moved:
 slice_ = cache.query("indicator_slice", version=version, indicator=state.ind, year=state.year)
 latvia = cache.query("country_value", indicator=state.ind, year=state.year)
 latvia_value = None if latvia.empty else float(latvia["value"].iloc[0])
+# The class method comes from the canonical view (as the map slide reads it), never from
+# a raw session key: the radio below writes there, and so does `?cls=` in a link.
 view = map_slice(
     slice_,
     row["direction"],
-    st.session_state.get("cls", "quantile"),
+    state.cls,
     latvia_value,
     unit,
     int(row["decimals"]),

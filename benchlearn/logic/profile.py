@@ -33,6 +33,8 @@ PROFILE_COLUMNS = (
 )
 POPULATION_INDICATORS = ("population_avg", "population_start_of_year")
 MIN_COMPARED = 5
+POSITIONS_SHOWN = 5  # strongest and weakest, each
+TOP_QUARTER, BOTTOM_QUARTER = 75.0, 25.0  # percentiles: the bands "best" and "worst"
 
 
 def latest_values(obs: pd.DataFrame, unit: str) -> pd.DataFrame:
@@ -151,22 +153,25 @@ def profile_table(
 
 
 def strongest_weakest(
-    table: pd.DataFrame, limit: int = 5, min_n: int = MIN_COMPARED
+    table: pd.DataFrame, limit: int = POSITIONS_SHOWN, min_n: int = MIN_COMPARED
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Best and worst positions among directed indicators with a percentile.
+    """The best and worst positions: the group's top and bottom quarter, never its middle.
 
-    Only indicators compared among at least `min_n` valued units count (second of two is
-    not a weakness worth headlining). Strongest: percentile >= 50 (at or above the middle
-    of the group), best first. Weakest: percentile < 50, worst first. At most `limit` each,
-    so no indicator is both; ties keep the table's (catalogue) order.
+    Only directed indicators compared among at least `min_n` valued units count (second of
+    two is not a strength worth headlining). Strongest: percentile >= 75, the band the table
+    calls "best quarter", best first. Weakest: percentile <= 25 ("worst quarter"), worst
+    first. At most `limit` each, so a strong group may list fewer, and none rather than a
+    middle rank. Ties keep the table's (catalogue) order.
     """
     judged = table[
         (table["direction"] != "neutral") & table["percentile"].notna() & (table["n"] >= min_n)
     ]
-    strong = judged[judged["percentile"] >= 50].sort_values(
+    # The same cut-offs as the colour bands (scores.band_of): a "strong" line with a
+    # "middle half" label beside it would contradict itself.
+    strong = judged[judged["percentile"] >= TOP_QUARTER].sort_values(
         "percentile", ascending=False, kind="stable"
     )
-    weak = judged[judged["percentile"] < 50].sort_values("percentile", kind="stable")
+    weak = judged[judged["percentile"] <= BOTTOM_QUARTER].sort_values("percentile", kind="stable")
     return strong.head(limit), weak.head(limit)
 
 

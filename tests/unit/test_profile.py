@@ -99,20 +99,39 @@ def test_profile_table_adds_the_unit_when_outside_the_group() -> None:
 def test_strongest_and_weakest_are_disjoint_and_skip_neutral() -> None:
     table = pd.DataFrame(
         {
-            "indicator": list("abcdefgh"),
-            "direction": ["higher_better"] * 6 + ["neutral", "lower_better"],
-            "percentile": [90.0, 10.0, 50.0, 49.9, 100.0, np.nan, 100.0, 0.0],
-            "n": [10, 10, 10, 10, 10, 10, 10, 3],
+            "indicator": list("abcdefghij"),
+            "direction": ["higher_better"] * 6
+            + ["neutral", "lower_better"]
+            + ["higher_better"] * 2,
+            "percentile": [90.0, 10.0, 50.0, 49.9, 100.0, np.nan, 100.0, 0.0, 75.0, 25.0],
+            "n": [10, 10, 10, 10, 10, 10, 10, 3, 10, 10],
         }
     )
     strong, weak = strongest_weakest(table, limit=2)
-    # >= 50: e (100), a (90), c (50) -> top 2; neutral g and the n=3 h are left out
+    # best quarter (>= 75): e (100), a (90), i (75) -> top 2; neutral g and the n=3 h are out
     assert strong["indicator"].tolist() == ["e", "a"]
-    # < 50, worst first: b (10), d (49.9)
-    assert weak["indicator"].tolist() == ["b", "d"]
+    # worst quarter (<= 25), worst first: b (10), j (25)
+    assert weak["indicator"].tolist() == ["b", "j"]
     strong, weak = strongest_weakest(table, limit=5, min_n=3)
-    assert strong["indicator"].tolist() == ["e", "a", "c"]
-    assert weak["indicator"].tolist() == ["h", "b", "d"]
+    assert strong["indicator"].tolist() == ["e", "a", "i"]
+    assert weak["indicator"].tolist() == ["h", "b", "j"]
+    # the middle half (c at 50, d at 49.9) is neither a strength nor a weakness
+    assert not {"c", "d"} & {*strong["indicator"], *weak["indicator"]}
+    assert not set(strong["indicator"]) & set(weak["indicator"])
+
+
+def test_a_group_with_only_middle_ranks_has_no_strongest_or_weakest() -> None:
+    """Positions 2 to 3 of 4 are not "strongest": fewer lines rather than misleading ones."""
+    table = pd.DataFrame(
+        {
+            "indicator": ["x", "y"],
+            "direction": ["higher_better", "lower_better"],
+            "percentile": [66.7, 33.3],
+            "n": [10, 10],
+        }
+    )
+    strong, weak = strongest_weakest(table)
+    assert strong.empty and weak.empty
 
 
 def test_strongest_weakest_of_nothing() -> None:
