@@ -386,7 +386,6 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "profile.sources": ("Avoti", "Sources"),
     "profile.latvia_value": ("Latvija", "Latvia"),
-    "profile.none": ("Nav rādītāju ar vērtējumu.", "No indicators with a judgement."),
     "profile.iso": ("ISO 3166-2", "ISO 3166-2"),
     "profile.atvk": ("ATVK kods", "ATVK code"),
     "profile.choose_hint": (
@@ -424,20 +423,20 @@ TEXT: dict[str, tuple[str, str]] = {
         "{name} is not in the group “{group}”, so it is compared with all local governments.",
     ),
     "profile.positions_note": (
-        "Tikai rādītāji ar vērtējumu (jo lielāks vai mazāks, jo labāk), "
-        "kuros salīdzināmas vismaz {n} pašvaldības. Spēcīgākās – "
-        "procentile 50 vai vairāk, vājākās – zem 50.",
-        "Only indicators with a judgement (higher or lower is better) "
-        "that compare at least {n} municipalities. Strongest: percentile "
-        "50 or more; weakest: below 50.",
+        "Spēcīgākās – līdz {limit} rādītājiem grupas labākajā ceturtdaļā, vājākās – līdz {limit} "
+        "sliktākajā ceturtdaļā (vidējā puse netiek rādīta); tikai rādītāji ar vērtējumu, "
+        "kuros salīdzināmas vismaz {n} pašvaldības.",
+        "Strongest: up to {limit} indicators in the group's best quarter; weakest: up to "
+        "{limit} in its worst quarter (the middle half is not listed); only indicators with "
+        "a judgement that compare at least {n} municipalities.",
     ),
     "profile.none_strong": (
-        "Nav rādītāju grupas augšējā pusē (nosacījumi – zemāk).",
-        "No indicator in the upper half of the group (conditions below).",
+        "Nav rādītāju grupas labākajā ceturtdaļā (nosacījumi – zemāk).",
+        "No indicator in the group's best quarter (conditions below).",
     ),
     "profile.none_weak": (
-        "Nav rādītāju grupas apakšējā pusē (nosacījumi – zemāk).",
-        "No indicator in the lower half of the group (conditions below).",
+        "Nav rādītāju grupas sliktākajā ceturtdaļā (nosacījumi – zemāk).",
+        "No indicator in the group's worst quarter (conditions below).",
     ),
     "profile.trends_note": (
         "Rādītāji, kuriem ir vairāku gadu dati. Zilā līnija – {name}, melnā "
@@ -2154,6 +2153,111 @@ TEXT: dict[str, tuple[str, str]] = {
     "ud.field.unit_en": ("mērvienība angliski", "unit in English"),
     "ud.field.definition_lv": ("definīcija latviski", "definition in Latvian"),
     "ud.field.definition_en": ("definīcija angliski", "definition in English"),
+    # improvement actions (issue 21, part 3)
+    "ud.field.start": ("sākuma datums", "start date"),
+    "ud.field.end": ("beigu datums", "end date"),
+    "ud.err.date": ("Lauks “{field}” nav datums.", "“{field}” is not a date."),
+    "ud.what.improvement": ("Uzlabošanas pasākums", "The improvement action"),
+    "act.title": ("Uzlabošanas pasākumi", "Improvement actions"),
+    "act.intro": (
+        "Ko pašvaldība dara, lai uzlabotu rādītājus, un kā katrs mērķa rādītājs mainījies "
+        "kopš pasākuma sākuma, salīdzinot ar tām pašām pašvaldībām kā starpībām augstāk "
+        "tajos pašos gados.",
+        "What the municipality does to improve its indicators, and how each aimed indicator "
+        "changed since the action began, compared with the same municipalities as the gaps "
+        "above over the same years.",
+    ),
+    "act.none": ("Uzlabošanas pasākumi nav reģistrēti.", "No improvement actions recorded."),
+    "act.unavailable": (
+        "Uzlabošanas pasākumus pašlaik nevar parādīt (lietotāju datu krātuve nav pieejama).",
+        "Improvement actions cannot be shown now (the user-data store is unavailable).",
+    ),
+    "act.since": ("no {start}", "from {start}"),
+    "act.until": ("līdz {end}", "to {end}"),
+    "act.plan": ("plāns", "plan"),
+    "act.caveat": (
+        "Tas ir salīdzinājums tajos pašos gados, nevis pierādījums, ka pasākums izraisīja "
+        "atšķirību: mainījās arī citi apstākļi.",
+        "This is a comparison over the same years, not proof that the action caused the "
+        "difference: other things changed too.",
+    ),
+    "act.words.peers": (
+        "kopš {base}. gada (līdz {end}.) {own} pret {reference} līdzīgajās pašvaldībās "
+        "(mediāna no {n}): {gap}",
+        "since {base} (to {end}) {own} against {reference} in similar municipalities "
+        "(median of {n}): {gap}",
+    ),
+    "act.words.group": (
+        "kopš {base}. gada (līdz {end}.) {own} pret {reference} pārējās grupas pašvaldībās "
+        "(mediāna no {n}): {gap}",
+        "since {base} (to {end}) {own} against {reference} in the group's other members "
+        "(median of {n}): {gap}",
+    ),
+    "act.points": ("{value} procentpunkti", "{value} points"),
+    "act.pp": ("{value} procentpunkti", "{value} percentage points"),
+    "act.better": ("par {amount} labāk", "{amount} better"),
+    "act.worse": ("par {amount} sliktāk", "{amount} worse"),
+    "act.higher": ("par {amount} augstāk", "{amount} higher"),
+    "act.lower": ("par {amount} zemāk", "{amount} lower"),
+    "act.same": ("apmēram tāpat", "about the same"),
+    "act.no_base": (
+        "nav vērtības līdz pasākuma sākuma gadam",
+        "no value up to the year the action began",
+    ),
+    "act.too_early": (
+        "pēc {year}. gada vēl nav datu: par agru spriest",
+        "no data yet after {year}: too early to tell",
+    ),
+    "act.few.peers": (
+        "mazāk nekā {n} līdzīgajām pašvaldībām ir vērtības tajos pašos gados",
+        "fewer than {n} similar municipalities have values in the same years",
+    ),
+    "act.few.group": (
+        "mazāk nekā {n} grupas pašvaldībām ir vērtības tajos pašos gados",
+        "fewer than {n} members of the group have values in the same years",
+    ),
+    "act.unknown_indicator": (
+        "rādītājs «{code}» nav katalogā",
+        "indicator «{code}» is not in the catalogue",
+    ),
+    "act.trend_note": (
+        "Vertikālā līnija atzīmē uzlabošanas pasākuma sākumu: {items}.",
+        "A vertical line marks the start of an improvement action: {items}.",
+    ),
+    "act.trend_item": ("{title} ({unit}, no {start})", "{title} ({unit}, from {start})"),
+    "act.trend_outside": (
+        "ārpus rādīto gadu loka: {items}",
+        "outside the years shown: {items}",
+    ),
+    "act.tooltip_title": ("Uzlabošanas pasākums", "Improvement action"),
+    "act.tooltip_start": ("Sākums", "Start"),
+    "act.form": ("Reģistrēt vai labot pasākumu", "Record or edit an action"),
+    "act.pick": ("Pasākums", "Action"),
+    "act.new": ("— jauns pasākums —", "— new action —"),
+    "act.field_title": ("Nosaukums", "Title"),
+    "act.field_indicators": ("Rādītāji, ko tas vēlas uzlabot", "Indicators it aims to move"),
+    "act.field_start": ("Sākuma datums", "Start date"),
+    "act.field_has_end": ("Ir beigu datums", "Has an end date"),
+    "act.field_end": ("Beigu datums", "End date"),
+    "act.field_link": ("Saite uz plānu (http vai https)", "Link to the plan (http or https)"),
+    "act.field_network": ("Tīkls", "Network"),
+    "act.no_network": ("— bez tīkla —", "— no network —"),
+    "act.save": ("Saglabāt", "Save"),
+    "act.delete": ("Dzēst šo pasākumu", "Delete this action"),
+    "act.saved": ("Pasākums saglabāts.", "Action saved."),
+    "act.deleted": ("Pasākums dzēsts.", "Action deleted."),
+    "act.net_title": ("Dalībnieku uzlabošanas pasākumi", "Members' improvement actions"),
+    "act.net_none": (
+        "Tīkla dalībniekiem nav reģistrētu uzlabošanas pasākumu.",
+        "The network's members have no improvement actions recorded.",
+    ),
+    "act.col_unit": ("Pašvaldība", "Municipality"),
+    "act.col_title": ("Pasākums", "Action"),
+    "act.col_indicators": ("Rādītāji", "Indicators"),
+    "act.col_start": ("Sākums", "Start"),
+    "act.col_end": ("Beigas", "End"),
+    "act.col_network": ("Tīkls", "Network"),
+    "act.col_plan": ("Plāns", "Plan"),
 }
 
 

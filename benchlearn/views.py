@@ -138,13 +138,15 @@ def trend_view(
     lang: str,
     height: int = 420,
     aliases: tuple[tuple[str, str], ...] = (),
+    actions: tuple[tuple[str, int, str, str], ...] = (),
 ) -> dict:
     """Everything the trends page (and its slide) shows for one view, for
     cache.computed: the units drawn, the chart spec, its notes and the table of values.
     With neither my nor compared municipalities, the best-covered members are drawn.
     `aliases` (unit id, shown name) replace names: an anonymised slide's letters.
     `group_name` is plain text (ui.group_label(..., plain=True)): the chart and the table
-    show it as it is, the notes (markdown) escaped."""
+    show it as it is, the notes (markdown) escaped. `actions` (unit id, start year, title,
+    start date) of this indicator: a rule at each start on a drawn unit's line."""
     ref = ui.reference()
     unit, decimals = ui.indicator_unit(ref, code, lang), int(ref.catalogue.loc[code, "decimals"])
     obs = observations(version, (code,))
@@ -183,7 +185,8 @@ def trend_view(
         chart = charts.bar_chart(plotted, unit, lang)
         chart_note = t("trends.one_year", lang, year=year)
     else:
-        chart = charts.line_chart(plotted, unit, lang, height=height)
+        marks = charts.action_marks(actions_on(actions, labels), plotted)
+        chart = charts.line_chart(plotted, unit, lang, height=height, marks=marks)
         chart_note = f"{t('trends.gaps', lang)} {t('trends.dashed', lang)}"
 
     notes = [
@@ -212,4 +215,69 @@ def trend_view(
         "notes": "  \n".join(n for n in notes if n),
         "table": table,
         "marks": flags_logic.legend(frame.loc[frame["value"].notna(), "flags"], lang),
+        "actions_note": actions_note(actions_on(actions, labels), plotted, lang),
     }
+
+
+def actions_on(actions: tuple, labels: dict[str, str]) -> list[dict]:
+    """The improvement actions of the units drawn, with their line's label."""
+    return [
+        {"unit": u, "label": labels[u], "year": int(y), "title": title, "start": start}
+        for u, y, title, start in actions
+        if u in labels
+    ]
+
+
+def actions_note(items: list[dict], frame: pd.DataFrame, lang: str) -> str:
+    """Under the chart: which actions are marked (markdown; what people typed escaped), and
+    those whose start lies outside the years shown."""
+    if not items:
+        return ""
+    years = set(frame["year"])
+
+    def item(a: dict) -> str:
+        return t(
+            "act.trend_item",
+            lang,
+            title=usertext.escape(a["title"]),
+            unit=usertext.escape(a["label"]),
+            start=a["start"],
+        )
+
+    shown = [item(a) for a in items if a["year"] in years]
+    outside = [item(a) for a in items if a["year"] not in years]
+    if outside:
+        shown.append(t("act.trend_outside", lang, items="; ".join(outside)))
+    return t("act.trend_note", lang, items="; ".join(shown))
+
+
+def action_effects(
+    version: str,
+    unit: str,
+    reference: tuple[str, ...],
+    aimed: tuple[tuple[str, int], ...],
+    basis: str,
+    lang: str,
+) -> dict[tuple[str, int], str]:
+    """(indicator, start year) -> what it did since the start against the reference units,
+    in words (logic.actions), for the profile's improvement actions; for cache.computed.
+    Reads only the aimed indicators' values (every year, the unit and its reference)."""
+    from benchlearn.logic import actions as actions_logic
+
+    ref = ui.reference()
+    codes = tuple(sorted({c for c, _ in aimed if c in ref.catalogue.index}))
+    obs = observations(version, codes) if codes else pd.DataFrame()
+    out = {}
+    for code, year in aimed:
+        if code not in ref.catalogue.index:
+            out[(code, year)] = t("act.unknown_indicator", lang, code=usertext.escape(code))
+            continue
+        row = ref.catalogue.loc[code]
+        unit_text = ui.indicator_unit(ref, code, lang)
+        effect = actions_logic.effect(
+            obs, code, unit, reference, year, row["direction"], relative=unit_text != "%"
+        )
+        out[(code, year)] = actions_logic.effect_words(
+            effect, unit_text, int(row["decimals"]), basis, lang
+        )
+    return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from benchlearn import ui
+from benchlearn import actions_panel, ui
 from benchlearn.i18n import t
 from benchlearn.logic import usertext
 from benchlearn.userdata import repository as repo
@@ -369,6 +369,7 @@ def show(engine, ref: ui.Reference, lang: str) -> None:
         return
     net = choose_network(nets, lang)
     details(ref, net, lang)
+    actions_panel.network_section(ref, net.members, lang)
     views = repo.list_views(engine, net.id)
     decks = len(repo.list_decks(engine, net.id))
     labels = [t("net.tab_views", lang, n=len(views)), t("net.tab_decks", lang, n=decks)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from benchlearn import cache, paper, ui, views
+from benchlearn import actions_panel, cache, paper, ui, views
 from benchlearn.charts import profile as profile_charts
 from benchlearn.charts import tables
 from benchlearn.charts import trends as trend_charts
@@ -57,9 +57,18 @@ def key_facts(ref: ui.Reference, obs: pd.DataFrame, row: pd.Series, lang: str) -
     ]
 
 
+# Fixed columns cut labels and values at 1280 px ("Statistiskais re…", "3 594 …"): cards
+# as wide as their text, in a row that wraps, then grow to share the row's spare width.
+KEY_FACTS_CSS = "<style>.st-key-key_facts > div { flex: 1 1 auto; }</style>"
+
+
 def show_key_facts(cards: list[dict]) -> None:
-    for column, card in zip(st.columns([1.3, 1.1, 1.1, 0.9, 1.1]), cards, strict=True):
-        column.metric(card["label"], card["value"], help=card.get("help"), border=True)
+    st.html(KEY_FACTS_CSS)
+    with st.container(horizontal=True, key="key_facts"):
+        for card in cards:
+            st.metric(
+                card["label"], card["value"], help=card.get("help"), border=True, width="content"
+            )
 
 
 def gap_columns(
@@ -154,7 +163,7 @@ def show_positions(strong: str, weak: str, lang: str) -> None:
     with right:
         st.subheader(t("profile.weakest", lang))
         st.html(weak)
-    st.caption(t("profile.positions_note", lang, n=logic.MIN_COMPARED))
+    st.caption(t("profile.positions_note", lang, n=logic.MIN_COMPARED, limit=logic.POSITIONS_SHOWN))
 
 
 def table_html(
@@ -524,6 +533,7 @@ def render() -> None:
         st.caption(paper.gap_note_text(ref, basis, reference, group_name, lang))
 
     show_leads(ref, view, unit, basis, reference, lang)
+    actions_panel.profile_section(ref, unit, version, basis, reference, lang)
     show_trends(view, unit, version, ui.unit_label(ref, unit, lang), lang)
 
     userdata.profile_section(unit, related_units(unit), lambda u: ui.unit_label(ref, u, lang), lang)

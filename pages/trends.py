@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from benchlearn import cache, ui, views
+from benchlearn import actions_panel, cache, ui, views
 from benchlearn.charts import tables
 from benchlearn.i18n import t
 from benchlearn.logic import usertext
@@ -56,8 +56,19 @@ def render() -> None:
     group_name = ui.group_label(ref, state.grp, lang, plain=True)  # for the chart's legend
     heading(ref, code, lang)
 
+    actions = actions_panel.trend_actions(code, lang)  # None: the store is unavailable
     view = cache.computed(
-        views.trend_view, code, version, tuple(state.cmp), state.my, members, group_name, lang
+        views.trend_view,
+        code,
+        version,
+        tuple(state.cmp),
+        state.my,
+        members,
+        group_name,
+        lang,
+        420,  # height and aliases as by default: cache.computed takes positions only
+        (),
+        actions or (),
     )
     if view["defaulted"]:
         st.info(
@@ -74,6 +85,10 @@ def render() -> None:
         return
     st.vega_lite_chart(view["spec"], width="stretch")
     st.caption(view["chart_note"])
+    if view.get("actions_note"):
+        st.caption(view["actions_note"])
+    elif actions is None:
+        st.caption(t("act.unavailable", lang))
     st.caption(view["notes"])
     title = t("trends.table", lang, unit=unit)
     st.markdown(f"**{title}**")

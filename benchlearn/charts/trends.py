@@ -12,6 +12,7 @@ import pandas as pd
 
 from benchlearn.i18n import THIN, format_number, format_value, t
 from benchlearn.logic import flags as fl
+from benchlearn.logic import usertext
 from benchlearn.logic.series import ROLE_LATVIA, ROLE_MEAN, ROLE_MY, ROLE_UNIT
 
 # Distinguishable categorical colours (Tableau 10 plus three), none of them grey or black,
@@ -154,11 +155,36 @@ def tooltip(lang: str) -> list[alt.Tooltip]:
     ]
 
 
-def line_chart(frame: pd.DataFrame, unit: str, lang: str, height: int = 420) -> alt.LayerChart:
+def action_marks(items: list[dict], frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per improvement action whose start year is on the chart: year, the line's
+    label (its colour) and the title and start date as plain text for the tooltip."""
+    years = set(frame["year"])
+    rows = [
+        {
+            "year": a["year"],
+            "label": a["label"],
+            "action_title": usertext.plain(a["title"]),
+            "action_start": a["start"],
+        }
+        for a in items
+        if a["year"] in years
+    ]
+    return pd.DataFrame(rows, columns=["year", "label", "action_title", "action_start"])
+
+
+def line_chart(
+    frame: pd.DataFrame,
+    unit: str,
+    lang: str,
+    height: int = 420,
+    marks: pd.DataFrame | None = None,
+) -> alt.LayerChart:
     """Lines per series over a full year grid; NaN rows break the line (never interpolated).
 
     Points mark every value, so a year standing alone between gaps is still visible, and
     carry the tooltip. Reference lines (Latvia, group mean) are dashed and in the legend.
+    `marks` (action_marks): a dotted vertical rule in the line's colour at each improvement
+    action's start, its title in the tooltip.
     """
     labels, colours, dashes, widths = legend_order(frame)
     legend = alt.Legend(
@@ -188,7 +214,24 @@ def line_chart(frame: pd.DataFrame, unit: str, lang: str, height: int = 420) -> 
         .encode(tooltip=tooltip(lang))
         .transform_filter("isValid(datum.value)")
     )
-    return alt.layer(lines, points).properties(height=height).configure(locale=locale_config(lang))
+    layers = [lines, points]
+    if marks is not None and not marks.empty:
+        layers.append(  # last, so the lines stay the chart's first layer and dataset
+            alt.Chart(marks)
+            .mark_rule(strokeDash=[4, 3], strokeWidth=3, opacity=0.85)
+            .encode(
+                x=alt.X("year:O"),
+                color=alt.Color(
+                    "label:N", scale=alt.Scale(domain=labels, range=colours), legend=None
+                ),
+                tooltip=[
+                    alt.Tooltip("action_title:N", title=t("act.tooltip_title", lang)),
+                    alt.Tooltip("label:N", title=t("municipality", lang)),
+                    alt.Tooltip("action_start:N", title=t("act.tooltip_start", lang)),
+                ],
+            ),
+        )
+    return alt.layer(*layers).properties(height=height).configure(locale=locale_config(lang))
 
 
 def bar_chart(frame: pd.DataFrame, unit: str, lang: str) -> alt.LayerChart:

@@ -45,6 +45,10 @@ ACTIONS: dict[str, frozenset[str]] = {
             "practice.create",
             "practice.update",
             "practice.delete",
+            # improvement actions (issue 21); also a contributor of the action's municipality
+            "improvement.create",
+            "improvement.update",
+            "improvement.delete",
         )
     },
     "role.grant": frozenset({ADMIN}),
@@ -65,6 +69,9 @@ UNIT_SCOPED = {
     "practice.delete",
     "contribution.submit",
     "contribution.withdraw",
+    "improvement.create",
+    "improvement.update",
+    "improvement.delete",
 }
 NETWORK_SCOPED = {"contribution.approve", "contribution.reject"}
 
@@ -150,7 +157,7 @@ def may_edit_any(grants: Iterable[Grant], prefix: str) -> bool:
     grants = list(grants)
     if any(allowed(grants, a) for a in ACTIONS if a.startswith(f"{prefix}.")):
         return True
-    return prefix == "practice" and any(g.role == CONTRIBUTOR for g in grants)
+    return prefix in ("practice", "improvement") and any(g.role == CONTRIBUTOR for g in grants)
 
 
 def contributor_units(grants: Iterable[Grant]) -> list[str]:

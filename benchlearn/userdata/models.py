@@ -13,6 +13,7 @@ import datetime as dt
 
 from sqlalchemy import (
     JSON,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -157,6 +158,27 @@ class Practice(Base):
     tags: Mapped[list] = mapped_column(JSON, default=list)
     source_lv: Mapped[str] = mapped_column(Text, default="")
     source_en: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = _now()
+    updated_at: Mapped[dt.datetime] = _now()
+
+
+class ImprovementAction(Base):
+    """An improvement action a municipality records (issue 21): what it aims to move and
+    since when, so trends mark its start and the profile compares what followed with the
+    municipality's peers."""
+
+    __tablename__ = "improvement_actions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_id: Mapped[str] = mapped_column(String(CODE), index=True)
+    title: Mapped[str] = mapped_column(String(NAME * 2))
+    indicators: Mapped[list] = mapped_column(JSON, default=list)
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    link: Mapped[str] = mapped_column(String(1000), default="")
+    network_id: Mapped[int | None] = mapped_column(
+        ForeignKey("networks.id", ondelete="SET NULL"), index=True
+    )
+    created_by: Mapped[str] = mapped_column(String(NAME), default="")
     created_at: Mapped[dt.datetime] = _now()
     updated_at: Mapped[dt.datetime] = _now()
 

@@ -12,6 +12,7 @@ too: a write and its trail commit together or not at all. A refusal is audited a
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 import threading
 import time
@@ -36,6 +37,7 @@ from benchlearn.userdata.models import (
     Deck,
     DeckNote,
     DeckSlide,
+    ImprovementAction,
     Network,
     NetworkIndicator,
     NetworkMember,
@@ -868,6 +870,154 @@ def as_input(record: NetworkInfo | PracticeInfo) -> NetworkInput | PracticeInput
     """The editable part of a record (to change a few fields and write it back)."""
     kind = NetworkInput if isinstance(record, NetworkInfo) else PracticeInput
     return kind(**{k: getattr(record, k) for k in kind.__dataclass_fields__})
+
+
+# --- improvement actions (issue 21) -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    """An improvement action: the municipality, its title, the indicators it aims to move,
+    when it started (and ended, if it has), a link to the plan and the network behind it."""
+
+    unit_id: str
+    title: str
+    indicators: tuple[str, ...]
+    start: dt.date
+    end: dt.date | None = None
+    link: str = ""
+    network_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ActionInfo(ActionInput):
+    id: int = 0
+    created_by: str = ""
+
+
+def _date(value: object, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    # a datetime is a date too, but its time would be silently dropped: refuse it
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InvalidInput("date", field=name)
+    if not YEARS[0] <= value.year <= YEARS[1]:
+        raise InvalidInput("year", field=name, value=value.year, low=YEARS[0], high=YEARS[1])
+    return value
+
+
+def clean_action(data: ActionInput) -> ActionInput:
+    unit = _codes([data.unit_id or ""], "unit_id")
+    if not unit:
+        raise InvalidInput("required", field="unit_id")
+    indicators = _codes(data.indicators, "indicators")
+    if not indicators:
+        raise InvalidInput("required", field="indicators")
+    start = _date(data.start, "start")
+    if start is None:
+        raise InvalidInput("required", field="start")
+    end = _date(data.end, "end")
+    if end is not None and end < start:
+        raise InvalidInput("period", start=start.isoformat(), end=end.isoformat())
+    return ActionInput(
+        unit_id=unit[0],
+        title=_text(data.title, "title", NAME * 2, required=True),
+        indicators=indicators,
+        start=start,
+        end=end,
+        link=_link(data.link),
+        network_id=data.network_id,
+    )
+
+
+def _action_info(row: ImprovementAction) -> ActionInfo:
+    return ActionInfo(
+        id=row.id,
+        unit_id=row.unit_id,
+        title=row.title,
+        indicators=tuple(row.indicators or ()),
+        start=row.start_date,
+        end=row.end_date,
+        link=row.link,
+        network_id=row.network_id,
+        created_by=row.created_by,
+    )
+
+
+def _action_value(data: ActionInput) -> dict[str, Any]:
+    """An action as the audit log keeps it (dates as ISO text: the log is JSON)."""
+    value = _jsonable(
+        ActionInput(**{k: getattr(data, k) for k in ActionInput.__dataclass_fields__})
+    )
+    value["start"] = data.start.isoformat()
+    value["end"] = data.end.isoformat() if data.end else None
+    return value
+
+
+def list_actions(engine: Engine, units: Iterable[str] | None = None) -> list[ActionInfo]:
+    """Improvement actions (of `units` when given), newest start first."""
+    query = select(ImprovementAction).order_by(
+        ImprovementAction.start_date.desc(), ImprovementAction.id
+    )
+    if units is not None:
+        query = query.where(ImprovementAction.unit_id.in_(list(units)))
+    with reading(engine) as session:
+        return [_action_info(r) for r in session.scalars(query)]
+
+
+def get_action(engine: Engine, action_id: int) -> ActionInfo | None:
+    with reading(engine) as session:
+        row = session.get(ImprovementAction, action_id)
+        return _action_info(row) if row else None
+
+
+def _apply_action(session: Session, row: ImprovementAction, data: ActionInput) -> None:
+    if data.network_id is not None and session.get(Network, data.network_id) is None:
+        raise NotFound("network", data.network_id)
+    row.unit_id, row.title, row.indicators = data.unit_id, data.title, list(data.indicators)
+    row.start_date, row.end_date = data.start, data.end
+    row.link, row.network_id = data.link, data.network_id
+
+
+def create_action(engine: Engine, data: ActionInput, *, by: Actor) -> int:
+    """A coordinator, an administrator or a contributor of the action's municipality."""
+    data = clean_action(data)
+    with _write(engine, by, "improvement.create", "improvement", scoped=True) as write:
+        write.check(data.unit_id)
+        row = ImprovementAction(created_by=by.principal)
+        _apply_action(write.session, row, data)
+        write.session.add(row)
+        write.session.flush()
+        write.record(row.id, new=_action_value(data))
+        return row.id
+
+
+def update_action(engine: Engine, action_id: int, data: ActionInput, *, by: Actor) -> None:
+    """A contributor may change only an action of their municipality, and may not move it
+    to another one."""
+    data = clean_action(data)
+    with _write(engine, by, "improvement.update", "improvement", action_id, scoped=True) as write:
+        row = write.session.get(ImprovementAction, action_id)
+        if row is None:
+            write.check()  # who may not edit actions at all is refused, not told "deleted"
+            raise NotFound("improvement", action_id)
+        old = _action_info(row)
+        write.check(old.unit_id, data.unit_id)
+        _apply_action(write.session, row, data)
+        row.updated_at = func.now()
+        write.record(action_id, old=_action_value(old), new=_action_value(data))
+
+
+def delete_action(engine: Engine, action_id: int, *, by: Actor) -> None:
+    with _write(engine, by, "improvement.delete", "improvement", action_id, scoped=True) as write:
+        row = write.session.get(ImprovementAction, action_id)
+        if row is None:
+            write.check()
+            raise NotFound("improvement", action_id)
+        old = _action_info(row)
+        write.check(old.unit_id)
+        write.session.delete(row)
+        write.record(action_id, old=_action_value(old))
 
 
 # --- roles and the audit log ----------------------------------------------------------------

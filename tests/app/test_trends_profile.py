@@ -171,8 +171,12 @@ def test_profile_outside_the_group_is_ranked_among_all(open_app):
 
 
 def test_profile_names_its_strongest_and_weakest_positions(open_app):
-    at = open_app(PROFILE, lang="en", **VIEW)
-    blocks = [h.proto.body for h in at.get("html") if "<table" not in h.proto.body]
+    # Daugavpils has indicators in both its best and worst quarter (Aizkraukle, VIEW's
+    # unit, has none in its best quarter: see the next test)
+    at = open_app(PROFILE, lang="en", **{**VIEW, "my": "LV0002000"})
+    blocks = [
+        b.proto.body for b in at.get("html") if not re.match(r"<style|.*<table", b.proto.body)
+    ]
     assert len(blocks) == 2  # strongest, weakest
     table = html_tables(at)[0].set_index("Indicator")
     for block in blocks:
@@ -182,6 +186,20 @@ def test_profile_names_its_strongest_and_weakest_positions(open_app):
             assert table.loc[html.unescape(name), "Rank in group"] == rank
     assert "best quarter" in blocks[0] or "middle half" in blocks[0]  # strong: top half
     assert "worst quarter" in blocks[1] or "middle half" in blocks[1]
+    # the positions are the group's best and worst quarters, never its middle half
+    assert "middle half" not in blocks[0] + blocks[1]
+    assert "worst quarter" not in blocks[0] and "best quarter" not in blocks[1]
+
+
+def test_profile_without_a_best_quarter_says_so_rather_than_list_middle_ranks(open_app):
+    at = open_app(PROFILE, **VIEW)
+    blocks = [
+        b.proto.body for b in at.get("html") if not re.match(r"<style|.*<table", b.proto.body)
+    ]
+    assert "<b>" not in blocks[0]
+    assert "Nav rādītāju grupas labākajā ceturtdaļā" in blocks[0]
+    assert "vidējā puse" not in blocks[0] + blocks[1]
+    assert "sliktākajā ceturtdaļā" in texts(at)  # the one-line explanation under both lists
 
 
 def test_profile_gaps_to_similar_municipalities_and_who_does_better(open_app, monkeypatch):

@@ -35,6 +35,7 @@ TABLES = {
     "decks",
     "deck_slides",
     "deck_notes",
+    "improvement_actions",
     "practices",
     "roles",
     "audit_log",
@@ -115,7 +116,7 @@ def test_migrations_from_empty_create_every_table_and_the_seed(url):
     assert set(inspect(engine).get_table_names()) >= TABLES
     with engine.connect() as connection:
         assert (
-            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0005"
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0006"
         )
     networks = repo.list_networks(engine)
     assert len(networks) == len(NETWORKS) == 9
