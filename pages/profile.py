@@ -3,6 +3,7 @@ strongest and weakest positions, small trend charts and the sources behind it al
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -98,22 +99,31 @@ def gap_columns(
 VERDICT_COLOURS = {"better": BAND_COLOURS["best"], "worse": BAND_COLOURS["worst"]}
 
 
+def value_columns(
+    ref: ui.Reference, table: pd.DataFrame, lang: str
+) -> tuple[dict, list[str], np.ndarray]:
+    """The columns both profile tables start with (indicator, year, the unit's value with its
+    mark), and each row's unit of measure and decimals for the columns after them."""
+    decimals = ref.catalogue.loc[table["indicator"], "decimals"].astype(int).to_numpy()
+    units = [ui.indicator_unit(ref, c, lang) for c in table["indicator"]]
+    columns = {
+        t("sel.indicator", lang): [ui.indicator_label(ref, c, lang) for c in table["indicator"]],
+        t("sel.year", lang): table["year"].astype(str).to_numpy(),
+        t("value", lang): [
+            flags.marked(format_value(v, u, d, lang), f)
+            for v, u, d, f in zip(table["value"], units, decimals, table["flags"], strict=True)
+        ],
+    }
+    return columns, units, decimals
+
+
 def display_table(ref: ui.Reference, table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The profile table as text for reading (Latvian number formats), values with their
     marks (Σ ≈ ?, benchlearn.logic.flags)."""
-    cat = ref.catalogue.loc[table["indicator"]]
-    decimals = cat["decimals"].astype(int).to_numpy()
-    units = [ui.indicator_unit(ref, c, lang) for c in table["indicator"]]
+    columns, units, decimals = value_columns(ref, table, lang)
     return pd.DataFrame(
         {
-            t("sel.indicator", lang): [
-                ui.indicator_label(ref, c, lang) for c in table["indicator"]
-            ],
-            t("sel.year", lang): table["year"].astype(str).to_numpy(),
-            t("value", lang): [
-                flags.marked(format_value(v, u, d, lang), f)
-                for v, u, d, f in zip(table["value"], units, decimals, table["flags"], strict=True)
-            ],
+            **columns,
             t("profile.latvia_value", lang): [
                 flags.marked(format_value(v, u, d, lang), f)
                 for v, u, d, f in zip(
@@ -138,21 +148,8 @@ def gap_display(
 ) -> pd.DataFrame:
     """The gaps table as text: indicator, year, the unit's value (with its mark), then the
     expected value and the gap in numbers and words."""
-    decimals = ref.catalogue.loc[table["indicator"], "decimals"].astype(int).to_numpy()
-    units = [ui.indicator_unit(ref, c, lang) for c in table["indicator"]]
-    return pd.DataFrame(
-        {
-            t("sel.indicator", lang): [
-                ui.indicator_label(ref, c, lang) for c in table["indicator"]
-            ],
-            t("sel.year", lang): table["year"].astype(str).to_numpy(),
-            t("value", lang): [
-                flags.marked(format_value(v, u, d, lang), f)
-                for v, u, d, f in zip(table["value"], units, decimals, table["flags"], strict=True)
-            ],
-            **gap_columns(table, gap, units, decimals, basis, lang),
-        }
-    )
+    columns, units, decimals = value_columns(ref, table, lang)
+    return pd.DataFrame({**columns, **gap_columns(table, gap, units, decimals, basis, lang)})
 
 
 def show_positions(strong: str, weak: str, lang: str) -> None:
