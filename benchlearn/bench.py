@@ -719,9 +719,13 @@ def _scale_pages(db: str) -> dict:
 def _in_child(fn: Callable[..., dict], *args: object) -> dict:
     """`fn(*args)` in a fresh (spawned) process: its peak RSS is its own, and no cache or
     memory of one scale is left for the next."""
+    import importlib
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    # under `python -m benchlearn.bench` this module is __main__, where a spawned child
+    # cannot look the function up: hand it the importable module's
+    fn = getattr(importlib.import_module("benchlearn.bench"), fn.__name__)
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
         return pool.submit(fn, *args).result()
