@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from benchlearn import cache, navigation, ui
+from benchlearn import cache, navigation
 from benchlearn.i18n import t
 from benchlearn.settings import REPO_ROOT
+from benchlearn.ui import grouping, inputs, naming, refdata, viewstate
 
 ICON = REPO_ROOT / "benchlearn" / "assets" / "icon.png"  # local: no icon font from the internet
 
@@ -14,7 +15,7 @@ SELECTION_LABELS = {"cmp": "sel.compare", "grp": "sel.group"}
 st.set_page_config(page_title="Mācīties salīdzinot", page_icon=str(ICON), layout="wide")
 
 
-def shared_selection(ref: ui.Reference, lang: str, fields: tuple[str, ...]) -> None:
+def shared_selection(ref: refdata.Reference, lang: str, fields: tuple[str, ...]) -> None:
     """The sidebar fields of the selection that this page reads (bound to the URL): the
     indicator, year, my municipality and boundaries always, the compared municipalities and
     the group where `fields` names them."""
@@ -23,44 +24,46 @@ def shared_selection(ref: ui.Reference, lang: str, fields: tuple[str, ...]) -> N
     st.selectbox(
         t("sel.indicator", lang),
         catalogue.index.tolist(),
-        **ui.bound("ind"),
+        **viewstate.bound("ind"),
         format_func=ref.indicator_choices[lang].get,
     )
     st.selectbox(
-        t("sel.year", lang), list(reversed(ref.years.get(ui.view()["ind"], []))), **ui.bound("year")
+        t("sel.year", lang),
+        list(reversed(ref.years.get(viewstate.view()["ind"], []))),
+        **viewstate.bound("year"),
     )
     st.selectbox(
         t("sel.my", lang),
         ["", *ref.local.index],
-        **ui.bound("my"),
-        format_func=lambda u: ui.unit_label(ref, u, lang) if u else t("sel.my_none", lang),
+        **viewstate.bound("my"),
+        format_func=lambda u: naming.unit_label(ref, u, lang) if u else t("sel.my_none", lang),
     )
     if "cmp" in fields:
         st.multiselect(
             t("sel.compare", lang),
             ref.local.index.tolist(),
-            **ui.bound("cmp"),
+            **viewstate.bound("cmp"),
             max_selections=12,
             placeholder=t("sel.placeholder", lang),
-            format_func=lambda u: ui.unit_label(ref, u, lang),
+            format_func=lambda u: naming.unit_label(ref, u, lang),
         )
     if "grp" in fields:
-        user_group = ui.current_state().ug_name  # bound now: labels may be formatted later
+        user_group = viewstate.current_state().ug_name  # bound now: labels may be formatted later
         st.selectbox(
             t("sel.group", lang),
-            ui.group_options(ref),
-            **ui.bound("grp"),
-            format_func=lambda g: ui.group_label(ref, g, lang, user_group, plain=True),
+            grouping.group_options(ref),
+            **viewstate.bound("grp"),
+            format_func=lambda g: naming.group_label(ref, g, lang, user_group, plain=True),
         )
-        if group_note := ui.group_note(ref, ui.current_state(), lang):
+        if group_note := naming.group_note(ref, viewstate.current_state(), lang):
             st.caption(group_note)
-        if userdata_note := ui.userdata_note(lang):
+        if userdata_note := grouping.userdata_note(lang):
             st.caption(userdata_note)
     versions = ref.versions.set_index("version")
     st.selectbox(
         t("sel.version", lang),
         ["auto", *ref.options.versions],
-        **ui.bound("bv"),
+        **viewstate.bound("bv"),
         format_func=lambda v: (
             t("sel.version_auto", lang)
             if v == "auto"
@@ -90,28 +93,29 @@ def top_bar(lang: str) -> dict[str, list[st.Page]]:
 
 
 cache.pin()  # this run reads one warehouse version, whatever a rebuild swaps in meanwhile
-ref = ui.reference()
-ui.seed_from_url(ref)
-ui.repair_selection(ref)
-lang = ui.lang()  # a language switch has already changed it (on_change runs first)
+ref = refdata.reference()
+viewstate.seed_from_url(ref)
+viewstate.repair_selection(ref)
+lang = viewstate.lang()  # a language switch has already changed it (on_change runs first)
 
 page = st.navigation(top_bar(lang), position="top")
+viewstate.arrive(ref, page.url_path)  # a link into a page brings its own fields
 with st.sidebar:
     st.radio(
         t("lang.label", lang),
         ["lv", "en"],
-        **ui.bound("lang"),
+        **viewstate.bound("lang"),
         horizontal=True,
         format_func={"lv": "Latviešu", "en": "English"}.get,
     )
-    ui.account_box()
+    inputs.account_box()
     fields = navigation.fields_of(page.url_path)
     if fields:
         shared_selection(ref, lang, fields)
     else:
         st.caption(t("sel.not_here", lang))
     st.caption(t("sel.share", lang))
-ui.save_view_box(page)
-ui.show_notices()
+inputs.save_view_box(page)
+viewstate.show_notices()
 page.run()
-ui.write_url()
+viewstate.write_url(page.url_path)

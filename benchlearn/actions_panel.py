@@ -11,14 +11,17 @@ benchlearn.logic.actions through views.action_effects.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
-from benchlearn import cache, ui, views
+from benchlearn import cache, views
 from benchlearn.charts import tables
+from benchlearn.formatting import format_date
 from benchlearn.i18n import t
 from benchlearn.logic import usertext
+from benchlearn.ui import naming, refdata
 from benchlearn.userdata import repository as repo
 from benchlearn.userdata import widgets as ud
 from benchlearn.userdata.repository import ActionInfo, ActionInput
@@ -39,7 +42,7 @@ def load(units: list[str] | None = None) -> list[ActionInfo] | None:
 def date_text(day: dt.date | None, lang: str) -> str:
     if day is None:
         return ""
-    return day.strftime("%d.%m.%Y") if lang == "lv" else day.isoformat()
+    return format_date(day, lang)
 
 
 def trend_actions(code: str, lang: str) -> tuple[tuple[str, int, str, str], ...] | None:
@@ -55,64 +58,97 @@ def trend_actions(code: str, lang: str) -> tuple[tuple[str, int, str, str], ...]
     )
 
 
-def _indicator(ref: ui.Reference, code: str, lang: str) -> str:
-    return ui.indicator_label(ref, code, lang) if code in ref.catalogue.index else code
+def _indicator(ref: refdata.Reference, code: str, lang: str) -> str:
+    return naming.indicator_label(ref, code, lang) if code in ref.catalogue.index else code
 
 
-def profile_section(
-    ref: ui.Reference,
+@dataclass(frozen=True)
+class ShownAction:
+    """An action as the profile and the council paper (benchlearn.paper) show it: the
+    record, its network's name ("" without one; as typed) and, for each aimed indicator,
+    (code, label, what it did since the start against the reference units, in words)."""
+
+    action: ActionInfo
+    network: str
+    effects: tuple[tuple[str, str, str], ...]
+
+    def when(self, lang: str) -> str:
+        """Its dates, "from 01.03.2021 to 31.12.2023" (no end: from only)."""
+        text = t("act.since", lang, start=date_text(self.action.start, lang))
+        if self.action.end:
+            text += " " + t("act.until", lang, end=date_text(self.action.end, lang))
+        return text
+
+
+def profile_actions(
+    ref: refdata.Reference,
     unit: str,
     version: str,
     basis: str,
-    reference: list[str],
+    reference: tuple[str, ...],
     lang: str,
-) -> None:
-    """The municipality's actions and, for each aimed indicator, what it did since the
-    start against the reference units of the gaps; then the form, where allowed."""
-    st.subheader(t("act.title", lang))
+) -> list[ShownAction] | None:
+    """The municipality's actions, each aimed indicator's change since the start against
+    the reference units of the gaps (views.action_effects); None without the store. Read
+    once per page run, for the page's section and its council paper."""
     found = load([unit])
     if found is None:
+        return None
+    aimed = tuple(sorted({(c, a.start.year) for a in found for c in a.indicators}))
+    words = (
+        cache.computed(views.action_effects, version, unit, tuple(reference), aimed, basis, lang)
+        if aimed
+        else {}
+    )
+    nets = {n.id: n for n in ud.networks()} if found else {}
+    return [
+        ShownAction(
+            a,
+            nets[a.network_id].name(lang) if a.network_id in nets else "",
+            tuple((c, _indicator(ref, c, lang), words[(c, a.start.year)]) for c in a.indicators),
+        )
+        for a in found
+    ]
+
+
+def profile_section(
+    ref: refdata.Reference, unit: str, shown: list[ShownAction] | None, lang: str
+) -> None:
+    """The municipality's actions (profile_actions) and, for each aimed indicator, what it
+    did since the start against the reference units of the gaps; then the form, where
+    allowed."""
+    st.subheader(t("act.title", lang))
+    if shown is None:
         st.caption(t("act.unavailable", lang))
         return
-    if not found:
+    if not shown:
         st.caption(t("act.none", lang))
     else:
         st.caption(t("act.intro", lang))
-        aimed = tuple(sorted({(c, a.start.year) for a in found for c in a.indicators}))
-        words = cache.computed(
-            views.action_effects, version, unit, tuple(reference), aimed, basis, lang
-        )
-        nets = {n.id: n for n in ud.networks()}
-        for action in found:
+        for item in shown:
             with st.container(border=True):
-                st.markdown(action_heading(action, nets, lang))
+                st.markdown(action_heading(item, lang))
                 st.markdown(
-                    "\n".join(
-                        f"- **{_indicator(ref, c, lang)}**: {words[(c, action.start.year)]}"
-                        for c in action.indicators
-                    )
+                    "\n".join(f"- **{label}**: {words}" for _, label, words in item.effects)
                 )
         st.caption(t("act.caveat", lang))
     if ud.may("improvement.create", unit):
         with ud.guarded(lang):
-            action_form(ref, unit, found, lang)
+            action_form(ref, unit, [item.action for item in shown], lang)
 
 
-def action_heading(action: ActionInfo, nets: dict, lang: str) -> str:
+def action_heading(item: ShownAction, lang: str) -> str:
     """Title, dates, network and plan as one markdown line (what people typed escaped)."""
-    parts = [f"**{usertext.inline(action.title)}**"]
-    when = t("act.since", lang, start=date_text(action.start, lang))
-    if action.end:
-        when += " " + t("act.until", lang, end=date_text(action.end, lang))
-    parts.append(when)
-    if action.network_id in nets:
-        parts.append(usertext.inline(nets[action.network_id].name(lang)))
+    action = item.action
+    parts = [f"**{usertext.inline(action.title)}**", item.when(lang)]
+    if item.network:
+        parts.append(usertext.inline(item.network))
     if action.link:
         parts.append(usertext.link(t("act.plan", lang), action.link))
     return " · ".join(parts)
 
 
-def action_form(ref: ui.Reference, unit: str, found: list[ActionInfo], lang: str) -> None:
+def action_form(ref: refdata.Reference, unit: str, found: list[ActionInfo], lang: str) -> None:
     """Record a new action of `unit`, or edit or delete one of its actions."""
     engine = ud.store()
     if engine is None:
@@ -197,7 +233,7 @@ def action_form(ref: ui.Reference, unit: str, found: list[ActionInfo], lang: str
                 st.rerun()
 
 
-def network_section(ref: ui.Reference, members: tuple[str, ...], lang: str) -> None:
+def network_section(ref: refdata.Reference, members: tuple[str, ...], lang: str) -> None:
     """Every member's actions and their indicators at a glance, as a table."""
     st.subheader(t("act.net_title", lang))
     if not members:
@@ -210,10 +246,12 @@ def network_section(ref: ui.Reference, members: tuple[str, ...], lang: str) -> N
         st.caption(t("act.net_none", lang))
         return
     nets = {n.id: n for n in ud.networks()}
-    found = sorted(found, key=lambda a: (repo.fold(ui.unit_label(ref, a.unit_id, lang)), a.start))
+    found = sorted(
+        found, key=lambda a: (repo.fold(naming.unit_label(ref, a.unit_id, lang)), a.start)
+    )
     frame = pd.DataFrame(
         {
-            t("act.col_unit", lang): [ui.unit_label(ref, a.unit_id, lang) for a in found],
+            t("act.col_unit", lang): [naming.unit_label(ref, a.unit_id, lang) for a in found],
             t("act.col_title", lang): [usertext.plain(a.title) for a in found],
             t("act.col_indicators", lang): [
                 "; ".join(_indicator(ref, c, lang) for c in a.indicators) for a in found

@@ -575,7 +575,7 @@ SCALES = (1, 10, 100)
 SCALE_TIME_LIMIT_S = 300.0  # generation of one synthetic warehouse; the bench stops it after
 SCALE_PAGE_TIMEOUT_S = 600.0  # one AppTest run (the profile's cold run took 193 s at 100x)
 SCALE_PAGES = [*PAGES, "pages/explorer.py"]
-ALL_PAGES = "every page (ui.reference)"
+ALL_PAGES = "every page (refdata.reference)"
 # every query the pages run, with the parameters of bench_pages' VIEW; the pages that run it
 SCALE_QUERIES: list[tuple[str, str, dict, str]] = [
     ("catalogue", "catalogue", {}, ALL_PAGES),
@@ -881,16 +881,18 @@ def bench_paper(db: Path) -> None:
     """The council paper (benchlearn.paper): a profile as an A4 PDF with its trend charts,
     in each language; the first call also loads fonts and the chart renderer."""
     os.environ["BENCHLEARN_DB"] = str(db)
-    from benchlearn import paper, ui
+    from benchlearn import paper
+    from benchlearn.ui import refdata
 
-    ref = ui.reference()
-    members = tuple(ui.units_of(ref, "lg2025")["unit_id"])
+    ref = refdata.reference()
+    members = tuple(refdata.units_of(ref, "lg2025")["unit_id"])
     peers = ("LV0021000", "LV0022000", "LV0023000", "LV0024000", "LV0025000")
     print("== council paper PDF, Aizkraukles novads (first call / median / max of 5, ms)")
     for lang in ("lv", "en"):
 
         def make(lang: str = lang) -> bytes:
-            return paper.profile_pdf("LV0020000", "lg2025", members, "peers", peers, "", [], lang)
+            inputs = paper.ProfileInputs("LV0020000", "lg2025", members, "peers", peers, "", lang)
+            return paper.profile_pdf(inputs, [], [])  # no actions: "none recorded"
 
         started = time.perf_counter()
         size = len(make())
@@ -899,6 +901,38 @@ def bench_paper(db: Path) -> None:
         print(
             f"profile PDF ({lang}), {size // 1024} KB {first:10.0f} / {median:6.0f} / {worst:6.0f}"
         )
+    bench_deck_paper(ref)
+
+
+def bench_deck_paper(ref) -> None:
+    """A seminar deck as a PDF, one slide a page (benchlearn.deck_paper): a map, a trends
+    chart, a comparison table of all 43 and a profile's positions, with names and
+    anonymised; the map is drawn by matplotlib, the chart by vl-convert."""
+    from benchlearn import deck_paper
+    from benchlearn.screens.look import room_for
+    from benchlearn.userdata.repository import DeckInfo, ViewInfo
+
+    view = {"ind": "population_avg", "year": "2024", "my": "LV0020000", "cmp": "LV0021000"}
+    pages = (("Karte", ""), ("Tendence", "tendences"), ("Tabula", "salidzinajums"))
+    slides = tuple(
+        ViewInfo(i, 1, title, "", page, dict(view))
+        for i, (title, page) in enumerate([*pages, ("Profils", "profils")], start=1)
+    )
+    deck = DeckInfo(1, 1, "Bench deck", slides)
+    print("== seminar deck PDF, 4 slides (first call / median / max of 5, ms)")
+    for lang, anonymised in (("lv", False), ("en", True)):
+        room = room_for(ref, deck, anonymised, None)
+        inputs = deck_paper.DeckInputs(deck, "Bench network", {}, "https://example.lv", lang, room)
+
+        def make(inputs: deck_paper.DeckInputs = inputs) -> bytes:
+            return deck_paper.deck_pdf(inputs)
+
+        started = time.perf_counter()
+        size = len(make())
+        first = (time.perf_counter() - started) * 1000
+        median, worst = timed(make, repeat=5)
+        label = f"deck PDF ({lang}{', anonymised' if anonymised else ''}), {size // 1024} KB"
+        print(f"{label:40} {first:10.0f} / {median:6.0f} / {worst:6.0f}")
 
 
 def bench_hostile(db: Path) -> None:

@@ -88,7 +88,7 @@ def current() -> Version:
 def pin() -> None:
     """At the start of a run (app.py): the run reads the version on disk now, whatever a
     rebuild swaps in meanwhile. The session keeps it (and its file open) until its next run.
-    A missing file is left to the page to report (ui.reference)."""
+    A missing file is left to the page to report (refdata.reference)."""
     try:
         st.session_state[PIN] = current()
     except db.DatabaseMissing:
@@ -139,7 +139,8 @@ _hiding_of_session: list[Callable[[], bool]] = [lambda: False]
 
 
 def set_hiding(source: Callable[[], bool]) -> None:
-    """Where the session's switch is read (benchlearn.ui registers the selection's field)."""
+    """Where the session's switch is read (benchlearn.ui.viewstate registers the selection's
+    field)."""
     _hiding_of_session[0] = source
 
 

@@ -14,17 +14,12 @@ DIRECTIONS = ("higher_better", "lower_better", "neutral")
 # pxweb_api: a table fetched live from CSP (data/pxweb_tables.toml says how), not a file
 FORMATS = ("pxweb_csv", "facts_csv", "pxweb_api")
 _CODE = re.compile(r"^[a-z][a-z0-9_]*$")
-_INDICATOR_KEYS = {
-    "name_lv",
-    "name_en",
-    "unit_lv",
-    "unit_en",
-    "definition_lv",
-    "definition_en",
-    "theme",
-    "direction",
-    "decimals",
-}
+# what an indicator's entry says about it (contributed indicators carry the same fields)
+INDICATOR_FIELDS = (
+    *("name_lv", "name_en", "unit_lv", "unit_en", "definition_lv", "definition_en"),
+    *("theme", "direction", "decimals"),
+)
+_INDICATOR_KEYS = set(INDICATOR_FIELDS)
 _SOURCE_KEYS = {
     "path",
     "format",
@@ -128,13 +123,18 @@ class Catalogue:
         return {code for code, ind in self.indicators.items() if ind.additive}
 
 
-def load_catalogue(path: Path) -> Catalogue:
+def read_toml(path: Path, what: str, error: type[Exception]) -> dict:
+    """A TOML file as a dict; `error` naming the file if it is missing or not valid TOML."""
     if not path.is_file():
-        raise CatalogueError(f"{path}: indicator catalogue is missing")
+        raise error(f"{path}: {what} is missing")
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise CatalogueError(f"{path}: not valid TOML ({exc})") from exc
+        raise error(f"{path}: not valid TOML ({exc})") from exc
+
+
+def load_catalogue(path: Path) -> Catalogue:
+    raw = read_toml(path, "indicator catalogue", CatalogueError)
     themes = raw.get("themes", {})
     sources = {sid: _source(path, sid, body) for sid, body in raw.get("sources", {}).items()}
     indicators = {

@@ -69,17 +69,20 @@ def _applying(engine: Engine, paths: Paths, step) -> Applied:
         shutil.rmtree(staging, ignore_errors=True)
         built = False
 
-        def apply(values: pd.DataFrame, indicators: pd.DataFrame) -> None:
-            nonlocal built
-            write_contributed(staging, values, indicators)
+        def rebuild(contributed: Path) -> None:
             build(
                 paths.sources,
                 paths.database,
                 paths.catalogue,
                 progress=lambda *_: None,
                 fetched_dir=paths.fetched,
-                contributed_dir=staging,
+                contributed_dir=contributed,
             )
+
+        def apply(values: pd.DataFrame, indicators: pd.DataFrame) -> None:
+            nonlocal built
+            write_contributed(staging, values, indicators)
+            rebuild(staging)
             built = True
 
         try:
@@ -87,14 +90,7 @@ def _applying(engine: Engine, paths: Paths, step) -> Applied:
             commit(staging, paths.contributed)
         except BaseException:
             if built:  # swapped in, but the decision did not commit: back to the files
-                build(
-                    paths.sources,
-                    paths.database,
-                    paths.catalogue,
-                    progress=lambda *_: None,
-                    fetched_dir=paths.fetched,
-                    contributed_dir=paths.contributed,
-                )
+                rebuild(paths.contributed)
             raise
         finally:
             shutil.rmtree(staging, ignore_errors=True)

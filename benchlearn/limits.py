@@ -12,9 +12,9 @@
   endpoint, which any session may call, accepts at most 5 MB (`server.maxUploadSize = 5` in
   .streamlit/config.toml; logic.contributions.MAX_BYTES checks the same).
 
-Who asks is OWNER (the session's id, set by benchlearn.ui around a download); "" means
-unknown (benchmarks), held by the server-wide bound only. A refusal is `Limited`, with a code
-the pages translate (i18n "limits.<code>"). No Streamlit here.
+Who asks is OWNER (the session's id, set by benchlearn.ui.download_buttons around a
+download); "" means unknown (benchmarks), held by the server-wide bound only. A refusal is
+`Limited`, with a code the pages translate (i18n "limits.<code>"). No Streamlit here.
 """
 
 from __future__ import annotations

@@ -10,19 +10,27 @@ chart carries its sources and their retrieval dates; marked values keep their ma
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import matplotlib
 import pandas as pd
 import vl_convert
 from fpdf import FPDF, FontFace
 
-from benchlearn import ui, views
+from benchlearn import views
 from benchlearn.charts import profile as profile_charts
 from benchlearn.charts import trends as trend_charts
-from benchlearn.i18n import format_rank, format_value, t
-from benchlearn.logic import flags, gaps, series
+from benchlearn.formatting import format_rank, format_value
+from benchlearn.i18n import t, tn
+from benchlearn.logic import flags, gaps, series, usertext
 from benchlearn.logic import profile as logic
+from benchlearn.ui import download_buttons, naming, refdata, specs
+
+if TYPE_CHECKING:
+    from benchlearn.actions_panel import ShownAction
 
 FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT = "DejaVuSans"
@@ -79,18 +87,18 @@ class Paper(FPDF):
 
 
 def _position_rows(
-    ref: ui.Reference, rows: pd.DataFrame, gap: pd.DataFrame, basis: str, lang: str
+    ref: refdata.Reference, rows: pd.DataFrame, gap: pd.DataFrame, basis: str, lang: str
 ) -> list[list[str]]:
     out = []
     by_code = gap.set_index("indicator")
     for row in rows.itertuples():
-        unit = ui.indicator_unit(ref, row.indicator, lang)
+        unit = naming.indicator_unit(ref, row.indicator, lang)
         decimals = int(ref.catalogue.loc[row.indicator, "decimals"])
         value = flags.marked(format_value(row.value, unit, decimals, lang), row.flags)
         words = gaps.gap_words(by_code.loc[row.indicator].to_dict(), unit, decimals, basis, lang)
         out.append(
             [
-                f"{ui.indicator_label(ref, row.indicator, lang)} ({row.year})",
+                f"{naming.indicator_label(ref, row.indicator, lang)} ({row.year})",
                 value,
                 format_rank(int(row.rank), int(row.n), lang),
                 words,
@@ -119,7 +127,7 @@ def _table(pdf: Paper, header: list[str], rows: list[list[str]], widths: tuple) 
 
 
 def _trend_pngs(
-    ref: ui.Reference, obs: pd.DataFrame, unit: str, codes: list[str], lang: str
+    ref: refdata.Reference, obs: pd.DataFrame, unit: str, codes: list[str], lang: str
 ) -> list[tuple[bytes, str]]:
     """(PNG, source caption) of the small trend chart of each of `codes`."""
     out = []
@@ -127,9 +135,9 @@ def _trend_pngs(
         lines = series.trend_series(obs, code, [], unit, [])
         if series.off_scale(lines):
             lines = lines[lines["role"] != series.ROLE_LATVIA]
-        labels = {unit: ui.unit_label(ref, unit, lang), series.LATVIA: t("latvia", lang)}
-        u = ui.indicator_unit(ref, code, lang)
-        caption = ui.source_caption(ref, code, lang, ui.sources())
+        labels = {unit: naming.unit_label(ref, unit, lang), series.LATVIA: t("latvia", lang)}
+        u = naming.indicator_unit(ref, code, lang)
+        caption = naming.source_caption(ref, code, lang, refdata.sources())
         frame = trend_charts.display_frame(
             lines,
             labels,
@@ -137,38 +145,80 @@ def _trend_pngs(
             int(ref.catalogue.loc[code, "decimals"]),
             lang,
             derived=caption,
-            tables=trend_charts.source_labels(ui.sources()),
+            tables=trend_charts.source_labels(refdata.sources()),
         )
-        chart = profile_charts.small_trend(frame, ui.indicator_label(ref, code, lang), u, lang)
-        spec = ui.chart_spec(chart.configure(locale=trend_charts.locale_config(lang)))
+        chart = profile_charts.small_trend(frame, naming.indicator_label(ref, code, lang), u, lang)
+        spec = specs.chart_spec(chart.configure(locale=trend_charts.locale_config(lang)))
         out.append((chart_png(spec), caption))
     return out
 
 
-def _source_lines(ref: ui.Reference, codes: list[str], lang: str) -> list[str]:
-    sources = ui.sources()
+def _source_lines(ref: refdata.Reference, codes: list[str], lang: str) -> list[str]:
+    sources = refdata.sources()
     by_caption: dict[str, list[str]] = {}
     for code in codes:
-        caption = ui.source_caption(ref, code, lang, sources)
-        by_caption.setdefault(caption, []).append(ui.indicator_label(ref, code, lang))
+        caption = naming.source_caption(ref, code, lang, sources)
+        by_caption.setdefault(caption, []).append(naming.indicator_label(ref, code, lang))
     return [f"{', '.join(names)} — {caption}" for caption, names in by_caption.items()]
 
 
+@dataclass(frozen=True)
+class ProfileInputs:
+    """What a profile is of: `unit` in warehouse `version`, ranked within `members` (the
+    group, named `group_name`), its gaps measured against `reference` (basis "peers": its
+    similar municipalities, or "group"), in `lang`."""
+
+    unit: str
+    version: str
+    members: tuple[str, ...]
+    basis: str
+    reference: tuple[str, ...]
+    group_name: str
+    lang: str
+
+
+def _actions(pdf: Paper, ref: refdata.Reference, actions: Sequence[ShownAction] | None) -> None:
+    """The improvement actions as the profile shows them (actions_panel.profile_actions):
+    title, dates, network, plan, and each aimed indicator's change against the reference,
+    with the caveat and the sources of the values compared."""
+    lang = pdf.lang
+    pdf.heading(t("act.title", lang))
+    if not actions:
+        pdf.note(t("act.unavailable" if actions is None else "act.none", lang), 8)
+        return
+    pdf.note(t("act.intro", lang), 8)
+    for item in actions:
+        pdf.ln(1)
+        pdf.set_font(FONT, "B", 9)
+        pdf.multi_cell(0, 4.5, usertext.plain(item.action.title), new_x="LMARGIN", new_y="NEXT")
+        line = [item.when(lang)]
+        if item.network:
+            line.append(usertext.plain(item.network))
+        if item.action.link:
+            line.append(f"{t('act.plan', lang)}: {usertext.safe_url(item.action.link) or '–'}")
+        pdf.note(" · ".join(line), 8)
+        pdf.set_font(FONT, "", 8.5)
+        for _, label, words in item.effects:
+            pdf.multi_cell(0, 4, f"• {label}: {words}", new_x="LMARGIN", new_y="NEXT", align="L")
+    codes = dict.fromkeys(c for item in actions for c, _, _ in item.effects)
+    known = [c for c in codes if c in ref.catalogue.index]
+    pdf.ln(1)
+    pdf.note(t("act.caveat", lang))
+    if known:
+        pdf.note(f"{t('paper.sources', lang)}: " + " | ".join(_source_lines(ref, known, lang)))
+
+
 def profile_pdf(
-    unit: str,
-    version: str,
-    members: tuple[str, ...],
-    basis: str,
-    reference: tuple[str, ...],
-    group_name: str,
-    cards: list[dict],
-    lang: str,
+    inputs: ProfileInputs, cards: list[dict], actions: Sequence[ShownAction] | None
 ) -> bytes:
-    """The profile of `unit` (ranked within `members`, named `group_name`, gaps against
-    `reference`) as A4 PDF bytes. `cards`: the page's key facts (label, value, help)."""
-    ref = ui.reference()
-    name = ui.unit_label(ref, unit, lang)
-    built = ui.build_date(lang)
+    """The profile of `inputs.unit` as A4 PDF bytes. `cards`: the page's key facts (label,
+    value, help); `actions`: its improvement actions as the page shows them
+    (actions_panel.profile_actions; None: the user-data store was unavailable)."""
+    unit, version, members, lang = inputs.unit, inputs.version, inputs.members, inputs.lang
+    basis, reference, group_name = inputs.basis, inputs.reference, inputs.group_name
+    ref = refdata.reference()
+    name = naming.unit_label(ref, unit, lang)
+    built = download_buttons.build_date(lang)
     obs = views.profile_observations(version, unit)
     table = logic.profile_table(obs, unit, list(members), ref.catalogue)
     gap = gaps.gap_table(obs, table, reference, ref.catalogue)
@@ -221,12 +271,13 @@ def profile_pdf(
         )
         shown_codes += rows["indicator"].tolist()
     notes = [
-        t("profile.positions_note", lang, n=logic.MIN_COMPARED, limit=logic.POSITIONS_SHOWN),
+        tn("profile.positions_note", logic.MIN_COMPARED, lang, limit=logic.POSITIONS_SHOWN),
         gap_note_text(ref, basis, reference, group_name, lang),
     ]
     legend = flags.legend([*strong["flags"], *weak["flags"]], lang)
     pdf.ln(1)
     pdf.note(" ".join([*notes, t("profile.group_note", lang, group=group_name), legend]))
+    _actions(pdf, ref, actions)
 
     trend_codes = [c for c in logic.multi_year(obs, unit, shown_codes) if c in shown_codes]
     if not trend_codes:  # no position has several years: the population, as on the page
@@ -275,11 +326,11 @@ def profile_pdf(
     return bytes(pdf.output())
 
 
-def gap_note_text(ref: ui.Reference, basis: str, reference, group_name: str, lang: str) -> str:
+def gap_note_text(ref: refdata.Reference, basis: str, reference, group_name: str, lang: str) -> str:
     """What the expected values and gaps are measured against, in a sentence."""
     if basis == "group":
         return t("gap.note.group", lang, group=group_name)
     if not reference:
         return t("gap.no_peers", lang)
-    names = ", ".join(ui.unit_label(ref, u, lang) for u in reference)
+    names = ", ".join(naming.unit_label(ref, u, lang) for u in reference)
     return t("gap.note.peers", lang, names=names)

@@ -458,3 +458,16 @@ def examples(folder: Path = EXAMPLES_DIR) -> list[Example]:
             Example(path.stem, titles.get("lv", path.stem), titles.get("en", path.stem), sql)
         )
     return out
+
+
+def error_text(error: ConsoleError, lang: str) -> str:
+    """The console's refusal in `lang`; the time limit's seconds take their plural form."""
+    from benchlearn.i18n import is_plural, t, tn
+
+    key = f"sql.err.{error.code}"
+    values = {"detail": error.detail, "limit": MAX_CHARS}
+    if not is_plural(key):
+        return t(key, lang, **values)
+    seconds = float(error.detail)
+    # a fraction of a second reads as many ("0,5 sekundēm", "0.5 seconds"): the form of 2
+    return tn(key, int(seconds) if seconds.is_integer() else 2, lang, n=error.detail, **values)

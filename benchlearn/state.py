@@ -3,9 +3,13 @@
 Every URL parameter is a code (never a translated label), so a link opens the same view in
 either language. A value that is not valid is dropped and reported as a notice, never raised.
 
-This is the one parser of the URL: the shared view (`parse`) and the pages' own parameters
-(`parse_page`: the networks page's network, the presentation's deck and slide, the profile's
-open trend charts). Every value is measured first: one longer than its parameter's
+This is the one parser of the URL, for the shared view and for the pages' own fields alike
+(the networks page's network, the presentation's deck, slide and seminar settings, the
+profile's open trend charts, the comparison's indicators, the peers' and the index's
+settings): all are fields of one ViewState. A page's own fields are written to the URL only
+on that page (PAGE_FIELDS), so its links restore them and other pages' links stay short;
+RESETS names the fields that go back to their defaults when another one changes. Every
+value is measured first: one longer than its parameter's
 MAX_LENGTH is rejected without being read any further, so a parse costs the same for a
 megabyte as for a word. Then each field has a strict grammar (ASCII digits only, bounded
 ranges, codes from the allowed set); a list reports at most MAX_LIST_NOTICES of its rejected
@@ -19,6 +23,8 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
+from benchlearn.logic.composite import VRAA_PRESET
+
 DEFAULT_INDICATOR = "road_asphalt_share_pct"
 CLASSIFICATIONS = ("quantile", "equal")
 MAX_COMPARED = 12
@@ -29,15 +35,37 @@ MAX_GROUP_NAME = 40
 # What a value may be at most, in characters, before anything else looks at it.
 MAX_VALUE = 64  # a code, a number or a flag
 MAX_LIST = 1024  # a comma-separated list: 43 units and a group name fit with room to spare
-LIST_FIELDS = ("cmp", "ug", "kind", "reg", "cols", "thr")
-VIEW_FIELDS = (
+LIST_FIELDS = ("cmp", "ug", "kind", "reg", "cols", "thr", "inds", "pw", "iw")
+VIEW_FIELDS = (  # shared by every page, always in the URL (unless at their default)
     *("lang", "ind", "year", "my", "cmp", "ug", "grp", "bv", "cls", "theme", "pc"),
     *("kind", "reg", "cols", "thr", "pmin", "pmax", "sx", "sy", "lx", "ly", "hide"),
 )
-# the pages' own parameters; anon, spot and timer: presentation mode's seminar settings
-PAGE_FIELDS = ("tikls", "deck", "slide", "tendences", "anon", "spot", "timer")
+# The pages' own fields, by the page's URL path: in the URL only while that page is shown
+# (viewstate.write_url), and taken from the URL when an in-app link opens the page with
+# them (viewstate.arrive). They are fields of ViewState like the others.
+PAGE_FIELDS: dict[str, tuple[str, ...]] = {
+    "tikli": ("tikls",),  # networks: the network shown
+    "prezentacija": ("deck", "slide", "anon", "spot", "timer"),  # presentation mode
+    "profils": ("tendences",),  # profile: the trend charts open
+    "salidzinajums": ("inds",),  # comparison: the chosen indicators
+    "lidzigas": ("k", "pyear", "pw"),  # similar municipalities: how many, year, weights
+    "indeksi": ("preset", "iyear", "band", "iw"),  # composite index: preset, year, band, rows
+}
+OWN_FIELDS = tuple(f for fields in PAGE_FIELDS.values() for f in fields)
+# A change of the key (by a widget or set_view) puts these back to their defaults: the
+# comparison's indicators follow its theme, indicator, year and boundaries (so a copied
+# link shows the same table), the theme follows the indicator, a new deck starts at its
+# title slide, and a new index preset at its best year with its own rows.
+RESETS: dict[str, tuple[str, ...]] = {
+    "ind": ("theme", "inds"),
+    "theme": ("inds",),
+    "year": ("inds",),
+    "bv": ("inds",),
+    "deck": ("slide",),
+    "preset": ("iyear", "iw"),
+}
 MAX_LENGTH = {
-    key: MAX_LIST if key in LIST_FIELDS else MAX_VALUE for key in (*VIEW_FIELDS, *PAGE_FIELDS)
+    key: MAX_LIST if key in LIST_FIELDS else MAX_VALUE for key in (*VIEW_FIELDS, *OWN_FIELDS)
 }
 MAX_LIST_NOTICES = 3  # rejected items of one list that are reported
 YEAR_RANGE = (1990, 2100)
@@ -46,6 +74,14 @@ YEAR_RANGE = (1990, 2100)
 MAX_ID = 2**31 - 1
 MAX_SLIDE = 999  # slides of a deck a link may name (1-based)
 MAX_TIMER = 180  # minutes of a presentation's timer
+MAX_INDICATORS = 12  # indicators of the comparison's table
+DEFAULT_PEERS, MAX_PEERS = 7, MAX_COMPARED - 1  # the focus joins its peers among the compared
+INDEX_PRESETS = ("vraa", "example")  # benchlearn.logic.indexview.PRESETS
+DEFAULT_BAND, MAX_BAND = 20, 90  # the composite index's weights varied by +- this %
+MAX_WEIGHTS = 20  # rows of the peers' or the index's weights a link may carry
+MAX_PEER_WEIGHT = 10.0  # benchlearn.logic.similar.MAX_WEIGHT
+MAX_INDEX_WEIGHT = 100.0  # benchlearn.logic.indexview.MAX_WEIGHT
+INDEX_DIRECTIONS = {"h": "higher_better", "l": "lower_better"}  # ?iw= code:weight:h|l
 
 
 @dataclass(frozen=True)
@@ -88,6 +124,24 @@ class ViewState:
     # the URL's own comparison group, "ug=Name:LV0020000,LV0021000"; grp=user selects it
     ug_name: str = ""
     ug: list[str] = field(default_factory=list)
+    # --- the pages' own fields (PAGE_FIELDS) ---
+    tikls: int | None = None  # networks: the network shown (None: the first)
+    deck: int | None = None  # presentation: the deck
+    slide: int | None = None  # presentation: the slide, 1-based; None: the title slide
+    anon: bool = False  # presentation: municipalities shown as letters
+    spot: str | None = None  # presentation: the municipality in the spotlight (a unit id)
+    timer: int | None = None  # presentation: the timer's minutes (None: no timer)
+    tendences: bool = False  # profile: the trend charts open
+    inds: list[str] | None = None  # comparison: its indicators (None: the theme's defaults)
+    k: int = DEFAULT_PEERS  # similar municipalities: how many
+    pyear: int | None = None  # similar municipalities: the year (None: the best one)
+    preset: str = INDEX_PRESETS[0]  # composite index: the preset
+    iyear: int | None = None  # composite index: the year (None: the best one)
+    band: int = DEFAULT_BAND  # composite index: weights varied by +- this %
+    # the weights as "code:weight" (peers) and "code:weight:h|l" (index, h: higher is
+    # better); None: the page's defaults (the peers' default indicators, the preset's rows)
+    pw: list[str] | None = None
+    iw: list[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -96,19 +150,6 @@ class Notice:
     value: str
     kind: str = "unknown"  # "unknown" or "year" (a year without data for the indicator)
     shown: int | None = None
-
-
-@dataclass(frozen=True)
-class PageState:
-    """The pages' own URL parameters (kept by one page only, see ui.page_params)."""
-
-    tikls: int | None = None  # networks: the network shown on arrival
-    deck: int | None = None  # presentation: the deck
-    slide: int | None = None  # presentation: the slide on arrival, 1-based
-    tendences: bool = False  # profile: the trend charts open on arrival
-    anon: bool = False  # presentation: municipalities shown as letters
-    spot: str | None = None  # presentation: the municipality in the spotlight (a unit id)
-    timer: int | None = None  # presentation: the timer's minutes
 
 
 def _echo(value: str) -> str:
@@ -140,6 +181,7 @@ def _value(params: Mapping[str, str | list[str]], key: str, notices: list[Notice
 
 _WHOLE = re.compile(r"[0-9]+")  # ASCII digits only: str.isdigit() also accepts "²" and "٣"
 _POSITIVE = re.compile(r"[1-9][0-9]*")  # an id or a position: no sign, no leading zeros
+_NATURAL = re.compile(r"0|[1-9][0-9]*")  # zero or more: no sign, no leading zeros
 
 
 def _whole(raw: str, digits: int, pattern: re.Pattern[str] = _WHOLE) -> int | None:
@@ -152,8 +194,8 @@ def _whole(raw: str, digits: int, pattern: re.Pattern[str] = _WHOLE) -> int | No
 def parse(
     params: Mapping[str, str | list[str]], options: Options
 ) -> tuple[ViewState, list[Notice]]:
-    """A ViewState from URL parameters; each rejected value becomes a notice. The pages' own
-    parameters are checked too (see parse_page), so every bad value of a link is reported."""
+    """A ViewState from URL parameters, the pages' own fields included; each rejected value
+    becomes a notice, so every bad value of a link is reported."""
     state, notices = ViewState(), []
 
     def take(key: str, allowed: list[str]) -> str | None:
@@ -188,50 +230,122 @@ def parse(
     state.pc = take("pc", ["1", "0"]) == "1"
     state.hide = take("hide", ["1", "0"]) == "1"
     _parse_explorer(params, options, state, notices, take)
-    notices += parse_page(params, options.networks, options.units)[1]
+    _parse_pages(params, options, state, notices, take)
     return state, notices
 
 
-def parse_page(
+def _parse_pages(
     params: Mapping[str, str | list[str]],
-    networks: Collection[int] | None = None,
-    units: Collection[str] | None = None,
-) -> tuple[PageState, list[Notice]]:
-    """The pages' own parameters: ?tikls= (a network id, one of `networks` if given),
+    options: Options,
+    state: ViewState,
+    notices: list[Notice],
+    take: Callable[[str, list[str]], str | None],
+) -> None:
+    """The pages' own fields: ?tikls= (a network id, one of options.networks unless None),
     ?deck= (an id: whether that deck exists is the store's to say), ?slide= (1-based),
-    ?tendences= and ?anon= (1 or 0), ?spot= (a unit id, one of `units` if given, else of a
-    unit id's form) and ?timer= (minutes, 1..MAX_TIMER). Ids are positive and at most
+    ?tendences= and ?anon= (1 or 0), ?spot= (a unit id of options.units), ?timer= (minutes,
+    1..MAX_TIMER), ?inds= (indicator codes, at most MAX_INDICATORS), ?k= (1..MAX_PEERS),
+    ?pyear= and ?iyear= (years in YEAR_RANGE: whether there are data the page says),
+    ?preset= (one of INDEX_PRESETS) and ?band= (0..MAX_BAND). Ids are positive and at most
     MAX_ID; bad values become notices."""
-    notices: list[Notice] = []
 
-    def number(key: str, limit: int, allowed: Collection[int] | None = None) -> int | None:
+    def number(
+        key: str, limit: int, allowed: Collection[int] | None = None, pattern=_POSITIVE
+    ) -> int | None:
         raw = _value(params, key, notices)
         if raw is None:
             return None
-        value = _whole(raw, len(str(limit)), _POSITIVE)
+        value = _whole(raw, len(str(limit)), pattern)
         if value is None or value > limit or (allowed is not None and value not in allowed):
             notices.append(Notice(key, _echo(raw)))
             return None
         return value
 
-    tikls = number("tikls", MAX_ID, networks)
-    deck = number("deck", MAX_ID)
-    slide = number("slide", MAX_SLIDE)
-    flag = _value(params, "tendences", notices)
-    if flag not in (None, "1", "0"):
-        notices.append(Notice("tendences", _echo(flag)))
-    anon = _value(params, "anon", notices)
-    if anon not in (None, "1", "0"):
-        notices.append(Notice("anon", _echo(anon)))
+    def year(key: str) -> int | None:
+        value = number(key, YEAR_RANGE[1])
+        if value is not None and value < YEAR_RANGE[0]:
+            notices.append(Notice(key, str(value)))
+            return None
+        return value
+
+    state.tikls = number("tikls", MAX_ID, options.networks)
+    state.deck = number("deck", MAX_ID)
+    state.slide = number("slide", MAX_SLIDE)
+    state.anon = take("anon", ["1", "0"]) == "1"
     spot = _value(params, "spot", notices)
-    if spot is not None and not (
-        _UNIT_ID.fullmatch(spot) and (units is None or spot in frozenset(units))
-    ):
+    if spot is not None and not (_UNIT_ID.fullmatch(spot) and spot in frozenset(options.units)):
         notices.append(Notice("spot", _echo(spot)))
         spot = None
-    timer = number("timer", MAX_TIMER)
-    page = PageState(tikls, deck, slide, flag == "1", anon == "1", spot, timer)
-    return page, notices
+    state.spot = spot
+    state.timer = number("timer", MAX_TIMER)
+    state.tendences = take("tendences", ["1", "0"]) == "1"
+    inds = _value(params, "inds", notices)
+    if inds is not None:
+        state.inds = _items(inds, "inds", options.indicators, notices)[:MAX_INDICATORS]
+    state.k = number("k", MAX_PEERS) or state.k
+    state.pyear = year("pyear")
+    state.preset = take("preset", list(INDEX_PRESETS)) or state.preset
+    band = number("band", MAX_BAND, pattern=_NATURAL)
+    state.band = state.band if band is None else band
+    state.iyear = year("iyear")
+    raw = _value(params, "pw", notices)
+    if raw is not None:
+        state.pw = _parse_weights(raw, "pw", options.indicators, MAX_PEER_WEIGHT, notices)
+    raw = _value(params, "iw", notices)
+    if raw is not None:
+        codes = [*options.indicators, *(c.code for c in VRAA_PRESET)]  # VRAA's not held too
+        state.iw = _parse_weights(raw, "iw", codes, MAX_INDEX_WEIGHT, notices, directed=True)
+
+
+def number_text(value: float) -> str:
+    """A number as a URL writes it: whole numbers without '.0', others as Python does."""
+    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
+
+
+def weight_text(code: str, weight: float, direction: str | None = None) -> str:
+    """One row of ?pw= ("code:weight") or, with a direction, of ?iw= ("code:weight:h")."""
+    if direction is None:
+        return f"{code}:{number_text(weight)}"
+    short = next(k for k, v in INDEX_DIRECTIONS.items() if v == direction)
+    return f"{code}:{number_text(weight)}:{short}"
+
+
+def _parse_weights(
+    raw: str,
+    key: str,
+    codes: Collection[str],
+    limit: float,
+    notices: list[Notice],
+    directed: bool = False,
+) -> list[str]:
+    """Rows "code:weight" (with ":h" or ":l" if `directed`): a known code, a decimal number
+    in 0..limit; a repeated code keeps its first row; at most MAX_WEIGHTS rows. Rejected rows
+    are reported, at most MAX_LIST_NOTICES of them."""
+    known, chosen, seen, rejected = frozenset(codes), [], set(), 0
+    for item in raw.split(","):
+        if not item:
+            continue
+        parts = item.split(":")
+        ok = len(parts) == (3 if directed else 2) and parts[0] in known
+        ok = ok and len(parts[1]) <= 24 and bool(_NUMBER.fullmatch(parts[1]))
+        ok = ok and math.isfinite(float(parts[1])) and 0 <= float(parts[1]) <= limit
+        ok = ok and (not directed or parts[2] in INDEX_DIRECTIONS)
+        if not ok:
+            rejected += 1
+            if rejected <= MAX_LIST_NOTICES:
+                notices.append(Notice(key, _echo(item)))
+            continue
+        if parts[0] not in seen:
+            seen.add(parts[0])
+            direction = INDEX_DIRECTIONS[parts[2]] if directed else None
+            chosen.append(weight_text(parts[0], float(parts[1]), direction))
+    return chosen[:MAX_WEIGHTS]
+
+
+def resets(field: str) -> dict[str, object]:
+    """The fields a change of `field` puts back to their defaults (RESETS), with those."""
+    default = ViewState()
+    return {key: getattr(default, key) for key in RESETS.get(field, ())}
 
 
 # the form of every unit id: LV0001000, or LV0038000_2025 for a unit of a later reform
@@ -321,8 +435,7 @@ _NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]{1,
 
 def threshold_text(code: str, op: str, value: float) -> str:
     """The URL form of a threshold: whole numbers without '.0', others as Python writes them."""
-    number = str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
-    return f"{code}:{op}:{number}"
+    return f"{code}:{op}:{number_text(value)}"
 
 
 def _parse_thresholds(raw: str | None, indicators: list[str], notices: list[Notice]) -> list[str]:
@@ -375,8 +488,9 @@ def _parse_user_group(
     return name, chosen
 
 
-def to_params(state: ViewState) -> dict[str, str]:
-    """URL parameters for a state; defaults are left out to keep links short."""
+def to_params(state: ViewState, page: str | None = None) -> dict[str, str]:
+    """URL parameters for a state: the shared fields and the own fields of the page at URL
+    path `page` (none for None); defaults are left out to keep links short."""
     default = ViewState()
     out: dict[str, str] = {}
     if state.lang != default.lang:
@@ -409,4 +523,16 @@ def to_params(state: ViewState) -> dict[str, str]:
     for key in ("lx", "ly"):
         if getattr(state, key):
             out[key] = "1"
+    own = PAGE_FIELDS.get(page or "", ())
+    for key in own:
+        value = getattr(state, key)
+        if value == getattr(default, key) or value is None:
+            continue
+        if isinstance(value, bool):
+            out[key] = "1"
+        elif isinstance(value, list):
+            if value:
+                out[key] = ",".join(value)
+        else:
+            out[key] = str(value)
     return out

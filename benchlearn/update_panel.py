@@ -9,7 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from benchlearn import cache, update
-from benchlearn.i18n import format_number, t
+from benchlearn.formatting import format_datetime, format_number
+from benchlearn.i18n import t, tn
 from benchlearn.logic import usertext
 from benchlearn.userdata import widgets as ud
 from benchlearn.userdata.repository import Forbidden
@@ -24,7 +25,7 @@ def when(stamp: str, lang: str) -> str:
     if not stamp:
         return "–"
     moment = pd.Timestamp(stamp).tz_convert("Europe/Riga")
-    return moment.strftime("%Y-%m-%d %H:%M" if lang == "en" else "%d.%m.%Y. %H:%M")
+    return format_datetime(moment, lang)
 
 
 def who(principal: str, name: str, markdown: bool = True) -> str:
@@ -152,12 +153,13 @@ def _outcome(engine, job: update.Job | None, lang: str) -> None:
     if job.kind == "apply":
         c = job.counts
         st.success(
-            t(
+            tn(
                 "upd.applied",
+                c.get("values", 0),
                 lang,
                 when=when(job.finished, lang),
                 tables=", ".join(job.tables),
-                values=format_number(c.get("values", 0), 0, lang),
+                n=format_number(c.get("values", 0), 0, lang),
                 added=format_number(c.get("added", 0), 0, lang),
                 changed=format_number(c.get("changed", 0), 0, lang),
             ),

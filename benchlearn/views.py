@@ -6,23 +6,25 @@ from __future__ import annotations
 
 import pandas as pd
 
-from benchlearn import cache, ui
+from benchlearn import cache
 from benchlearn.charts import trends as charts
-from benchlearn.i18n import format_value, t
+from benchlearn.formatting import format_value
+from benchlearn.i18n import t
 from benchlearn.logic import benchmark as bm
 from benchlearn.logic import explore as explore_logic
 from benchlearn.logic import flags as flags_logic
 from benchlearn.logic import series as series_logic
 from benchlearn.logic import usertext
 from benchlearn.state import ViewState
+from benchlearn.ui import naming, refdata, specs
 
 LOCAL_VERSIONS = ("lg2021", "lg2025")
 MAX_DEFAULT = 12  # lines drawn when no municipality is chosen
 
 
-def profile_version(ref: ui.Reference, state: ViewState, unit: str) -> str:
+def profile_version(ref: refdata.Reference, state: ViewState, unit: str) -> str:
     """The selection's version if it holds the unit, else the local version that does."""
-    version = ui.municipal_version(ref, state)
+    version = refdata.municipal_version(ref, state)
     held = set(ref.units.loc[ref.units["unit_id"] == unit, "version"])
     if version in held:
         return version
@@ -65,7 +67,7 @@ def shown_tables(version: str, year: int | None, unit_ids: tuple[str, ...]) -> d
     the wide tables of values, flags and parts of `unit_ids` and Latvia in those years
     (explore.wide_values/wide_details), from shown_values. The explorer derives them on
     every run: at 100x that was ~1 s of each warm rerun."""
-    ref = ui.reference()
+    ref = refdata.reference()
     year, frame = shown_values(version, year)
     ids = list(unit_ids)
     years = bm.value_years(frame, ref.catalogue, ids, year) if year else {}
@@ -89,8 +91,8 @@ def profile_observations(version: str, unit: str) -> pd.DataFrame:
 def comparison_setup(version: str, year: int | None) -> dict:
     """The comparison table's (page and slide) units, the year shown, each indicator's value
     year in one boundary version and the themes with data; for cache.computed."""
-    ref = ui.reference()
-    unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
+    ref = refdata.reference()
+    unit_ids = refdata.units_of(ref, version)["unit_id"].tolist()
     year, observations = shown_values(version, year)  # one year per indicator
     years = bm.value_years(observations, ref.catalogue, unit_ids, year) if year else {}
     return {
@@ -106,9 +108,9 @@ def comparison_defaults(
 ) -> list[str]:
     """The indicators a comparison theme opens with (best covered first), on the page and
     its slide; for cache.computed."""
-    ref = ui.reference()
+    ref = refdata.reference()
     observations = indicator_observations(version, options)
-    unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
+    unit_ids = refdata.units_of(ref, version)["unit_id"].tolist()
     counts = bm.coverage(observations, unit_ids, dict(years))
     return bm.default_indicators(ref.catalogue, list(options), counts, units, first=first)
 
@@ -144,16 +146,19 @@ def trend_view(
     cache.computed: the units drawn, the chart spec, its notes and the table of values.
     With neither my nor compared municipalities, the best-covered members are drawn.
     `aliases` (unit id, shown name) replace names: an anonymised slide's letters.
-    `group_name` is plain text (ui.group_label(..., plain=True)): the chart and the table
+    `group_name` is plain text (naming.group_label(..., plain=True)): the chart and the table
     show it as it is, the notes (markdown) escaped. `actions` (unit id, start year, title,
     start date) of this indicator: a rule at each start on a drawn unit's line."""
-    ref = ui.reference()
-    unit, decimals = ui.indicator_unit(ref, code, lang), int(ref.catalogue.loc[code, "decimals"])
+    ref = refdata.reference()
+    unit, decimals = (
+        naming.indicator_unit(ref, code, lang),
+        int(ref.catalogue.loc[code, "decimals"]),
+    )
     obs = observations(version, (code,))
     units = [u for u in compared if u != my]
     defaulted = not my and not units
     if defaulted:
-        pool = list(members) or ui.units_of(ref, version)["unit_id"].tolist()
+        pool = list(members) or refdata.units_of(ref, version)["unit_id"].tolist()
         units = series_logic.most_covered(obs, code, pool, MAX_DEFAULT)
     series = series_logic.trend_series(obs, code, units, my, list(members))
     chosen = [u for u in [my, *units] if u]
@@ -163,7 +168,7 @@ def trend_view(
         return {**view, "nothing": True}
 
     shown = dict(aliases)
-    labels = {u: shown.get(u) or ui.unit_label(ref, u, lang) for u in chosen}
+    labels = {u: shown.get(u) or naming.unit_label(ref, u, lang) for u in chosen}
     labels[series_logic.LATVIA] = t("latvia", lang)
     labels[series_logic.MEAN] = f"{t('trends.group_mean', lang)} ({group_name})"
     frame = charts.display_frame(
@@ -172,8 +177,8 @@ def trend_view(
         unit,
         decimals,
         lang,
-        derived=ui.source_caption(ref, code, lang, ui.sources()),
-        tables=charts.source_labels(ui.sources()),
+        derived=naming.source_caption(ref, code, lang, refdata.sources()),
+        tables=charts.source_labels(refdata.sources()),
     )
     plotted = (
         frame[frame["role"] != series_logic.ROLE_LATVIA]
@@ -210,7 +215,7 @@ def trend_view(
     return {
         **view,
         "nothing": False,
-        "spec": ui.chart_spec(chart),
+        "spec": specs.chart_spec(chart),
         "chart_note": chart_note,
         "notes": "  \n".join(n for n in notes if n),
         "table": table,
@@ -264,7 +269,7 @@ def action_effects(
     Reads only the aimed indicators' values (every year, the unit and its reference)."""
     from benchlearn.logic import actions as actions_logic
 
-    ref = ui.reference()
+    ref = refdata.reference()
     codes = tuple(sorted({c for c, _ in aimed if c in ref.catalogue.index}))
     obs = observations(version, codes) if codes else pd.DataFrame()
     out = {}
@@ -273,7 +278,7 @@ def action_effects(
             out[(code, year)] = t("act.unknown_indicator", lang, code=usertext.escape(code))
             continue
         row = ref.catalogue.loc[code]
-        unit_text = ui.indicator_unit(ref, code, lang)
+        unit_text = naming.indicator_unit(ref, code, lang)
         effect = actions_logic.effect(
             obs, code, unit, reference, year, row["direction"], relative=unit_text != "%"
         )

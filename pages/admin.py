@@ -1,48 +1,39 @@
 """Administration: who holds which role (assign, remove) and the audit log of every write
 (shown, downloadable as CSV). Only administrators see anything here, and the repository checks
-the role again for each assignment; the page only displays."""
+the role again for each assignment; the page only displays (its tables: logic.adminview)."""
 
 from __future__ import annotations
 
-import json
-
-import pandas as pd
 import streamlit as st
 
-from benchlearn import ui
-from benchlearn.i18n import t
-from benchlearn.logic import usertext
+from benchlearn.i18n import t, tn
+from benchlearn.logic import adminview
+from benchlearn.ui import naming, refdata, viewstate
 from benchlearn.userdata import access
 from benchlearn.userdata import repository as repo
 from benchlearn.userdata import widgets as ud
 
 AUDIT_SHOWN = 500  # newest entries on the page; the download has every one
-CELL = 200  # longest old/new value shown in a cell
 DONE = "_admin_done"  # what the last change did, said after the rerun that shows it
 
 
-def roles_table(ref: ui.Reference, grants: list[access.Grant], lang: str) -> None:
+def unit_names(ref: refdata.Reference, lang: str) -> dict[str, str]:
+    return {u: naming.unit_label(ref, u, lang) for u in ref.labels["lv"]}
+
+
+def roles_table(ref: refdata.Reference, grants: list[access.Grant], lang: str) -> None:
     st.subheader(t("admin.roles", lang))
     if not grants:
         st.info(t("admin.no_roles", lang))
         return
     st.dataframe(  # shows text as text: an address with HTML in it stays harmless
-        pd.DataFrame(
-            {
-                t("admin.col_person", lang): [g.principal for g in grants],
-                t("admin.col_role", lang): [ud.role_label(g.role, lang) for g in grants],
-                t("admin.col_unit", lang): [
-                    ui.unit_label(ref, g.unit_id, lang) if g.unit_id else "" for g in grants
-                ],
-                t("admin.col_by", lang): [g.granted_by for g in grants],
-            }
-        ),
+        adminview.roles_frame(grants, unit_names(ref, lang), lang),
         hide_index=True,
         width="stretch",
     )
 
 
-def grant_form(engine, ref: ui.Reference, lang: str) -> None:
+def grant_form(engine, ref: refdata.Reference, lang: str) -> None:
     st.markdown(f"**{t('admin.grant', lang)}**")
     with st.form("admin_grant", clear_on_submit=True):
         email = st.text_input(
@@ -56,15 +47,14 @@ def grant_form(engine, ref: ui.Reference, lang: str) -> None:
         units = st.multiselect(
             t("admin.units", lang),
             ref.local.index.tolist(),
-            format_func=lambda u: ui.unit_label(ref, u, lang),
+            format_func=lambda u: naming.unit_label(ref, u, lang),
             placeholder=t("sel.placeholder", lang),
         )
         reason = st.text_input(t("admin.reason", lang), max_chars=500)
         submitted = st.form_submit_button(t("admin.grant_button", lang), type="primary")
     if not submitted:
         return
-    # a contributor gets one role per municipality; the others none
-    targets = units if role == access.CONTRIBUTOR and units else [""]
+    targets = adminview.grant_targets(role, units)
     done = [
         ud.attempt(
             lambda u=unit: repo.grant_role(engine, email, role, u, by=ud.actor(), reason=reason),
@@ -77,16 +67,14 @@ def grant_form(engine, ref: ui.Reference, lang: str) -> None:
         st.rerun()
 
 
-def revoke_form(engine, grants: list[access.Grant], lang: str, ref: ui.Reference) -> None:
+def revoke_form(engine, grants: list[access.Grant], lang: str, ref: refdata.Reference) -> None:
     if not grants:
         return
     st.markdown(f"**{t('admin.revoke', lang)}**")
-    by_id = {g.id: g for g in grants}
+    by_id, names = {g.id: g for g in grants}, unit_names(ref, lang)
 
     def label(ident: int) -> str:
-        g = by_id[ident]
-        unit = f" · {ui.unit_label(ref, g.unit_id, lang)}" if g.unit_id else ""
-        return f"{usertext.plain(g.principal)} · {ud.role_label(g.role, lang)}{unit}"
+        return adminview.grant_label(by_id[ident], names, lang)
 
     with st.form("admin_revoke", clear_on_submit=True):
         chosen = st.selectbox(t("admin.revoke_pick", lang), list(by_id), format_func=label)
@@ -99,18 +87,11 @@ def revoke_form(engine, grants: list[access.Grant], lang: str, ref: ui.Reference
         st.rerun()
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= CELL else text[: CELL - 1] + "…"
-
-
 def audit_log(engine, lang: str) -> None:
     st.subheader(t("admin.audit", lang))
     entries = repo.list_audit(engine)
     shown = entries[:AUDIT_SHOWN]
-    st.caption(t("admin.audit_caption", lang, n=len(shown), total=len(entries)))
+    st.caption(tn("admin.audit_caption", len(shown), lang, total=len(entries)))
     st.download_button(
         t("admin.audit_download", lang),
         access.audit_csv(entries),
@@ -121,31 +102,13 @@ def audit_log(engine, lang: str) -> None:
     if not shown:
         return
     st.dataframe(
-        pd.DataFrame(
-            {
-                t("admin.col_at", lang): [
-                    pd.Timestamp(e["at"]).strftime("%Y-%m-%d %H:%M:%S") for e in shown
-                ],
-                t("admin.col_actor", lang): [
-                    f"{e['actor_name']} <{e['actor']}>" if e["actor"] else "—" for e in shown
-                ],
-                t("admin.col_action", lang): [e["action"] for e in shown],
-                t("admin.col_target", lang): [f"{e['target']} {e['target_id']}" for e in shown],
-                t("admin.col_old", lang): [_cell(e["old_value"]) for e in shown],
-                t("admin.col_new", lang): [_cell(e["new_value"]) for e in shown],
-                t("admin.col_decision", lang): [t(f"admin.{e['decision']}", lang) for e in shown],
-                t("admin.col_reason", lang): [e["reason"] for e in shown],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-        key="admin_audit",
+        adminview.audit_frame(shown, lang), hide_index=True, width="stretch", key="admin_audit"
     )
 
 
 def render() -> None:
-    ref = ui.reference()
-    lang = ui.lang()
+    ref = refdata.reference()
+    lang = viewstate.lang()
     st.title(t("admin.title", lang))
     st.caption(t("admin.intro", lang))
     engine = ud.store()

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from benchlearn import cache, exports, sqlconsole, ui
-from benchlearn.i18n import format_number, t
+from benchlearn import cache, exports, sqlconsole
+from benchlearn.formatting import format_number
+from benchlearn.i18n import t, tn
+from benchlearn.ui import download_buttons, viewstate
 
 TEXT = "sql_text"
 RESULT = "_sql_result"  # (Result | None, ConsoleError | None), kept across reruns
@@ -32,26 +34,23 @@ def run_query() -> None:
         st.session_state[RESULT] = (None, error)
 
 
-def message(error: sqlconsole.ConsoleError, lang: str) -> str:
-    return t(f"sql.err.{error.code}", lang, detail=error.detail, limit=sqlconsole.MAX_CHARS)
-
-
 def show_result(lang: str) -> None:
     outcome = st.session_state.get(RESULT)
     if not outcome:
         return
     result, error = outcome
     if error is not None:
-        st.error(message(error, lang), icon=":material/block:")
+        st.error(sqlconsole.error_text(error, lang), icon=":material/block:")
         return
     seconds = format_number(result.seconds, 2, lang)
-    st.caption(t("sql.rows", lang, n=len(result.frame), seconds=seconds))
+    rows, limit = len(result.frame), sqlconsole.ROW_LIMIT
+    st.caption(tn("sql.rows", rows, lang, n=format_number(rows, 0, lang), seconds=seconds))
     if result.truncated:
-        st.warning(t("sql.truncated", lang, n=sqlconsole.ROW_LIMIT))
+        st.warning(tn("sql.truncated", limit, lang, n=format_number(limit, 0, lang)))
     st.dataframe(result.frame, hide_index=True, width="stretch", key="sql_table")
     st.download_button(
         t("bench.download_csv", lang),
-        data=ui.on_click(lambda: exports.to_csv(result.frame, lang), lang),
+        data=download_buttons.on_click(lambda: exports.to_csv(result.frame, lang), lang),
         file_name=f"{t('sql.file', lang)}.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -61,13 +60,14 @@ def show_result(lang: str) -> None:
 
 
 def main() -> None:
-    lang = ui.lang()
+    lang = viewstate.lang()
     st.title(t("sql.title", lang))
     st.caption(
-        t(
+        tn(
             "sql.intro",
+            sqlconsole.ROW_LIMIT,
             lang,
-            rows=format_number(sqlconsole.ROW_LIMIT, 0, lang),
+            n=format_number(sqlconsole.ROW_LIMIT, 0, lang),
             seconds=format_number(sqlconsole.TIME_LIMIT, 0, lang),
             memory=format_number(sqlconsole.MEMORY_MB, 0, lang),
         )

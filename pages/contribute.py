@@ -2,7 +2,8 @@
 checks the preview and sends it for a decision; an administrator (or a network's
 coordinator) approves or rejects staged submissions, and administrators see a value's
 versions and may revert one. Display only: reading and checking in logic.contributions,
-storing in userdata.contributions, the warehouse rebuild in benchlearn.contribute."""
+the sets, tables and texts in logic.contribview, storing in userdata.contributions, the
+warehouse rebuild in benchlearn.contribute."""
 
 from __future__ import annotations
 
@@ -11,57 +12,24 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from benchlearn import cache, contribute, ui
-from benchlearn.i18n import format_number, t
+from benchlearn import cache, contribute
+from benchlearn.i18n import t, tn
 from benchlearn.logic import contributions as lc
+from benchlearn.logic import contribview as cv
 from benchlearn.logic import usertext
+from benchlearn.ui import download_buttons, naming, refdata, viewstate
 from benchlearn.userdata import access
 from benchlearn.userdata import contributions as ct
 from benchlearn.userdata import widgets as ud
 
-YEARS_BACK = 5  # the template's years: the last five before this one
 
-
-def offered(ref: ui.Reference, codes: list[str]) -> list[str]:
-    """Indicators a municipality may contribute: read from sources or only contributed
-    (never computed ones, nor properties of the territory)."""
-    kinds = ref.catalogue["kind"]
-    return [c for c in codes if c in kinds.index and kinds[c] in ("source", "contributed")]
-
-
-def indicator_sets(ref: ui.Reference, lang: str) -> dict[str, tuple[str, list[str], int | None]]:
-    """code -> (label, indicator codes, network id): the catalogue's themes, each network's
-    indicator set, and the indicators only contributions fill (defined, maybe not yet built)."""
-    sets = {}
-    for theme, label in ref.theme_names[lang].items():
-        codes = offered(ref, ref.catalogue.index[ref.catalogue["theme"] == theme].tolist())
-        if codes:
-            sets[theme] = (label, codes, None)
-    for net in ud.networks():
-        codes = offered(ref, list(net.indicators))
-        if codes:
-            sets[net.code] = (net.name(lang), codes, net.id)
-    return sets
+def labels(ref: refdata.Reference, lang: str) -> dict[str, str]:
+    """The catalogue's indicators by name."""
+    return {c: naming.indicator_label(ref, c, lang) for c in ref.catalogue.index}
 
 
 def defined(engine) -> dict[str, ct.IndicatorDefinition]:
     return {d.code: d for d in ct.list_indicators(engine)}
-
-
-def scope_for(ref: ui.Reference, units: list[str], codes: list[str], extra) -> lc.Scope:
-    ranges = {}
-    for code in codes:
-        unit = ref.catalogue.loc[code, "unit_en"] if code in ref.catalogue.index else ""
-        ranges[code] = _range(unit)
-    for code, d in extra.items():
-        ranges.setdefault(code, _range(d.unit_en))
-    return lc.Scope(frozenset(units), ranges, dt.date.today().year)
-
-
-def _range(unit_en: str) -> tuple[float, float]:
-    from benchlearn.catalogue import MAX_MAGNITUDE, PLAUSIBLE
-
-    return PLAUSIBLE.get(unit_en, (-MAX_MAGNITUDE, MAX_MAGNITUDE))
 
 
 def held_values(codes: list[str]) -> pd.DataFrame:
@@ -69,7 +37,7 @@ def held_values(codes: list[str]) -> pd.DataFrame:
     return frame[["unit_id", "indicator", "year", "value"]]
 
 
-def contributor_section(engine, ref: ui.Reference, lang: str) -> None:
+def contributor_section(engine, ref: refdata.Reference, lang: str) -> None:
     grants = ud.grants()
     units = (
         ref.local.index.tolist()
@@ -81,37 +49,24 @@ def contributor_section(engine, ref: ui.Reference, lang: str) -> None:
         ud.role_hint(lang, access.CONTRIBUTOR, key="contrib_sign_in")
         return
     unit = st.selectbox(
-        t("contrib.unit", lang), units, format_func=lambda u: ui.unit_label(ref, u, lang)
+        t("contrib.unit", lang), units, format_func=lambda u: naming.unit_label(ref, u, lang)
     )
     extra = defined(engine)
-    sets = indicator_sets(ref, lang)
-    if extra:
-        sets["contributed"] = (t("contrib.set_contributed", lang), list(extra), None)
+    sets = cv.indicator_sets(ref.catalogue, ref.theme_names[lang], ud.networks(), lang, list(extra))
     chosen = st.selectbox(t("contrib.set", lang), list(sets), format_func=lambda s: sets[s][0])
-    label, codes, network = sets[chosen]
-    codes = list(dict.fromkeys([*codes, *(c for c in extra if chosen == "contributed")]))
-    names = {
-        c: (
-            (ui.indicator_label(ref, c, lang), ui.indicator_unit(ref, c, lang))
-            if c in ref.catalogue.index
-            else (
-                extra[c].name_en if lang == "en" else extra[c].name_lv,
-                extra[c].unit_en if lang == "en" else extra[c].unit_lv,
-            )
-        )
-        for c in codes
-    }
+    _, codes, network = sets[chosen]
+    units_of_measure = {c: naming.indicator_unit(ref, c, lang) for c in ref.catalogue.index}
+    names = cv.indicator_names(codes, labels(ref, lang), units_of_measure, extra, lang)
     held = held_values([c for c in codes if c in ref.catalogue.index])
-    this_year = dt.date.today().year
     frame = lc.template_frame(
-        {unit: ui.unit_label(ref, unit, lang)},
+        {unit: naming.unit_label(ref, unit, lang)},
         names,
-        range(this_year - YEARS_BACK, this_year),
+        cv.template_years(dt.date.today().year),
         held[held["unit_id"] == unit],
     )
     st.caption(t("contrib.template_help", lang))
     left, right = st.columns(2)
-    base = f"benchlearn-{unit}-{chosen.replace(':', '-')}"
+    base = cv.file_stem(unit, chosen)
     left.download_button(
         t("contrib.download_csv", lang),
         lc.template_csv(frame),
@@ -122,25 +77,16 @@ def contributor_section(engine, ref: ui.Reference, lang: str) -> None:
     )
     right.download_button(
         t("contrib.download_xlsx", lang),
-        ui.on_click(lambda: lc.template_xlsx(frame), lang),
+        download_buttons.on_click(lambda: lc.template_xlsx(frame), lang),
         file_name=f"{base}.xlsx",
-        mime=ui.XLSX_MIME,
+        mime=download_buttons.XLSX_MIME,
         icon=":material/download:",
         key="contrib_xlsx",
         on_click="ignore",
     )
     last = ct.listing(engine, unit_id=unit, limit=1)
-    if last and last[0].status in (ct.APPROVED, ct.REJECTED):
-        decided = last[0]
-        st.caption(
-            t(
-                f"contrib.last_{decided.status}",
-                lang,
-                who=usertext.escape(decided.decided_by),
-                when=f"{pd.Timestamp(decided.decided_at):%Y-%m-%d}" if decided.decided_at else "",
-                reason=usertext.escape(decided.reason) or "—",
-            )
-        )
+    if decision := cv.decision_text(last[0] if last else None, lang):
+        st.caption(decision)
     staged = ct.staged_for(engine, unit)
     if staged is not None:
         staged_view(engine, ref, staged, lang)
@@ -150,7 +96,7 @@ def contributor_section(engine, ref: ui.Reference, lang: str) -> None:
     )
     if upload is None:
         return
-    scope = scope_for(ref, [unit], codes, extra)
+    scope = cv.scope_for(ref.catalogue, [unit], codes, extra, dt.date.today().year)
     try:
         rows = lc.read_upload(upload.name, upload.getvalue(), scope)
     except lc.UploadRefused as refused:
@@ -164,7 +110,7 @@ def problems(refused: lc.UploadRefused, lang: str) -> None:
     lines = [usertext.escape(lc.problem_text(p, lang)) for p in refused.problems]
     more = refused.total - len(refused.problems)
     st.error(
-        t("contrib.refused", lang, n=refused.total)
+        tn("contrib.refused", refused.total, lang)
         + "\n\n"
         + "\n".join(f"- {line}" for line in lines)
         + (f"\n\n{t('contrib.more', lang, n=more)}" if more > 0 else ""),
@@ -172,47 +118,14 @@ def problems(refused: lc.UploadRefused, lang: str) -> None:
     )
 
 
-def _value(v: float | None, lang: str) -> str:
-    return "" if v is None or pd.isna(v) else format_number(v, 2, lang).rstrip("0").rstrip(",")
-
-
 def preview_and_submit(engine, ref, unit, chosen, network, name, shown, lang) -> None:
     sent = lc.submitted(shown)
-    counts = shown["kind"].value_counts()
     st.subheader(t("contrib.preview", lang))
-    st.caption(
-        t(
-            "contrib.counts",
-            lang,
-            new=int(counts.get(lc.NEW, 0)),
-            changed=int(counts.get(lc.CHANGED, 0)),
-            same=int(counts.get(lc.UNCHANGED, 0)),
-        )
-    )
+    st.caption(cv.counts_text(shown, lang))
     if sent.empty:
         st.info(t("contrib.nothing_new", lang))
         return
-    table = pd.DataFrame(
-        {
-            t("contrib.col_indicator", lang): [
-                ui.indicator_label(ref, c, lang) if c in ref.catalogue.index else c
-                for c in sent["indicator"]
-            ],
-            t("contrib.col_year", lang): sent["year"].astype(int),
-            t("contrib.col_kind", lang): [t(f"contrib.kind.{k}", lang) for k in sent["kind"]],
-            t("contrib.col_change", lang): [
-                f"{_value(o, lang)} → {_value(n, lang)}"
-                if o is not None and not pd.isna(o)
-                else _value(n, lang)
-                for o, n in zip(sent["old"], sent["value"], strict=True)
-            ],
-            t("contrib.col_warning", lang): [
-                t("contrib.far", lang, low=_value(lo, lang), high=_value(hi, lang)) if far else ""
-                for far, lo, hi in zip(sent["far"], sent["low"], sent["high"], strict=True)
-            ],
-            t("contrib.col_note", lang): sent["note"],
-        }
-    )
+    table = cv.preview_table(sent, labels(ref, lang), lang)
     note_column = t("contrib.col_note", lang)
     edited = st.data_editor(  # text cells are shown as text: a note's HTML stays harmless
         table,
@@ -224,22 +137,12 @@ def preview_and_submit(engine, ref, unit, chosen, network, name, shown, lang) ->
     far = int(sent["far"].sum())
     confirmed = True
     if far:
-        st.warning(t("contrib.far_warning", lang, n=far), icon=":material/warning:")
+        st.warning(tn("contrib.far_warning", far, lang), icon=":material/warning:")
         confirmed = st.checkbox(t("contrib.far_confirm", lang), key=f"contrib_confirm_{unit}")
     if st.button(
         t("contrib.submit", lang), type="primary", disabled=not confirmed, key="contrib_submit"
     ):
-        values = [
-            ct.StagedValue(
-                r.indicator,
-                int(r.year),
-                float(r.value),
-                None if r.old is None or pd.isna(r.old) else float(r.old),
-                str(note or ""),
-                t("contrib.far", "en", low=r.low, high=r.high) if r.far else "",
-            )
-            for r, note in zip(sent.itertuples(index=False), edited[note_column], strict=True)
-        ]
+        values = [ct.StagedValue(*row) for row in cv.staged_rows(sent, edited[note_column])]
         if ud.attempt(
             lambda: ct.stage(
                 engine,
@@ -258,33 +161,13 @@ def preview_and_submit(engine, ref, unit, chosen, network, name, shown, lang) ->
 
 def values_table(ref, info: ct.ContributionInfo, lang: str) -> None:
     st.dataframe(  # text as text: notes typed by people are never read as HTML or Markdown
-        pd.DataFrame(
-            {
-                t("contrib.col_indicator", lang): [
-                    ui.indicator_label(ref, v.indicator, lang)
-                    if v.indicator in ref.catalogue.index
-                    else v.indicator
-                    for v in info.values
-                ],
-                t("contrib.col_year", lang): [v.year for v in info.values],
-                t("contrib.col_change", lang): [
-                    f"{_value(v.old_value, lang)} → {_value(v.value, lang)}"
-                    if v.old_value is not None
-                    else _value(v.value, lang)
-                    for v in info.values
-                ],
-                t("contrib.col_warning", lang): [v.warning for v in info.values],
-                t("contrib.col_note", lang): [v.note for v in info.values],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
+        cv.values_frame(info.values, labels(ref, lang), lang), hide_index=True, width="stretch"
     )
 
 
 def staged_view(engine, ref, staged: ct.ContributionInfo, lang: str) -> None:
     st.info(
-        t("contrib.staged", lang, n=len(staged.values), who=staged.submitted_by),
+        tn("contrib.staged", len(staged.values), lang, who=staged.submitted_by),
         icon=":material/hourglass_top:",
     )
     values_table(ref, staged, lang)
@@ -300,19 +183,17 @@ def review_section(engine, ref, lang: str) -> None:
     if not (is_admin or is_coordinator):
         return
     st.header(t("contrib.review", lang))
-    waiting = [
-        c for c in ct.listing(engine, status=ct.STAGED) if is_admin or c.network_id is not None
-    ]
+    waiting = cv.reviewable(ct.listing(engine, status=ct.STAGED), is_admin)
     if not waiting:
         st.caption(t("contrib.review_none", lang))
     for item in waiting:
         with st.container(border=True):
             st.markdown(
-                t(
+                tn(
                     "contrib.review_item",
+                    len(item.values),
                     lang,
-                    unit=ui.unit_label(ref, item.unit_id, lang),
-                    n=len(item.values),
+                    unit=naming.unit_label(ref, item.unit_id, lang),
                     who=usertext.escape(item.submitted_by),
                 )
             )
@@ -328,7 +209,7 @@ def review_section(engine, ref, lang: str) -> None:
                         lang,
                     )
                 if done:
-                    st.success(t("contrib.approved", lang, n=done.values), icon=":material/check:")
+                    st.success(tn("contrib.approved", done.values, lang), icon=":material/check:")
             rejected = right.button(t("contrib.reject", lang), key=f"contrib_no_{item.id}")
             if rejected and ud.attempt(
                 lambda i=item.id, r=reason: ct.reject(engine, i, r, by=ud.actor()), lang
@@ -344,36 +225,15 @@ def versions_section(engine, ref, lang: str) -> None:
     unit = st.selectbox(
         t("contrib.unit", lang),
         ref.local.index.tolist(),
-        format_func=lambda u: ui.unit_label(ref, u, lang),
+        format_func=lambda u: naming.unit_label(ref, u, lang),
         key="contrib_versions_unit",
     )
     versions = ct.history(engine, unit)
     if not versions:
         st.caption(t("contrib.versions_none", lang))
         return
-    newest = {}
-    for v in versions:
-        newest.setdefault((v.indicator, v.year), v.id)
-    st.dataframe(
-        pd.DataFrame(
-            {
-                "#": [v.id for v in versions],
-                t("contrib.col_indicator", lang): [v.indicator for v in versions],
-                t("contrib.col_year", lang): [v.year for v in versions],
-                t("value", lang): [_value(v.value, lang) for v in versions],
-                t("contrib.col_in_force", lang): [
-                    "✓" if newest[(v.indicator, v.year)] == v.id else "" for v in versions
-                ],
-                t("contrib.col_approved", lang): [
-                    f"{v.approved_by} {pd.Timestamp(v.approved_at):%Y-%m-%d}" for v in versions
-                ],
-                t("contrib.col_note", lang): [v.note for v in versions],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-    )
-    older = [v.id for v in versions if newest[(v.indicator, v.year)] != v.id]
+    st.dataframe(cv.versions_frame(versions, lang), hide_index=True, width="stretch")
+    older = cv.older_versions(versions)
     if older:
         chosen = st.selectbox(t("contrib.revert_to", lang), older, key="contrib_revert_id")
         if st.button(t("contrib.revert", lang), key="contrib_revert"):
@@ -427,8 +287,8 @@ def define_section(engine, ref, lang: str) -> None:
 
 
 def render() -> None:
-    ref = ui.reference()
-    lang = ui.lang()
+    ref = refdata.reference()
+    lang = viewstate.lang()
     st.title(t("contrib.title", lang))
     st.caption(t("contrib.intro", lang))
     engine = ud.store()

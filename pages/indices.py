@@ -8,61 +8,78 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from benchlearn import cache, ui, views
+from benchlearn import cache, views
 from benchlearn.charts.indices import contributions_chart
 from benchlearn.charts.map import build_map, features
-from benchlearn.i18n import format_number, t
+from benchlearn.formatting import format_number, format_percent
+from benchlearn.i18n import t, tn
 from benchlearn.logic import indexview as logic
 from benchlearn.logic import similar
 from benchlearn.logic.composite import Component, CompositeResult, composite_index, rank_ranges
 from benchlearn.logic.mapview import legend_rows, map_slice
-from benchlearn.state import ViewState
+from benchlearn.state import DEFAULT_BAND, INDEX_DIRECTIONS, MAX_BAND, ViewState, weight_text
+from benchlearn.ui import naming, refdata, viewstate
 
 EDITOR = "idx_editor"
 # Weights varied within +-BAND_DEFAULT % by default: enough to show which places depend on
 # them; 1,000 seeded draws take ~0.1 s for 43 units (make bench) and repeat exactly.
-BAND_DEFAULT, BAND_MAX = 20, 90
+BAND_DEFAULT, BAND_MAX = DEFAULT_BAND, MAX_BAND  # the view's `band` (?band= on this page)
 RANGE_SAMPLES, RANGE_SEED = 1000, 0
 NARROW_VIEW = pdk.ViewState(latitude=56.88, longitude=24.6, zoom=5.55, min_zoom=5, max_zoom=11)
 
 
-def reset_editor() -> None:
-    """A new preset: forget the edits and start from the preset's rows."""
-    preset = st.session_state["idx_preset"]
-    st.session_state["_idx_preset"] = preset
-    st.session_state["_idx_base"] = logic.preset_rows(logic.preset_components(preset))
-    st.session_state.pop("_idx_last", None)
-    st.session_state.pop(EDITOR, None)
-    st.session_state.pop("_idx_year", None)  # the new preset's best year, not the old one's
-
-
 def choose_preset(lang: str) -> str:
-    ss = st.session_state
-    ss["idx_preset"] = ss.get("_idx_preset", "vraa")
+    """The preset radio, bound to the view's `preset` (?preset= on this page; a new preset
+    starts at its best year: state.RESETS, and from its own rows: editor)."""
     return st.radio(
         t("idx.preset", lang),
         list(logic.PRESETS),
-        key="idx_preset",
-        on_change=reset_editor,
+        **viewstate.bound("preset", "idx_preset"),
         horizontal=True,
         format_func=lambda p: t(f"idx.preset.{p}", lang),
     )
 
 
-def indicator_name(ref: ui.Reference, code: str, lang: str) -> str:
+def indicator_name(ref: refdata.Reference, code: str, lang: str) -> str:
     if code in ref.catalogue.index:
-        return ui.indicator_label(ref, code, lang)
+        return naming.indicator_label(ref, code, lang)
     return f"{t(f'idx.vraa.{code}', lang)} ({t('idx.not_in_db', lang)})"
 
 
-def editor(ref: ui.Reference, preset: str, lang: str) -> pd.DataFrame:
-    """Indicator + weight + direction; edits survive page switches (the last edited table
-    becomes the starting table when the widget has forgotten its state)."""
+EDITOR_BASE = "_idx_base"  # transient (viewstate.TRANSIENT): (preset, the editor's first table)
+
+
+def index_rows(preset: str, items: list[str] | None) -> pd.DataFrame:
+    """The editor's rows for the view's components (?iw=code:weight:h|l,...; None: the
+    preset's rows)."""
+    if items is None:
+        return logic.preset_rows(logic.preset_components(preset))
+    parts = [item.split(":") for item in items]
+    return logic.preset_rows([Component(c, float(w), INDEX_DIRECTIONS[d]) for c, w, d in parts])
+
+
+def index_items(preset: str, rows: pd.DataFrame) -> list[str] | None:
+    """The usable rows as the view holds them; None when they are the preset's."""
+    items = [
+        weight_text(c.code, c.weight, c.direction) for c in logic.components_from_rows(rows)[0]
+    ]
+    preset_items = [
+        weight_text(c.code, c.weight, c.direction) for c in logic.preset_components(preset)
+    ]
+    return None if items == preset_items else items
+
+
+def editor(ref: refdata.Reference, preset: str, lang: str) -> pd.DataFrame:
+    """Indicator + weight + direction, bound to the view's components (?iw= on this page):
+    the editor starts from them whenever its widget has forgotten its state (on arriving at
+    the page) or the preset changes (which resets them: state.RESETS), and every edit goes
+    back into the view."""
     ss = st.session_state
-    if EDITOR not in ss:
-        ss["_idx_base"] = ss.get("_idx_last", logic.preset_rows(logic.preset_components(preset)))
+    if EDITOR not in ss or ss.get(EDITOR_BASE, (None,))[0] != preset:
+        ss.pop(EDITOR, None)  # the widget's edits belong to the old table
+        ss[EDITOR_BASE] = (preset, index_rows(preset, viewstate.view().get("iw")))
     edited = st.data_editor(
-        ss["_idx_base"],
+        ss[EDITOR_BASE][1],
         key=EDITOR,
         num_rows="dynamic",
         hide_index=True,
@@ -93,18 +110,18 @@ def editor(ref: ui.Reference, preset: str, lang: str) -> pd.DataFrame:
             ),
         },
     )
-    ss["_idx_last"] = edited
+    viewstate.set_view("iw", index_items(preset, edited))
     return edited
 
 
-def warn_problems(ref: ui.Reference, problems: list[str], lang: str) -> None:
+def warn_problems(ref: refdata.Reference, problems: list[str], lang: str) -> None:
     for problem in problems:
         kind, code = problem.split(":", 1)
         name = indicator_name(ref, code, lang)
         st.warning(t(f"idx.problem_{kind}", lang, name=name), icon=":material/edit_note:")
 
 
-def components_table(ref: ui.Reference, rows: pd.DataFrame, lang: str) -> None:
+def components_table(ref: refdata.Reference, rows: pd.DataFrame, lang: str) -> None:
     """What the index is made of, and what it could not use."""
     status = {
         s: t(f"idx.status.{s}", lang) for s in ("used", "not_in_database", "no_data", "zero_weight")
@@ -125,7 +142,7 @@ def components_table(ref: ui.Reference, rows: pd.DataFrame, lang: str) -> None:
 
 
 def honesty_notes(
-    ref: ui.Reference,
+    ref: refdata.Reference,
     preset: str,
     components: list[Component],
     result: CompositeResult,
@@ -139,14 +156,14 @@ def honesty_notes(
             f"{indicator_name(ref, r.indicator, lang)} ({format_number(r.weight, 2, lang)})"
             for r in absent.itertuples()
         )
-        share = format_number(logic.missing_share(components, result) * 100, 0, lang)
+        share = format_percent(logic.missing_share(components, result) * 100, 0, lang)
         st.warning(
-            t(
+            tn(
                 "idx.missing",
+                len(components),
                 lang,
-                used_n=len(result.used),
-                n=len(absent),
-                total=len(components),
+                used=len(result.used),
+                missing=len(absent),
                 share=share,
                 names=names,
             ),
@@ -171,9 +188,9 @@ def legend(classified, lang: str) -> None:
 
 
 def index_map(
-    ref: ui.Reference, version: str, result: CompositeResult, state: ViewState, lang: str
+    ref: refdata.Reference, version: str, result: CompositeResult, state: ViewState, lang: str
 ) -> None:
-    units = ui.units_of(ref, version)
+    units = refdata.units_of(ref, version)
     view = map_slice(
         logic.index_slice(units, result), "higher_better", "quantile", 0.0, "", 2, lang
     )
@@ -194,7 +211,7 @@ def index_map(
 
 
 def results(
-    ref: ui.Reference,
+    ref: refdata.Reference,
     state: ViewState,
     version: str,
     result: CompositeResult,
@@ -203,12 +220,12 @@ def results(
     years: dict,
     lang: str,
 ) -> None:
-    names = {u: ui.unit_label(ref, u, lang) for u in table.index}
-    labels = {c: ui.indicator_label(ref, c, lang) for c in result.used}
+    names = {u: naming.unit_label(ref, u, lang) for u in table.index}
+    labels = {c: naming.indicator_label(ref, c, lang) for c in result.used}
     headers = {
-        c: f"{labels[c]}, {ui.indicator_unit(ref, c, lang)} ({years[c]})" for c in result.used
+        c: f"{labels[c]}, {naming.indicator_unit(ref, c, lang)} ({years[c]})" for c in result.used
     }
-    units = {c: ui.indicator_unit(ref, c, lang) for c in result.used}
+    units = {c: naming.indicator_unit(ref, c, lang) for c in result.used}
     decimals = {c: int(ref.catalogue.loc[c, "decimals"]) for c in result.used}
     left, right = st.columns([5, 6], gap="medium")
     with left:
@@ -219,8 +236,7 @@ def results(
             min_value=0,
             max_value=BAND_MAX,
             step=5,
-            value=BAND_DEFAULT,
-            key="idx_band",
+            **viewstate.bound("band", "idx_band"),
             help=t("idx.band_help", lang),
         )
         ranges = rank_ranges(table, components, band / 100, RANGE_SAMPLES, RANGE_SEED)
@@ -235,14 +251,15 @@ def results(
             column_config={t("municipality", lang): st.column_config.TextColumn(pinned=True)},
             key="idx_ranking",
         )
-        st.caption(t("idx.range_note", lang, band=band, samples=RANGE_SAMPLES, seed=RANGE_SEED))
+        band_text = format_percent(band, 0, lang)
+        st.caption(tn("idx.range_note", RANGE_SAMPLES, lang, band=band_text, seed=RANGE_SEED))
         if result.incomplete_units:
             missing = ", ".join(sorted(names.get(u, u) for u in result.incomplete_units))
             st.caption(t("idx.incomplete", lang, n=len(result.incomplete_units), names=missing))
-        sources = ui.sources()
+        sources = refdata.sources()
         st.caption(
             "  \n".join(
-                dict.fromkeys(ui.source_caption(ref, c, lang, sources) for c in result.used)
+                dict.fromkeys(naming.source_caption(ref, c, lang, sources) for c in result.used)
             )
         )
     with st.expander(t("idx.contributions", lang), icon=":material/stacked_bar_chart:"):
@@ -251,29 +268,28 @@ def results(
         st.caption(t("idx.contributions_note", lang))
 
 
-def choose_year(ref: ui.Reference, codes: list[str], years: list[int], lang: str) -> int | None:
+def choose_year(
+    ref: refdata.Reference, codes: list[str], years: list[int], lang: str
+) -> int | None:
     """Year selectbox; by default the year in which most units have every indicator (so a
     preset does not open on a year that only two units report)."""
     if not years:
         return None
-    ss = st.session_state
-    if ss.get("_idx_year") not in years:
+    if viewstate.view().get("iyear") not in years:  # the view's year (?iyear=), else the best
         version = similar.peer_version(years[0], None, ref.versions, ref.units)
         obs = views.indicator_observations(version, tuple(codes))
-        unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
-        ss["_idx_year"] = similar.best_year(obs, ref.catalogue, codes, unit_ids, years)
-    ss["idx_year"] = ss["_idx_year"]
+        unit_ids = refdata.units_of(ref, version)["unit_id"].tolist()
+        viewstate.set_view("iyear", similar.best_year(obs, ref.catalogue, codes, unit_ids, years))
     return st.selectbox(
         t("sel.year", lang),
         years,
-        key="idx_year",
-        on_change=lambda: ss.update(_idx_year=ss["idx_year"]),
+        **viewstate.bound("iyear", "idx_year"),
     )
 
 
 def render() -> None:
-    ref = ui.reference()
-    state = ui.current_state()
+    ref = refdata.reference()
+    state = viewstate.current_state()
     lang = state.lang
     st.title(t("idx.title", lang))
     st.caption(t("idx.intro", lang))
@@ -292,7 +308,7 @@ def render() -> None:
         if year is None
         else similar.peer_version(year, None, ref.versions, ref.units)
     )
-    unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
+    unit_ids = refdata.units_of(ref, version)["unit_id"].tolist()
     if year is None:
         table, used_years = pd.DataFrame(index=pd.Index(unit_ids, name="unit_id")), {}
     else:
@@ -308,8 +324,8 @@ def render() -> None:
         return
     n_index = int(result.index.notna().sum())
     if n_index < logic.MIN_UNITS:
-        st.warning(t("idx.too_few", lang, n=n_index), icon=":material/warning:")
-    st.subheader(t("idx.result", lang, year=year, n=n_index))
+        st.warning(tn("idx.too_few", n_index, lang), icon=":material/warning:")
+    st.subheader(tn("idx.result", n_index, lang, year=year))
     results(ref, state, version, result, components, table, used_years, lang)
 
 

@@ -4,17 +4,21 @@ the repository checks that role again for each write."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import streamlit as st
 
-from benchlearn import actions_panel, ui
-from benchlearn.i18n import t
+from benchlearn import actions_panel, deck_paper
+from benchlearn.i18n import t, tn
 from benchlearn.logic import usertext
+from benchlearn.screens.look import Room
+from benchlearn.ui import naming, refdata, viewstate
 from benchlearn.userdata import repository as repo
 from benchlearn.userdata import widgets as ud
-from benchlearn.userdata.logic import move, view_link
+from benchlearn.userdata.logic import absolute_link, move, view_link
 from benchlearn.userdata.repository import NetworkInfo, NetworkInput, ViewInfo
 
-PICK = "_net_pick"  # the chosen network id, kept across page switches
+PICK = "net_pick"  # the network selectbox, bound to the view's `tikls` (?tikls= on this page)
 PAGE_NAMES = {
     "": "nav.map",
     "tendences": "nav.trends",
@@ -39,28 +43,18 @@ def page_name(path: str, lang: str) -> str:
 
 
 def choose_network(nets: list[NetworkInfo], lang: str) -> NetworkInfo:
-    """Selectbox over all networks; the URL's ?tikls=<id> wins on arrival."""
+    """Selectbox over all networks, bound to the view's network (?tikls=<id>); the first
+    network when the view names none that exists (a deleted one included)."""
     ids = [n.id for n in nets]
-    wanted = ui.page_state().tikls
-    if wanted in ids and PICK not in st.session_state:
-        st.session_state[PICK] = wanted
-    if st.session_state.get(PICK) not in ids:
-        st.session_state[PICK] = ids[0]
-    st.session_state["net_pick"] = st.session_state[PICK]
+    if viewstate.view().get("tikls") not in ids:
+        viewstate.set_view("tikls", ids[0])
     by_id = {n.id: n for n in nets}
-
-    def keep() -> None:
-        st.session_state[PICK] = st.session_state["net_pick"]
-        st.session_state["_last_network"] = st.session_state["net_pick"]
-
     chosen = st.selectbox(
         t("net.choose", lang),
         ids,
-        key="net_pick",
-        on_change=keep,
+        **viewstate.bound("tikls", PICK),
         format_func=lambda i: f"{usertext.plain(by_id[i].name(lang))} ({period(by_id[i], lang)})",
     )
-    ui.page_params({"tikls": str(chosen)})
     return by_id[chosen]
 
 
@@ -70,7 +64,7 @@ def period(net: NetworkInfo, lang: str) -> str:
     return str(net.period_start or net.period_end or t("ud.not_recorded", lang))
 
 
-def details(ref: ui.Reference, net: NetworkInfo, lang: str) -> None:
+def details(ref: refdata.Reference, net: NetworkInfo, lang: str) -> None:
     """What is known of the network; everything people typed goes through usertext."""
     st.header(usertext.inline(net.name(lang)))
     missing = []
@@ -85,7 +79,7 @@ def details(ref: ui.Reference, net: NetworkInfo, lang: str) -> None:
     cols[1].markdown(f"**{t('net.coordinator', lang)}:** {coordinator}")
     if not net.coordinator:
         missing.append(t("net.coordinator", lang).lower())
-    names = sorted(ui.unit_label(ref, u, lang) for u in net.members)
+    names = sorted(naming.unit_label(ref, u, lang) for u in net.members)
     st.markdown(
         f"**{t('net.members', lang, n=len(names))}:** "
         + (", ".join(names) if names else f"*{t('ud.not_recorded', lang)}*")
@@ -96,7 +90,7 @@ def details(ref: ui.Reference, net: NetworkInfo, lang: str) -> None:
     st.markdown(
         f"**{t('net.indicators', lang, n=len(codes))}:** "
         + (
-            ", ".join(ui.indicator_label(ref, c, lang) for c in codes)
+            ", ".join(naming.indicator_label(ref, c, lang) for c in codes)
             if codes
             else f"*{t('ud.not_recorded', lang)}*"
         )
@@ -123,15 +117,14 @@ def actions(net: NetworkInfo, lang: str) -> None:
         disabled=not net.members,
         help=t("net.use_group_help", lang),
     ):
-        ui.set_view("grp", net.code)
+        viewstate.set_view("grp", net.code)
         st.switch_page("pages/benchmark.py")
     if right.button(
         t("net.use_theme", lang), icon=":material/table_chart:", disabled=not net.indicators
     ):
-        ui.set_view("theme", net.code)
+        viewstate.set_view("theme", net.code)
         if net.members:
-            ui.set_view("grp", net.code)
-        st.session_state["_bench_ind"] = ui.view()["ind"]  # keep the theme on arrival
+            viewstate.set_view("grp", net.code)
         st.switch_page("pages/benchmark.py")
 
 
@@ -154,12 +147,7 @@ def views_tab(engine, net: NetworkInfo, views: list[ViewInfo], editor: bool, lan
             if editor and buttons.button(
                 t("net.delete", lang), key=f"del_view_{view.id}", icon=":material/delete:"
             ):
-                ud.attempt(
-                    lambda v=view: repo.delete_view(engine, v.id, by=ud.actor()),
-                    lang,
-                    t("net.deleted", lang),
-                )
-                st.rerun()
+                ud.delete(lambda v=view: repo.delete_view(engine, v.id, by=ud.actor()), lang)
 
 
 def decks_tab(engine, net: NetworkInfo, views: list[ViewInfo], editor: bool, lang: str) -> None:
@@ -171,7 +159,7 @@ def decks_tab(engine, net: NetworkInfo, views: list[ViewInfo], editor: bool, lan
         with st.container(border=True):
             head, go = st.columns([4, 1], vertical_alignment="center")
             head.markdown(
-                f"**{usertext.inline(deck.title)}** · {t('net.slides', lang, n=len(deck.slides))}"
+                f"**{usertext.inline(deck.title)}** · {tn('net.slides', len(deck.slides), lang)}"
             )
             go.page_link(
                 "pages/present.py",
@@ -187,10 +175,19 @@ def decks_tab(engine, net: NetworkInfo, views: list[ViewInfo], editor: bool, lan
                 if editor:
                     order = [s.id for s in deck.slides]
                     reorder(engine, deck.id, order, i - 1, row[2:], lang)
+            deck_paper_button(engine, deck, lang)
             if editor:
                 deck_tools(engine, deck, titles, lang)
     if editor and views:
         new_deck(engine, net, views, lang)
+
+
+def deck_paper_button(engine, deck: repo.DeckInfo, lang: str) -> None:
+    """The deck as a PDF, one slide a page, with names (anonymised: from the presentation's
+    title slide, as the room shows it)."""
+    query = {"deck": str(deck.id), **({"lang": lang} if lang != "lv" else {})}
+    link = absolute_link(st.context.url, f"./prezentacija?{urlencode(query)}")
+    deck_paper.button(engine, deck, Room(), link, lang, key=f"deck_pdf_{deck.id}")
 
 
 def reorder(engine, deck_id: int, order: list[int], index: int, cells, lang: str) -> None:
@@ -228,10 +225,7 @@ def deck_tools(engine, deck: repo.DeckInfo, titles: dict[int, str], lang: str) -
     if right.button(
         t("net.delete_deck", lang), key=f"del_deck_{deck.id}", icon=":material/delete:"
     ):
-        ud.attempt(
-            lambda: repo.delete_deck(engine, deck.id, by=ud.actor()), lang, t("net.deleted", lang)
-        )
-        st.rerun()
+        ud.delete(lambda: repo.delete_deck(engine, deck.id, by=ud.actor()), lang)
 
 
 def new_deck(engine, net: NetworkInfo, views: list[ViewInfo], lang: str) -> None:
@@ -255,7 +249,7 @@ def new_deck(engine, net: NetworkInfo, views: list[ViewInfo], lang: str) -> None
                 st.rerun()
 
 
-def network_form(ref: ui.Reference, net: NetworkInfo | None, lang: str) -> NetworkInput | None:
+def network_form(ref: refdata.Reference, net: NetworkInfo | None, lang: str) -> NetworkInput | None:
     """Fields of a network; returns the input when submitted."""
     base = net or NetworkInfo(name_lv="")
     with st.form(f"net_form_{net.id if net else 'new'}", clear_on_submit=net is None):
@@ -271,20 +265,14 @@ def network_form(ref: ui.Reference, net: NetworkInfo | None, lang: str) -> Netwo
         )
         coordinator = e.text_input(t("net.coordinator", lang), base.coordinator, max_chars=200)
         local = ref.local.index.tolist()
-        members = st.multiselect(
+        members = ud.pick_many(
             t("net.members_label", lang),
             local,
-            default=[u for u in base.members if u in local],
-            format_func=lambda u: ui.unit_label(ref, u, lang),
-            placeholder=t("sel.placeholder", lang),
+            base.members,
+            lambda u: naming.unit_label(ref, u, lang),
+            lang,
         )
-        indicators = st.multiselect(
-            t("net.indicators_label", lang),
-            ref.catalogue.index.tolist(),
-            default=[c for c in base.indicators if c in ref.catalogue.index],
-            format_func=lambda c: ui.indicator_label(ref, c, lang),
-            placeholder=t("sel.placeholder", lang),
-        )
+        indicators = ud.pick_indicators(ref, t("net.indicators_label", lang), base.indicators, lang)
         description_lv = st.text_area(t("net.description_lv", lang), base.description_lv)
         description_en = st.text_area(t("net.description_en", lang), base.description_en)
         submitted = st.form_submit_button(
@@ -307,7 +295,7 @@ def network_form(ref: ui.Reference, net: NetworkInfo | None, lang: str) -> Netwo
     )
 
 
-def edit_tab(engine, ref: ui.Reference, net: NetworkInfo, lang: str) -> None:
+def edit_tab(engine, ref: refdata.Reference, net: NetworkInfo, lang: str) -> None:
     data = network_form(ref, net, lang)
     if data is not None and ud.attempt(
         lambda: repo.update_network(engine, net.id, data, by=ud.actor()) or True,
@@ -317,23 +305,17 @@ def edit_tab(engine, ref: ui.Reference, net: NetworkInfo, lang: str) -> None:
         st.rerun()
     confirm = st.checkbox(t("net.delete_confirm", lang), key=f"confirm_del_{net.id}")
     if st.button(t("net.delete_network", lang), icon=":material/delete:", disabled=not confirm):
-        ud.attempt(
-            lambda: repo.delete_network(engine, net.id, by=ud.actor()),
-            lang,
-            t("net.deleted", lang),
-        )
-        st.session_state.pop(PICK, None)
-        st.rerun()
+        ud.delete(lambda: repo.delete_network(engine, net.id, by=ud.actor()), lang)
 
 
-def new_tab(engine, ref: ui.Reference, lang: str) -> None:
+def new_tab(engine, ref: refdata.Reference, lang: str) -> None:
     data = network_form(ref, None, lang)
     if data is not None:
         made = ud.attempt(
             lambda: repo.create_network(engine, data, by=ud.actor()), lang, t("net.created", lang)
         )
         if made:
-            st.session_state[PICK] = made
+            viewstate.set_view("tikls", made)
             st.rerun()
 
 
@@ -347,19 +329,13 @@ def editor_box(lang: str) -> bool:
 
 
 def render() -> None:
-    ref = ui.reference()
-    lang = ui.lang()
-    st.title(t("net.title", lang))
-    st.caption(t("net.intro", lang))
-    engine = ud.store()
-    if engine is None:
-        ud.unavailable(lang)
-        return
-    with ud.guarded(lang):  # the store may go away after it was opened
-        show(engine, ref, lang)
+    ref = refdata.reference()
+    lang = viewstate.lang()
+    show_page = lambda engine: show(engine, ref, lang)  # noqa: E731
+    ud.store_page(t("net.title", lang), t("net.intro", lang), lang, show_page)
 
 
-def show(engine, ref: ui.Reference, lang: str) -> None:
+def show(engine, ref: refdata.Reference, lang: str) -> None:
     editor = editor_box(lang)
     nets = repo.list_networks(engine)
     if not nets:

@@ -8,10 +8,11 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from benchlearn import cache, ui, views
+from benchlearn import cache, views
 from benchlearn.charts.map import build_map, features
 from benchlearn.charts.peers import why_chart
-from benchlearn.i18n import format_number, t
+from benchlearn.formatting import format_number
+from benchlearn.i18n import t, tn
 from benchlearn.logic import similar
 from benchlearn.logic.groups import COMPARED, USER
 from benchlearn.logic.peers import (
@@ -20,23 +21,19 @@ from benchlearn.logic.peers import (
     PeerResult,
     find_peers,
 )
-from benchlearn.state import MAX_COMPARED, MAX_GROUP_NAME, ViewState
+from benchlearn.state import MAX_COMPARED, MAX_GROUP_NAME, MAX_PEERS, ViewState, weight_text
+from benchlearn.ui import inputs, naming, refdata, viewstate
 
-DEFAULT_K = 7
 NARROW_VIEW = pdk.ViewState(latitude=56.88, longitude=24.6, zoom=5.55, min_zoom=5, max_zoom=11)
-MAX_PEERS = MAX_COMPARED - 1  # the focus joins them in the compared municipalities
 CARD_COLUMNS = 2
 
 
-def kept(name: str, default: object) -> dict:
-    """Widget kwargs whose value survives page switches (kept under a plain key)."""
-    key, store = f"peers_{name}", f"_peers_{name}"
-    st.session_state[key] = st.session_state.get(store, default)
-
-    def copy_back() -> None:
-        st.session_state[store] = st.session_state[key]
-
-    return {"key": key, "on_change": copy_back}
+def draft(name: str, start: object) -> dict:
+    """Widget kwargs of the save form's fields: a draft the widget itself holds, starting at
+    `start`; what a saved group is goes into the view (ug, ug_name) when it is saved."""
+    key = f"peers_{name}"
+    st.session_state.setdefault(key, start)
+    return {"key": key}
 
 
 def default_weights() -> pd.DataFrame:
@@ -48,19 +45,45 @@ def default_weights() -> pd.DataFrame:
     )
 
 
+def weight_rows(items: list[str] | None) -> pd.DataFrame:
+    """The editor's rows for the view's weights (?pw=code:weight,...; None: the defaults)."""
+    if items is None:
+        return default_weights()
+    pairs = [item.rsplit(":", 1) for item in items]
+    return pd.DataFrame(
+        {"indicator": [c for c, _ in pairs], "weight": [float(w) for _, w in pairs]}
+    )
+
+
+def weight_items(rows: pd.DataFrame) -> list[str] | None:
+    """The usable rows as the view holds them; None when they are the defaults."""
+    items = [weight_text(c, w) for c, w in similar.weights_from_rows(rows)[0].items()]
+    return None if items == weight_items_of_defaults() else items
+
+
+def weight_items_of_defaults() -> list[str]:
+    return [weight_text(c, w) for c, w in DEFAULT_PEER_INDICATORS.items()]
+
+
+EDITOR_BASE = "_peers_base"  # transient (viewstate.TRANSIENT): the table the editor started from
+
+
 def reset_weights() -> None:
-    for key in ("peers_editor", "_peers_base", "_peers_last"):
+    for key in ("peers_editor", EDITOR_BASE):
         st.session_state.pop(key, None)
+    viewstate.set_view("pw", None)
 
 
-def weights_editor(ref: ui.Reference, lang: str) -> pd.DataFrame:
-    """Indicator + weight rows; the edits survive page switches (the widget's own state
-    does not, so the last edited table becomes the new starting table)."""
+def weights_editor(ref: refdata.Reference, lang: str) -> pd.DataFrame:
+    """Indicator + weight rows, bound to the view's weights (?pw= on this page): the editor
+    starts from them whenever its widget has forgotten its state (on arriving at the page),
+    and every edit goes back into the view."""
     ss = st.session_state
-    if "peers_editor" not in ss:
-        ss["_peers_base"] = ss.get("_peers_last", default_weights())
+    if "peers_editor" not in ss or EDITOR_BASE not in ss:
+        ss.pop("peers_editor", None)
+        ss[EDITOR_BASE] = weight_rows(viewstate.view().get("pw"))
     edited = st.data_editor(
-        ss["_peers_base"],
+        ss[EDITOR_BASE],
         key="peers_editor",
         num_rows="dynamic",
         hide_index=True,
@@ -69,7 +92,7 @@ def weights_editor(ref: ui.Reference, lang: str) -> pd.DataFrame:
             "indicator": st.column_config.SelectboxColumn(
                 t("sel.indicator", lang),
                 options=ref.catalogue.index.tolist(),
-                format_func=lambda c: ui.indicator_label(ref, c, lang),
+                format_func=lambda c: naming.indicator_label(ref, c, lang),
                 required=True,
                 width="large",
             ),
@@ -84,33 +107,33 @@ def weights_editor(ref: ui.Reference, lang: str) -> pd.DataFrame:
             ),
         },
     )
-    ss["_peers_last"] = edited
+    viewstate.set_view("pw", weight_items(edited))
     st.button(t("peers.reset", lang), on_click=reset_weights, icon=":material/restart_alt:")
     st.caption(t("peers.weights_help", lang))
     return edited
 
 
 def choose_year(
-    ref: ui.Reference, focus: str, codes: list[str], years: list[int], lang: str
+    ref: refdata.Reference, focus: str, codes: list[str], years: list[int], lang: str
 ) -> int | None:
     """Year selectbox; by default the year in which most units have every indicator."""
     if not years:
         return None
-    if st.session_state.get("_peers_year") not in years:
+    if viewstate.view().get("pyear") not in years:  # the view's year (?pyear=), else the best
         version = similar.peer_version(years[0], focus, ref.versions, ref.units)
         obs = views.indicator_observations(version, tuple(codes))
-        unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
+        unit_ids = refdata.units_of(ref, version)["unit_id"].tolist()
         best = similar.best_year(obs, ref.catalogue, codes, unit_ids, years)
-        st.session_state["_peers_year"] = best
-    return st.selectbox(t("sel.year", lang), years, **kept("year", years[0]))
+        viewstate.set_view("pyear", best)
+    return st.selectbox(t("sel.year", lang), years, **viewstate.bound("pyear", "peers_year"))
 
 
 def adopt(peers: list[str], focus: str) -> None:
     """The focus and its peers become the compared municipalities and the comparison group
     of every page (the focus too, so its profile ranks it within this group)."""
-    ui.set_view("my", focus)
-    ui.set_view("cmp", [focus, *peers][:MAX_COMPARED])
-    ui.set_view("grp", COMPARED)
+    viewstate.set_view("my", focus)
+    viewstate.set_view("cmp", [focus, *peers][:MAX_COMPARED])
+    viewstate.set_view("grp", COMPARED)
 
 
 def save_group() -> None:
@@ -118,34 +141,34 @@ def save_group() -> None:
     if not members:
         return
     name = (st.session_state.get("peers_save_name") or "").strip()[:MAX_GROUP_NAME]
-    ui.set_view("ug_name", name)
-    ui.set_view("ug", members)
-    ui.set_view("grp", USER)
+    viewstate.set_view("ug_name", name)
+    viewstate.set_view("ug", members)
+    viewstate.set_view("grp", USER)
 
 
-def warn_problems(ref: ui.Reference, problems: list[str], lang: str) -> None:
+def warn_problems(ref: refdata.Reference, problems: list[str], lang: str) -> None:
     for problem in problems:
         kind, code = problem.split(":", 1)
-        name = ui.indicator_label(ref, code, lang) if code in ref.catalogue.index else code
+        name = naming.indicator_label(ref, code, lang) if code in ref.catalogue.index else code
         st.warning(t(f"peers.problem_{kind}", lang, name=name), icon=":material/edit_note:")
 
 
 def warn_dropped(
-    ref: ui.Reference, result_dropped: dict[str, str], focus: str, year: int, lang: str
+    ref: refdata.Reference, result_dropped: dict[str, str], focus: str, year: int, lang: str
 ) -> None:
     """Indicators left out: missing for the focus, or without any value up to the year."""
     missing = [c for c, why in result_dropped.items() if why == REASON_MISSING_FOR_FOCUS]
     no_year = [c for c in result_dropped if c not in missing]
     if missing:
-        names = ", ".join(ui.indicator_label(ref, c, lang) for c in missing)
-        name = ui.unit_label(ref, focus, lang)
+        names = ", ".join(naming.indicator_label(ref, c, lang) for c in missing)
+        name = naming.unit_label(ref, focus, lang)
         st.warning(t("peers.dropped_focus", lang, name=name, names=names), icon=":material/block:")
     if no_year:
-        names = ", ".join(ui.indicator_label(ref, c, lang) for c in no_year)
+        names = ", ".join(naming.indicator_label(ref, c, lang) for c in no_year)
         st.warning(t("peers.dropped_year", lang, year=year, names=names), icon=":material/block:")
 
 
-def adopt_row(ref: ui.Reference, state: ViewState, result: PeerResult, lang: str) -> None:
+def adopt_row(ref: refdata.Reference, state: ViewState, result: PeerResult, lang: str) -> None:
     peers = result.peers.index.tolist()
     adopted = state.grp == COMPARED and state.cmp == [result.focus, *peers][:MAX_COMPARED]
     left, right = st.columns([1, 2], vertical_alignment="center")
@@ -156,14 +179,16 @@ def adopt_row(ref: ui.Reference, state: ViewState, result: PeerResult, lang: str
         on_click=adopt,
         args=(peers, result.focus),
         disabled=adopted,
-        help=t("peers.adopt_help", lang, n=len(peers), name=ui.unit_label(ref, result.focus, lang)),
+        help=tn(
+            "peers.adopt_help", len(peers), lang, name=naming.unit_label(ref, result.focus, lang)
+        ),
         key="peers_adopt",
     )
     if adopted:
         with right:
-            name = ui.unit_label(ref, result.focus, lang)
+            name = naming.unit_label(ref, result.focus, lang)
             st.success(
-                t("peers.adopted", lang, n=len(peers), name=name), icon=":material/check_circle:"
+                tn("peers.adopted", len(peers), lang, name=name), icon=":material/check_circle:"
             )
             links = st.columns(3)
             for column, (path, key) in zip(
@@ -177,13 +202,15 @@ def adopt_row(ref: ui.Reference, state: ViewState, result: PeerResult, lang: str
             ):
                 column.page_link(path, label=t(key, lang), icon=":material/arrow_forward:")
     else:
-        right.caption(t("peers.current_group", lang, group=ui.group_label(ref, state.grp, lang)))
+        right.caption(
+            t("peers.current_group", lang, group=naming.group_label(ref, state.grp, lang))
+        )
 
 
 def peers_map(
-    ref: ui.Reference, version: str, result: PeerResult, names: dict[str, str], lang: str
+    ref: refdata.Reference, version: str, result: PeerResult, names: dict[str, str], lang: str
 ) -> None:
-    units = ui.units_of(ref, version)
+    units = refdata.units_of(ref, version)
     table = similar.peer_map_table(units, result, names, lang)
     shown = units[units["unit_id"].isin([result.focus, *result.peers.index])]
     labels = pd.DataFrame(
@@ -214,11 +241,11 @@ def peers_map(
 
 
 def why_cards(
-    ref: ui.Reference, result: PeerResult, table: pd.DataFrame, names: dict, lang: str
+    ref: refdata.Reference, result: PeerResult, table: pd.DataFrame, names: dict, lang: str
 ) -> None:
     """One bordered card per peer: name, distance, a sentence and the why-chart."""
-    labels = {c: ui.indicator_label(ref, c, lang) for c in result.used}
-    units = {c: ui.indicator_unit(ref, c, lang) for c in result.used}
+    labels = {c: naming.indicator_label(ref, c, lang) for c in result.used}
+    units = {c: naming.indicator_unit(ref, c, lang) for c in result.used}
     decimals = {c: int(ref.catalogue.loc[c, "decimals"]) for c in result.used}
     frame = similar.why_frame(result, table, labels, units, decimals, lang)
     st.subheader(t("peers.why", lang))
@@ -236,13 +263,19 @@ def why_cards(
 
 
 def values_table(
-    ref: ui.Reference, result: PeerResult, table: pd.DataFrame, years: dict, names: dict, lang: str
+    ref: refdata.Reference,
+    result: PeerResult,
+    table: pd.DataFrame,
+    years: dict,
+    names: dict,
+    lang: str,
 ) -> None:
     headers = {
-        c: f"{ui.indicator_label(ref, c, lang)}, {ui.indicator_unit(ref, c, lang)} ({years[c]})"
-        for c in result.used
+        code: f"{naming.indicator_label(ref, code, lang)}, "
+        f"{naming.indicator_unit(ref, code, lang)} ({years[code]})"
+        for code in result.used
     }
-    units = {c: ui.indicator_unit(ref, c, lang) for c in result.used}
+    units = {c: naming.indicator_unit(ref, c, lang) for c in result.used}
     decimals = {c: int(ref.catalogue.loc[c, "decimals"]) for c in result.used}
     frame = similar.values_frame(result, table, names, headers, units, decimals, lang)
     st.dataframe(
@@ -255,34 +288,34 @@ def values_table(
     )
 
 
-def notes(ref: ui.Reference, result: PeerResult, years: dict, k: int, lang: str) -> None:
+def notes(ref: refdata.Reference, result: PeerResult, years: dict, k: int, lang: str) -> None:
     lines = []
     if len(result.peers) < k:
-        lines.append(t("peers.fewer", lang, n=len(result.peers)))
+        lines.append(tn("peers.fewer", len(result.peers), lang))
     if result.excluded:
-        names = ", ".join(sorted(ui.unit_label(ref, u, lang) for u in result.excluded))
+        names = ", ".join(sorted(naming.unit_label(ref, u, lang) for u in result.excluded))
         lines.append(t("peers.excluded", lang, n=len(result.excluded), names=names))
-    used = "; ".join(f"{ui.indicator_label(ref, c, lang)} {years[c]}" for c in result.used)
+    used = "; ".join(f"{naming.indicator_label(ref, c, lang)} {years[c]}" for c in result.used)
     lines.append(t("peers.years", lang, items=used))
-    sources = ui.sources()
-    captions = dict.fromkeys(ui.source_caption(ref, c, lang, sources) for c in result.used)
+    sources = refdata.sources()
+    captions = dict.fromkeys(naming.source_caption(ref, c, lang, sources) for c in result.used)
     st.caption("  \n".join([*lines, *captions]))
 
 
-def save_section(ref: ui.Reference, state: ViewState, peers: list[str], lang: str) -> None:
+def save_section(ref: refdata.Reference, state: ViewState, peers: list[str], lang: str) -> None:
     """Name a list of units (the peers to start with) and make it the comparison group;
     the group lives in the URL, so a copied link shares it."""
     with st.expander(t("peers.save", lang), icon=":material/bookmark_add:"):
         st.text_input(
             t("peers.save_name", lang),
             max_chars=MAX_GROUP_NAME,
-            **kept("save_name", state.ug_name or ""),
+            **draft("save_name", state.ug_name or ""),
         )
         st.multiselect(
             t("peers.save_members", lang),
             ref.local.index.tolist(),
-            format_func=lambda u: ui.unit_label(ref, u, lang),
-            **kept("save_members", state.ug or peers),
+            format_func=lambda u: naming.unit_label(ref, u, lang),
+            **draft("save_members", state.ug or peers),
         )
         st.button(
             t("peers.save_button", lang),
@@ -294,13 +327,13 @@ def save_section(ref: ui.Reference, state: ViewState, peers: list[str], lang: st
 
 
 def render() -> None:
-    ref = ui.reference()
-    state = ui.current_state()
+    ref = refdata.reference()
+    state = viewstate.current_state()
     lang = state.lang
     st.title(t("peers.title", lang))
     st.caption(t("peers.intro", lang))
     if not state.my:
-        ui.ask_for_my_municipality(ref, lang, "peers.choose_hint", "peers_pick")
+        inputs.ask_for_my_municipality(ref, lang, "peers.choose_hint", "peers_pick")
         return
     focus = state.my
     names_all = ref.labels[lang]
@@ -317,16 +350,16 @@ def render() -> None:
             min_value=1,
             max_value=MAX_PEERS,
             step=1,
-            **kept("k", DEFAULT_K),
+            **viewstate.bound("k", "peers_k"),  # ?k= on this page
         )
-    st.subheader(t("peers.heading", lang, name=ui.unit_label(ref, focus, lang)))
+    st.subheader(t("peers.heading", lang, name=naming.unit_label(ref, focus, lang)))
     warn_problems(ref, problems, lang)
     if year is None:
         st.warning(t("peers.no_usable", lang), icon=":material/search_off:")
         return
 
     version = similar.peer_version(year, focus, ref.versions, ref.units)
-    unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
+    unit_ids = refdata.units_of(ref, version)["unit_id"].tolist()
     obs = views.indicator_observations(version, tuple(weights))
     table, used_years = similar.structural_table(obs, ref.catalogue, list(weights), unit_ids, year)
     usable, dropped = similar.usable_indicators(table, focus, weights)

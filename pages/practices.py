@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from benchlearn import ui
-from benchlearn.i18n import t
+from benchlearn.i18n import t, tn
 from benchlearn.logic import usertext
+from benchlearn.ui import naming, refdata, viewstate
 from benchlearn.userdata import access
 from benchlearn.userdata import repository as repo
 from benchlearn.userdata import widgets as ud
@@ -18,18 +18,18 @@ from benchlearn.userdata.repository import NetworkInfo, PracticeInfo, PracticeIn
 ANY = ""
 
 
-def filters(ref: ui.Reference, practices, nets: list[NetworkInfo], lang: str) -> dict:
+def filters(ref: refdata.Reference, practices, nets: list[NetworkInfo], lang: str) -> dict:
     """Search box and filters (every filter narrows the list)."""
     query = st.text_input(t("prac.search", lang), key="prac_q", help=t("prac.search_help", lang))
     cols = st.columns(4)
     units = sorted(
-        {p.unit_id for p in practices if p.unit_id}, key=lambda u: ui.unit_label(ref, u, lang)
+        {p.unit_id for p in practices if p.unit_id}, key=lambda u: naming.unit_label(ref, u, lang)
     )
     unit = cols[0].selectbox(
         t("prac.unit", lang),
         [ANY, *units],
         key="prac_unit",
-        format_func=lambda u: ui.unit_label(ref, u, lang) if u else t("prac.any", lang),
+        format_func=lambda u: naming.unit_label(ref, u, lang) if u else t("prac.any", lang),
     )
     by_id = {n.id: n for n in nets}
     network = cols[1].selectbox(
@@ -43,7 +43,7 @@ def filters(ref: ui.Reference, practices, nets: list[NetworkInfo], lang: str) ->
         t("prac.indicator", lang),
         [ANY, *sorted(codes)],
         key="prac_ind",
-        format_func=lambda c: ui.indicator_label(ref, c, lang) if c else t("prac.any", lang),
+        format_func=lambda c: naming.indicator_label(ref, c, lang) if c else t("prac.any", lang),
     )
     tag = cols[3].selectbox(
         t("prac.tag", lang),
@@ -60,18 +60,20 @@ def filters(ref: ui.Reference, practices, nets: list[NetworkInfo], lang: str) ->
     }
 
 
-def place(ref: ui.Reference, p: PracticeInfo, lang: str) -> str:
+def place(ref: refdata.Reference, p: PracticeInfo, lang: str) -> str:
     """Today's municipality, and the one before the 2021 reform where that is what the
     source names (e.g. Vecumnieku novads, now part of Bauskas novads)."""
     if not p.unit_id:
         return t("prac.national", lang)
-    name = ui.unit_label(ref, p.unit_id, lang)
+    name = naming.unit_label(ref, p.unit_id, lang)
     if p.former_unit_id:
-        return t("prac.former", lang, name=name, former=ui.unit_label(ref, p.former_unit_id, lang))
+        return t(
+            "prac.former", lang, name=name, former=naming.unit_label(ref, p.former_unit_id, lang)
+        )
     return name
 
 
-def card(ref: ui.Reference, p: PracticeInfo, nets: dict[int, NetworkInfo], lang: str) -> None:
+def card(ref: refdata.Reference, p: PracticeInfo, nets: dict[int, NetworkInfo], lang: str) -> None:
     """One entry: what is known, and a line saying what is not. What people typed goes
     through usertext (no images or HTML; links show their target)."""
     with st.container(border=True):
@@ -88,7 +90,7 @@ def card(ref: ui.Reference, p: PracticeInfo, nets: dict[int, NetworkInfo], lang:
         extra = []
         codes = [c for c in p.indicators if c in ref.catalogue.index]
         if codes:
-            names = ", ".join(ui.indicator_label(ref, c, lang) for c in codes)
+            names = ", ".join(naming.indicator_label(ref, c, lang) for c in codes)
             extra.append(f"{t('prac.related', lang)}: {names}")
         if p.tags:
             extra.append(f"{t('prac.tags', lang)}: {', '.join(map(usertext.inline, p.tags))}")
@@ -115,7 +117,7 @@ def card(ref: ui.Reference, p: PracticeInfo, nets: dict[int, NetworkInfo], lang:
 
 
 def practice_form(
-    ref: ui.Reference,
+    ref: refdata.Reference,
     p: PracticeInfo | None,
     nets: list[NetworkInfo],
     lang: str,
@@ -128,7 +130,7 @@ def practice_form(
     choices = [ANY, *local] if units is None else local
     former = sorted(
         ref.units.loc[ref.units["version"] == "pre2021", "unit_id"].unique(),
-        key=lambda u: ui.unit_label(ref, u, lang),
+        key=lambda u: naming.unit_label(ref, u, lang),
     )
     with st.form(f"prac_form_{p.id if p else 'new'}", clear_on_submit=p is None):
         a, b = st.columns(2)
@@ -139,7 +141,9 @@ def practice_form(
             t("prac.unit", lang),
             choices,
             index=(choices.index(base.unit_id) if base.unit_id in choices else 0),
-            format_func=lambda u: ui.unit_label(ref, u, lang) if u else t("prac.national", lang),
+            format_func=lambda u: (
+                naming.unit_label(ref, u, lang) if u else t("prac.national", lang)
+            ),
         )
         before = d.selectbox(
             t("prac.former_unit", lang),
@@ -147,7 +151,7 @@ def practice_form(
             index=(
                 [ANY, *former].index(base.former_unit_id) if base.former_unit_id in former else 0
             ),
-            format_func=lambda u: ui.unit_label(ref, u, lang) if u else "—",
+            format_func=lambda u: naming.unit_label(ref, u, lang) if u else "—",
         )
         year = e.number_input(t("prac.year", lang), 1990, 2100, base.year, step=1, format="%d")
         network = f.selectbox(
@@ -156,13 +160,7 @@ def practice_form(
             index=([None, *by_id].index(base.network_id) if base.network_id in by_id else 0),
             format_func=lambda i: usertext.plain(by_id[i].name(lang)) if i else "—",
         )
-        indicators = st.multiselect(
-            t("prac.related", lang),
-            ref.catalogue.index.tolist(),
-            default=[c for c in base.indicators if c in ref.catalogue.index],
-            format_func=lambda c: ui.indicator_label(ref, c, lang),
-            placeholder=t("sel.placeholder", lang),
-        )
+        indicators = ud.pick_indicators(ref, t("prac.related", lang), base.indicators, lang)
         summary_lv = st.text_area(t("prac.summary_lv", lang), base.summary_lv)
         summary_en = st.text_area(t("prac.summary_en", lang), base.summary_en)
         g, h = st.columns(2)
@@ -187,7 +185,7 @@ def practice_form(
     )
 
 
-def editing(engine, ref: ui.Reference, shown: list[PracticeInfo], nets, lang: str) -> None:
+def editing(engine, ref: refdata.Reference, shown: list[PracticeInfo], nets, lang: str) -> None:
     """Correct a shown entry, delete it, or add a new one; a contributor only those of
     their own municipalities."""
     grants = ud.grants()
@@ -214,28 +212,17 @@ def editing(engine, ref: ui.Reference, shown: list[PracticeInfo], nets, lang: st
         ):
             st.rerun()
         if st.button(t("prac.delete", lang), icon=":material/delete:", key=f"del_prac_{entry.id}"):
-            ud.attempt(
-                lambda: repo.delete_practice(engine, entry.id, by=ud.actor()),
-                lang,
-                t("net.deleted", lang),
-            )
-            st.rerun()
+            ud.delete(lambda: repo.delete_practice(engine, entry.id, by=ud.actor()), lang)
 
 
 def render() -> None:
-    ref = ui.reference()
-    lang = ui.lang()
-    st.title(t("prac.title", lang))
-    st.caption(t("prac.intro", lang))
-    engine = ud.store()
-    if engine is None:
-        ud.unavailable(lang)
-        return
-    with ud.guarded(lang):  # the store may go away after it was opened
-        show(engine, ref, lang)
+    ref = refdata.reference()
+    lang = viewstate.lang()
+    show_page = lambda engine: show(engine, ref, lang)  # noqa: E731
+    ud.store_page(t("prac.title", lang), t("prac.intro", lang), lang, show_page)
 
 
-def show(engine, ref: ui.Reference, lang: str) -> None:
+def show(engine, ref: refdata.Reference, lang: str) -> None:
     practices = repo.list_practices(engine)
     nets = repo.list_networks(engine)
     chosen = filters(ref, practices, nets, lang)
@@ -249,7 +236,7 @@ def show(engine, ref: ui.Reference, lang: str) -> None:
         tag=chosen["tag"],
         names=names,
     )
-    st.caption(t("prac.count", lang, n=len(shown), total=len(practices)))
+    st.caption(tn("prac.count", len(practices), lang, shown=len(shown)))
     if not shown:
         st.info(t("prac.none", lang))
     by_id = {n.id: n for n in nets}

@@ -1,7 +1,9 @@
 """Presentation mode for seminars: one saved view per slide, full screen without the app's
 navigation, large type and thick lines for the back of a room; ← → (or the buttons) step
-through the deck. Each slide is drawn from the saved view's own state with the same chart
-builders as the pages; the URL (?deck=&slide=) and a link per slide can be shared.
+through the deck. A slide is the page: each is drawn from the saved view's own state by
+its page's view functions (benchlearn.screens), in large type; the URL (?deck=&slide=) and a
+link per slide can be shared. The title slide offers the deck as a PDF, one slide a page
+(benchlearn.deck_paper), anonymised as the room sees it.
 
 For the seminar room (issue 21): a title slide with the participants' link and its QR code;
 anonymised slides (every municipality but the one in the spotlight as a letter, the same
@@ -13,34 +15,32 @@ from __future__ import annotations
 
 import html
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
-import pandas as pd
 import streamlit as st
 
-from benchlearn import cache, ui, views
-from benchlearn.charts.map import build_map, features
-from benchlearn.i18n import t
+from benchlearn import deck_paper
+from benchlearn.i18n import t, tn
 from benchlearn.logic import anonymise as an
-from benchlearn.logic import benchmark as bm
-from benchlearn.logic import flags, seminar, usertext
-from benchlearn.logic import profile as profile_logic
-from benchlearn.logic.mapview import CITY_KINDS, legend_rows, map_slice
-from benchlearn.state import MAX_COMPARED, MAX_TIMER, ViewState, parse
+from benchlearn.logic import seminar, usertext
+from benchlearn.screens import comparison as comparison_screen
+from benchlearn.screens import look
+from benchlearn.screens import map as map_screen
+from benchlearn.screens import profile as profile_screen
+from benchlearn.screens import trends as trends_screen
+from benchlearn.screens.look import Room
+from benchlearn.state import MAX_TIMER, ViewState, to_params
+from benchlearn.ui import naming, refdata, viewstate
 from benchlearn.userdata import repository as repo
 from benchlearn.userdata import widgets as ud
 from benchlearn.userdata.logic import absolute_link, step, view_link
-from benchlearn.userdata.presentation import compact_table, enlarge_deck, enlarge_spec
 from benchlearn.userdata.repository import DeckInfo, ViewInfo
 
-SLIDE = "_present"  # (deck id, slide index) of this browser session; index -1: the title
-ANON, SPOT, MINUTES = "pres_anon", "pres_spot", "pres_minutes"  # the seminar settings
-TIMER_END = "_pres_timer_end"  # time.time() when the running timer reaches zero
+# The deck, the slide and the seminar settings are fields of the view (?deck=&slide=&anon=
+# &spot=&timer=, written to the URL on this page only); these keys are their widgets'.
+ANON, SPOT, MINUTES = "pres_anon", "pres_spot", "pres_minutes"
+TIMER_END = "_pres_timer_end"  # transient: time.time() when the running timer reaches zero
 TITLE = -1
-MAP_HEIGHT = 640
-CHART_HEIGHT = 520
 
 # Only on this page: no sidebar, header or top navigation; everything larger.
 CSS = """
@@ -63,119 +63,77 @@ CSS = """
 
 
 def deck_from_url(engine) -> DeckInfo | None:
-    """The deck the URL names (?deck=, an id checked by benchlearn.state), if it exists."""
-    deck_id = ui.page_state().deck
+    """The view's deck (?deck=, an id checked by benchlearn.state), if it exists."""
+    deck_id = viewstate.view().get("deck")
     return repo.get_deck(engine, deck_id) if deck_id is not None else None
 
 
+def _set_index(index: int) -> None:
+    viewstate.set_view("slide", None if index == TITLE else index + 1)
+
+
 def slide_index(deck: DeckInfo) -> int:
-    """This session's position in the deck (TITLE: the title slide); on arrival, the URL's
-    ?slide= (1-based), or the title slide without one."""
-    stored = st.session_state.get(SLIDE)
-    if stored and stored[0] == deck.id:
-        index = stored[1]
-    else:
-        slide = ui.page_state().slide  # 1..MAX_SLIDE; past the end: the last slide
-        index = slide - 1 if slide is not None else TITLE
-    index = TITLE if index == TITLE else step(index, len(deck.slides), 0)
-    st.session_state[SLIDE] = (deck.id, index)
+    """The position in the deck (TITLE: the title slide): the view's ?slide= (1-based; a
+    new deck starts at its title slide, past the end is the last slide)."""
+    slide = viewstate.view().get("slide")
+    index = TITLE if slide is None else step(slide - 1, len(deck.slides), 0)
+    _set_index(index)
     return index
 
 
 def go(deck: DeckInfo, delta: int) -> None:
-    deck_id, index = st.session_state[SLIDE]
-    moved = index + delta
-    st.session_state[SLIDE] = (deck_id, TITLE if moved < 0 else step(moved, len(deck.slides), 0))
+    slide = viewstate.view().get("slide")
+    moved = (TITLE if slide is None else slide - 1) + delta
+    _set_index(TITLE if moved < 0 else step(moved, len(deck.slides), 0))
 
 
 # --- the seminar settings: anonymise, spotlight, timer -----------------------------------
 
 
-@dataclass(frozen=True)
-class Room:
-    """How names are shown in this presentation: `letters` (unit id -> letter) for every
-    municipality but the spotlight when anonymised, else empty; `mask` replaces names and
-    unit ids in any text (people's titles and notes, chart data) with letters."""
-
-    spot: str | None = None
-    letters: dict[str, str] = field(default_factory=dict)
-    mask: Callable[[str], str] = lambda text: text
-
-    @property
-    def anonymised(self) -> bool:
-        return bool(self.letters)
-
-    def label(self, ref: ui.Reference, unit: str, lang: str) -> str:
-        return self.letters.get(unit) or ui.unit_label(ref, unit, lang)
-
-    def scrub(self, value):
-        """Every string inside a chart spec or map layer with names and ids masked."""
-        if not self.anonymised:
-            return value
-        if isinstance(value, str):
-            return self.mask(value)
-        if isinstance(value, list):
-            return [self.scrub(v) for v in value]
-        if isinstance(value, dict):
-            return {k: self.scrub(v) for k, v in value.items()}
-        return value
-
-
-def seed_settings() -> None:
-    """The seminar settings from the URL on arrival (checked by benchlearn.state)."""
-    page = ui.page_state()
-    st.session_state.setdefault(ANON, page.anon)
-    st.session_state.setdefault(SPOT, page.spot)
-    st.session_state.setdefault(MINUTES, page.timer or 0)
-
-
-def spot_options(ref: ui.Reference, deck: DeckInfo, members: tuple[str, ...]) -> list[str]:
+def spot_options(ref: refdata.Reference, deck: DeckInfo, members: tuple[str, ...]) -> list[str]:
     """Who may be in the spotlight: the network's members, else the units the deck names."""
     pool = list(members) or an.named_units(v.params for v in deck.slides)
     known = ref.labels["lv"]
     options = [u for u in dict.fromkeys(pool) if u in known]
-    current = st.session_state.get(SPOT)
+    current = viewstate.view().get("spot")
     if current and current not in options:
         if current in known:
             options.append(current)
         else:  # not a unit of this warehouse (the URL's notice says so): left out
-            st.session_state[SPOT] = None
+            viewstate.set_view("spot", None)
     return [None, *options]
 
 
-def room_of(ref: ui.Reference, deck: DeckInfo) -> Room:
+def room_of(ref: refdata.Reference, deck: DeckInfo) -> Room:
     """The letters for this deck and spotlight: the same on every slide of the deck."""
-    spot = st.session_state.get(SPOT)
-    if not st.session_state.get(ANON):
-        return Room(spot=spot)
-    universe = [u for u in ref.labels["lv"] if len(u) > 2]  # units, not Latvia ("LV")
-    named = an.named_units(v.params for v in deck.slides)
-    order = an.deck_order(named, universe, f"deck:{deck.id}", ref.local.index)
-    letters = an.aliases(order, spot)
-    names = an.name_aliases((ref.labels["lv"], ref.labels["en"]), letters)
-    keep = [ref.labels[lang].get(spot, "") for lang in ("lv", "en")] if spot else []
-    return Room(spot, letters, an.masker({**names, **letters}, keep=[*keep, spot or ""]))
+    current = viewstate.view()
+    return look.room_for(ref, deck, bool(current.get("anon")), current.get("spot"))
 
 
 def settings(
-    ref: ui.Reference, deck: DeckInfo, members: tuple[str, ...], room: Room, lang: str
+    ref: refdata.Reference, deck: DeckInfo, members: tuple[str, ...], room: Room, lang: str
 ) -> None:
     """The presenter's popover: anonymise, spotlight, timer minutes. While anonymised, the
     spotlight's choices are letters too: the popover is open in front of the room."""
     with st.popover(t("pres.settings", lang), icon=":material/tune:", width="stretch"):
-        st.toggle(t("pres.anon", lang), key=ANON, help=t("pres.anon_help", lang))
+        st.toggle(
+            t("pres.anon", lang), **viewstate.bound("anon", ANON), help=t("pres.anon_help", lang)
+        )
+        options = spot_options(ref, deck, members)
         st.selectbox(
             t("pres.spot", lang),
-            spot_options(ref, deck, members),
-            key=SPOT,
+            options,
+            **viewstate.bound("spot", SPOT),
             format_func=lambda u: t("sel.my_none", lang) if u is None else room.label(ref, u, lang),
             help=t("pres.spot_help", lang),
         )
-        st.number_input(t("pres.minutes", lang), 0, MAX_TIMER, step=1, key=MINUTES)
+        st.number_input(
+            t("pres.minutes", lang), 0, MAX_TIMER, step=1, **viewstate.bound("timer", MINUTES)
+        )
 
 
 def start_timer() -> None:
-    st.session_state[TIMER_END] = time.time() + 60 * int(st.session_state.get(MINUTES) or 0)
+    st.session_state[TIMER_END] = time.time() + 60 * int(viewstate.view().get("timer") or 0)
 
 
 def stop_timer() -> None:
@@ -184,7 +142,7 @@ def stop_timer() -> None:
 
 def timer(column, lang: str) -> None:
     """The countdown (counted in the browser, no rerun every second) and its button."""
-    minutes = int(st.session_state.get(MINUTES) or 0)
+    minutes = int(viewstate.view().get("timer") or 0)
     if not minutes:
         stop_timer()
         return
@@ -214,19 +172,14 @@ def timer(column, lang: str) -> None:
 
 
 def url_settings() -> dict[str, str]:
-    """The settings as URL parameters (defaults left out)."""
-    out = {}
-    if st.session_state.get(ANON):
-        out["anon"] = "1"
-    if st.session_state.get(SPOT):
-        out["spot"] = st.session_state[SPOT]
-    if st.session_state.get(MINUTES):
-        out["timer"] = str(int(st.session_state[MINUTES]))
-    return out
+    """The seminar settings as URL parameters (defaults left out), as benchlearn.state
+    writes them."""
+    params = to_params(viewstate.current_state(), "prezentacija")
+    return {k: v for k, v in params.items() if k in ("anon", "spot", "timer")}
 
 
 def controls(
-    ref: ui.Reference, deck: DeckInfo, index: int, network: str, members, room: Room, lang: str
+    ref: refdata.Reference, deck: DeckInfo, index: int, network: str, members, room: Room, lang: str
 ) -> None:
     """Deck title, timer, slide number, the buttons (arrow keys are their shortcuts) and the
     seminar settings."""
@@ -284,19 +237,23 @@ def title_slide(deck: DeckInfo, network: str, room: Room, lang: str) -> None:
     st.title(usertext.inline(room.mask(deck.title)))
     left, right = st.columns([3, 2], gap="large", vertical_alignment="center")
     left.markdown(f"### {usertext.inline(network)}")
-    left.markdown(t("pres.title_slides", lang, n=len(deck.slides)))
+    left.markdown(tn("pres.title_slides", len(deck.slides), lang))
     if room.spot:
         left.markdown(
             t(
                 "pres.title_spot",
                 lang,
-                name=usertext.escape(room.label(ui.reference(), room.spot, lang)),
+                name=usertext.escape(room.label(refdata.reference(), room.spot, lang)),
             )
         )
     if room.anonymised:
         left.markdown(t("pres.title_anon", lang))
     link = participant_link(deck, lang)
     left.markdown(f"{t('pres.follow', lang)}  \n{usertext.link(link, link, relative=True)}")
+    engine = ud.store()
+    if engine is not None:  # the deck as a PDF, one slide a page, named as the room shows
+        with left:
+            deck_paper.button(engine, deck, room, link, lang, key=f"deck_pdf_{deck.id}")
     label = html.escape(t("pres.qr", lang), quote=True)
     right.html(  # an <img>: st.html's sanitiser drops inline SVG
         "<div style='display:flex;flex-direction:column;align-items:center;gap:.5rem'>"
@@ -306,12 +263,9 @@ def title_slide(deck: DeckInfo, network: str, room: Room, lang: str) -> None:
     )
 
 
-def saved_state(ref: ui.Reference, view: ViewInfo, lang: str) -> tuple[ViewState, list]:
-    """The view's state as the app would restore it from its link, in the presenter's
-    language; values that no longer exist are dropped and reported."""
-    state, notices = parse(view.params, ui.options_with_networks(ref))
-    years = ref.years.get(state.ind, [])
-    return replace(state, lang=lang, year=state.year or (years[-1] if years else None)), notices
+def saved_state(ref: refdata.Reference, view: ViewInfo, lang: str) -> tuple[ViewState, list]:
+    """The view's state as the app would restore it from its link (benchlearn.screens)."""
+    return look.saved_state(ref, view.params, lang)
 
 
 def notice_text(notices: list, lang: str) -> str:
@@ -322,172 +276,23 @@ def notice_text(notices: list, lang: str) -> str:
 # --- slide content per page: the pages' own builders, with the saved state ------------------
 
 
-def map_slide(ref: ui.Reference, state: ViewState, index: int, room: Room) -> list[str]:
-    lang, row = state.lang, ref.catalogue.loc[state.ind]
-    unit = ui.indicator_unit(ref, state.ind, lang)
-    version, _ = ui.map_version(ref, state)
-    found = cache.query("indicator_slice", version=version, indicator=state.ind, year=state.year)
-    latvia = cache.query("country_value", indicator=state.ind, year=state.year)
-    latvia_value = None if latvia.empty else float(latvia["value"].iloc[0])
-    decimals = int(row["decimals"])
-    view = map_slice(found, row["direction"], state.cls, latvia_value, unit, decimals, lang)
-    cities = ui.units_of(ref, version)
-    if not room.anonymised:
-        cities = cities[cities["kind"].isin(CITY_KINDS)]
-    labels = pd.DataFrame(
-        {  # anonymised: every unit labelled with its letter, so the room can say "C"
-            "name": [room.label(ref, u, lang) for u in cities["unit_id"]]
-            if room.anonymised
-            else cities["name_en" if lang == "en" else "name_lv"],
-            "lon": cities["label_lon"],
-            "lat": cities["label_lat"],
-        }
-    )
-    table = view.table
-    if room.anonymised:
-        table = table.assign(name=[room.label(ref, u, lang) for u in table.index])
-    collection = features(cache.boundary_layer(version), table, state.my)
-    if room.anonymised:  # tooltips and ids in the page's data too
-        collection = {
-            **collection,
-            "features": [
-                {**f, "properties": room.scrub(f["properties"])} for f in collection["features"]
-            ],
-        }
-    deck = enlarge_deck(build_map(collection, labels, height=MAP_HEIGHT))
-    st.subheader(f"{ui.indicator_label(ref, state.ind, lang)}, {state.year} ({unit})")
-    left, right = st.columns([3, 1], gap="large")
-    left.pydeck_chart(deck, height=MAP_HEIGHT, key=f"slide_map_{index}")
-    swatches = "".join(
-        f"<div style='display:flex;align-items:center;gap:.7rem;margin:.35rem 0;"
-        f"font-size:1.35rem'><span style='width:2.4rem;height:1.5rem;background:{colour};"
-        f"border:1px solid #555;display:inline-block'></span>{html.escape(label)} ({count})</div>"
-        for colour, label, count in legend_rows(view.classified, unit, decimals, lang)
-    )
-    missing = int(view.table["value"].isna().sum())
-    swatches += (
-        f"<div style='display:flex;align-items:center;gap:.7rem;margin:.35rem 0;"
-        f"font-size:1.35rem'><span style='width:2.4rem;height:1.5rem;background:#cfcfcf;"
-        f"border:1px solid #555;display:inline-block'></span>{t('no_data', lang)} ({missing})</div>"
-        if missing
-        else ""
-    )
-    right.markdown(swatches, unsafe_allow_html=True)
-    if state.my and state.my in table.index:
-        mine = table.loc[state.my]
-        name = usertext.escape(mine["name"])
-        right.markdown(f"**{name}**  \n{mine['value_text']}  \n{mine['rank_text']}")
-    return [state.ind]
+def map_slide(ref: refdata.Reference, state: ViewState, index: int, room: Room) -> list[str]:
+    return map_screen.draw_slide(ref, state, look.slide(room, index))
 
 
-def trends_slide(ref: ui.Reference, state: ViewState, index: int, room: Room) -> list[str]:
-    """The trends page's chart for this state, in large type (same view, same cache)."""
-    lang = state.lang
-    companion = ui.per_capita_companion(ref, state.ind)
-    code = companion if state.pc and companion else state.ind
-    unit = ui.indicator_unit(ref, code, lang)
-    version = ui.municipal_version(ref, state)
-    members = tuple(ui.group_of(ref, state, version))
-    group = room.mask(ui.group_label(ref, state.grp, lang, plain=True))  # the chart's legend
-    st.subheader(f"{ui.indicator_label(ref, code, lang)} ({unit})")
-    view = cache.computed(
-        views.trend_view,
-        code,
-        version,
-        tuple(state.cmp),
-        state.my,
-        members,
-        group,
-        lang,
-        CHART_HEIGHT,
-        tuple(sorted(room.letters.items())),
-    )
-    if view["defaulted"]:
-        st.caption(t("pres.trend_units", lang, n=len(view["units"]), group=usertext.escape(group)))
-    if view["nothing"]:
-        st.warning(t("trends.nothing", lang))
-        return [code]
-    spec = enlarge_spec(view["spec"])
-    st.vega_lite_chart(spec=room.scrub(spec), width="stretch", key=f"slide_{index}")
-    return [code]
+def trends_slide(ref: refdata.Reference, state: ViewState, index: int, room: Room) -> list[str]:
+    return trends_screen.draw_slide(ref, state, look.slide(room, index))
 
 
-def benchmark_slide(ref: ui.Reference, state: ViewState, index: int, room: Room) -> list[str]:
-    """The comparison table as the page builds it for this state (its default indicators),
-    with value and rank only, so the columns stay wide enough for large type."""
-    lang, catalogue = state.lang, ref.catalogue
-    version = ui.municipal_version(ref, state)
-    unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
-    setup = cache.computed(views.comparison_setup, version, state.year)  # as the page
-    year, years = setup["year"], setup["years"]
-    themes = ui.theme_options(ref, setup["themes"], years)
-    if not themes:
-        st.info(t("bench.no_themes", lang, year=year))
-        return [state.ind]
-    own = catalogue.loc[state.ind, "theme"]
-    theme = state.theme if state.theme in themes else (own if own in themes else themes[0])
-    options = ui.theme_codes(ref, theme, years)
-    chosen = cache.computed(
-        views.comparison_defaults,
-        version,
-        tuple((c, years[c]) for c in options),
-        tuple(options),
-        len(unit_ids),
-        state.ind,
-    )
-    rows = list(dict.fromkeys(ui.group_of(ref, state, version)))
-    if state.my in unit_ids:
-        rows = [state.my, *(u for u in rows if u != state.my)]
-    group = room.mask(ui.group_label(ref, state.grp, lang))
-    st.subheader(
-        t("bench.subtitle", lang, group=group, theme=ui.theme_label(ref, theme, lang), year=year)
-    )
-    if not rows or not chosen:
-        st.info(t("bench.empty", lang))
-        return chosen or [state.ind]
-    names = {u: room.label(ref, u, lang) for u in rows}  # letters sort as letters
-    observations = views.indicator_observations(version, tuple(chosen))
-    tidy = bm.benchmark_table(observations, catalogue, rows, {c: years[c] for c in chosen})
-    order = bm.order_rows(tidy, rows, state.my, names)
-    st.table(compact_table(tidy, order, catalogue, names, state.my, lang))
-    st.html(bm.legend_html(lang, mine=state.my in order))
-    marks = flags.legend(tidy.loc[tidy["value"].notna(), "flags"], lang)
-    if marks:
-        st.caption(marks)
-    st.caption(t("pres.rank_note", lang))
-    return chosen
+def benchmark_slide(ref: refdata.Reference, state: ViewState, index: int, room: Room) -> list[str]:
+    return comparison_screen.draw_slide(ref, state, look.slide(room, index))
 
 
-def profile_slide(ref: ui.Reference, state: ViewState, index: int, room: Room) -> list[str]:
-    """Strongest and weakest positions of the municipality within the comparison group."""
-    lang = state.lang
-    if not state.my:
-        st.info(t("pres.no_unit", lang))
-        return [state.ind]
-    version = views.profile_version(ref, state, state.my)
-    obs = views.profile_observations(version, state.my)
-    members = ui.group_of(ref, state, version)
-    if state.my not in members:
-        members = ui.units_of(ref, version)["unit_id"].tolist()
-    table = profile_logic.profile_table(obs, state.my, members, ref.catalogue)
-    st.subheader(room.label(ref, state.my, lang))
-    if table.empty:
-        st.warning(t("profile.no_values", lang))
-        return [state.ind]
-    strong, weak = profile_logic.strongest_weakest(table)
-    for column, heading, rows, empty in zip(
-        st.columns(2, gap="large"),
-        ("profile.strongest", "profile.weakest"),
-        (strong, weak),
-        ("profile.none_strong", "profile.none_weak"),
-        strict=True,
-    ):
-        column.markdown(f"### {t(heading, lang)}")
-        column.html(ui.position_lines(ref, rows, lang, t(empty, lang)))
-    return [*strong["indicator"], *weak["indicator"]] or [state.ind]
+def profile_slide(ref: refdata.Reference, state: ViewState, index: int, room: Room) -> list[str]:
+    return profile_screen.draw_slide(ref, state, look.slide(room, index))
 
 
-SLIDES = {
+SLIDES = {  # the pages' own drawing (benchlearn.screens), in the slide's look
     "": map_slide,
     "tendences": trends_slide,
     "salidzinajums": benchmark_slide,
@@ -495,12 +300,12 @@ SLIDES = {
 }
 
 
-def footer(ref: ui.Reference, codes: list[str], view: ViewInfo, room: Room, lang: str) -> None:
+def footer(ref: refdata.Reference, codes: list[str], view: ViewInfo, room: Room, lang: str) -> None:
     """The source of every figure on the slide, and the view's own link for participants
     (not when anonymised: the view itself shows the names)."""
-    sources = ui.sources()
+    sources = refdata.sources()
     captions = dict.fromkeys(
-        ui.source_caption(ref, c, lang, sources) for c in codes if c in ref.catalogue.index
+        naming.source_caption(ref, c, lang, sources) for c in codes if c in ref.catalogue.index
     )
     st.caption("  \n".join(captions))
     if room.anonymised:
@@ -545,8 +350,8 @@ def notes(engine, deck: DeckInfo, view: ViewInfo, room: Room, lang: str) -> None
 
 def render() -> None:
     st.html(CSS)
-    ref = ui.reference()
-    lang = ui.lang()
+    ref = refdata.reference()
+    lang = viewstate.lang()
     engine = ud.store()
     if engine is None:
         ud.unavailable(lang)
@@ -555,30 +360,21 @@ def render() -> None:
         show(engine, ref, lang)
 
 
-def spotlit(state: ViewState, spot: str | None) -> ViewState:
-    """The saved state with the spotlight as "my municipality"; the view's own one is kept
-    among the compared, so every slide still shows whom it showed."""
-    if not spot or spot == state.my:
-        return state
-    others = [u for u in dict.fromkeys([state.my, *state.cmp]) if u and u != spot]
-    return replace(state, my=spot, cmp=others[:MAX_COMPARED])
+spotlit = look.spotlit
 
 
-def show(engine, ref: ui.Reference, lang: str) -> None:
+def show(engine, ref: refdata.Reference, lang: str) -> None:
     deck = deck_from_url(engine)
     if deck is None or not deck.slides:
         st.info(t("pres.no_deck" if deck is None else "pres.empty", lang))
         st.page_link("pages/networks.py", label=t("nav.networks", lang), icon=":material/hub:")
         return
-    seed_settings()
     index = slide_index(deck)
     network = repo.get_network(engine, deck.network_id)
     members = network.members if network else ()
     room = room_of(ref, deck)
     name = room.mask(network.name(lang)) if network else ""
     controls(ref, deck, index, name, members, room, lang)
-    slide = {} if index == TITLE else {"slide": str(index + 1)}
-    ui.page_params({"deck": str(deck.id), **slide, **url_settings()})
     if index == TITLE:
         title_slide(deck, name, room, lang)
         return

@@ -7,33 +7,35 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from benchlearn import actions_panel, cache, paper, ui, views
+from benchlearn import actions_panel, cache, paper, views
 from benchlearn.charts import profile as profile_charts
 from benchlearn.charts import tables
 from benchlearn.charts import trends as trend_charts
-from benchlearn.i18n import TEXT, format_number, format_rank, format_value, t
+from benchlearn.formatting import format_number, format_rank, format_value
+from benchlearn.i18n import has_text, t
 from benchlearn.logic import flags, gaps, series, similar, usertext
 from benchlearn.logic import profile as logic
 from benchlearn.logic.peers import DEFAULT_PEER_INDICATORS
 from benchlearn.logic.scores import BAND_COLOURS, band_label
+from benchlearn.screens import profile as profile_screen
+from benchlearn.ui import download_buttons, grouping, inputs, naming, refdata, specs, viewstate
 from benchlearn.userdata import widgets as userdata
 
 TREND_COLUMNS = 2  # two 300 px charts fit the open section at 1280 px; three did not
 TABLE_MAX_PX = 740  # then the table scrolls under its header
-TRENDS_KEY = "profile_trends"
-TRENDS_PARAM = "tendences"  # ?tendences=1: the link opens with the trend charts shown
+TRENDS_KEY = "profile_trends"  # the section, bound to the view's `tendences` (?tendences=1)
 
 
-def unit_row(ref: ui.Reference, unit: str, version: str) -> pd.Series:
-    rows = ui.units_of(ref, version)
+def unit_row(ref: refdata.Reference, unit: str, version: str) -> pd.Series:
+    rows = refdata.units_of(ref, version)
     return rows[rows["unit_id"] == unit].iloc[0]
 
 
-def key_facts(ref: ui.Reference, obs: pd.DataFrame, row: pd.Series, lang: str) -> list[dict]:
+def key_facts(ref: refdata.Reference, obs: pd.DataFrame, row: pd.Series, lang: str) -> list[dict]:
     """The five cards: label, value and help text for st.metric."""
     nuts = row["nuts3_code"] if pd.notna(row["nuts3_code"]) else None
-    region = ui.group_label(ref, f"nuts:{nuts}", lang) if nuts else "–"
-    short = t(f"profile.region.{nuts}", lang) if f"profile.region.{nuts}" in TEXT else region
+    region = naming.group_label(ref, f"nuts:{nuts}", lang) if nuts else "–"
+    short = t(f"profile.region.{nuts}", lang) if has_text(f"profile.region.{nuts}") else region
     parishes = "–" if pd.isna(row["parishes"]) else f"{int(row['parishes'])} / {int(row['towns'])}"
     cards = [
         {"label": t("profile.kind", lang), "value": t(f"kind.{row['kind']}", lang).capitalize()},
@@ -53,7 +55,7 @@ def key_facts(ref: ui.Reference, obs: pd.DataFrame, row: pd.Series, lang: str) -
         {
             "label": t("profile.population_year", lang, year=int(population["year"])),
             "value": flags.marked(format_number(population["value"], 0, lang), population["flags"]),
-            "help": f"{ui.indicator_label(ref, population['indicator'], lang)}. {source}",
+            "help": f"{naming.indicator_label(ref, population['indicator'], lang)}. {source}",
         },
     ]
 
@@ -100,14 +102,16 @@ VERDICT_COLOURS = {"better": BAND_COLOURS["best"], "worse": BAND_COLOURS["worst"
 
 
 def value_columns(
-    ref: ui.Reference, table: pd.DataFrame, lang: str
+    ref: refdata.Reference, table: pd.DataFrame, lang: str
 ) -> tuple[dict, list[str], np.ndarray]:
     """The columns both profile tables start with (indicator, year, the unit's value with its
     mark), and each row's unit of measure and decimals for the columns after them."""
     decimals = ref.catalogue.loc[table["indicator"], "decimals"].astype(int).to_numpy()
-    units = [ui.indicator_unit(ref, c, lang) for c in table["indicator"]]
+    units = [naming.indicator_unit(ref, c, lang) for c in table["indicator"]]
     columns = {
-        t("sel.indicator", lang): [ui.indicator_label(ref, c, lang) for c in table["indicator"]],
+        t("sel.indicator", lang): [
+            naming.indicator_label(ref, c, lang) for c in table["indicator"]
+        ],
         t("sel.year", lang): table["year"].astype(str).to_numpy(),
         t("value", lang): [
             flags.marked(format_value(v, u, d, lang), f)
@@ -117,7 +121,7 @@ def value_columns(
     return columns, units, decimals
 
 
-def display_table(ref: ui.Reference, table: pd.DataFrame, lang: str) -> pd.DataFrame:
+def display_table(ref: refdata.Reference, table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The profile table as text for reading (Latvian number formats), values with their
     marks (Σ ≈ ?, benchlearn.logic.flags)."""
     columns, units, decimals = value_columns(ref, table, lang)
@@ -144,23 +148,12 @@ def display_table(ref: ui.Reference, table: pd.DataFrame, lang: str) -> pd.DataF
 
 
 def gap_display(
-    ref: ui.Reference, table: pd.DataFrame, gap: pd.DataFrame, basis: str, lang: str
+    ref: refdata.Reference, table: pd.DataFrame, gap: pd.DataFrame, basis: str, lang: str
 ) -> pd.DataFrame:
     """The gaps table as text: indicator, year, the unit's value (with its mark), then the
     expected value and the gap in numbers and words."""
     columns, units, decimals = value_columns(ref, table, lang)
     return pd.DataFrame({**columns, **gap_columns(table, gap, units, decimals, basis, lang)})
-
-
-def show_positions(strong: str, weak: str, lang: str) -> None:
-    left, right = st.columns(2)
-    with left:
-        st.subheader(t("profile.strongest", lang))
-        st.html(strong)
-    with right:
-        st.subheader(t("profile.weakest", lang))
-        st.html(weak)
-    st.caption(t("profile.positions_note", lang, n=logic.MIN_COMPARED, limit=logic.POSITIONS_SHOWN))
 
 
 def table_html(
@@ -217,25 +210,25 @@ def gaps_html(
     return f'{GAPS_CSS}<div class="bl-gaps">{body}</div>'
 
 
-def trend_charts_for(ref: ui.Reference, obs: pd.DataFrame, unit: str, lang: str) -> list:
+def trend_charts_for(ref: refdata.Reference, obs: pd.DataFrame, unit: str, lang: str) -> list:
     charts = []
     for code in logic.multi_year(obs, unit, ref.catalogue.index.tolist()):
         lines = series.trend_series(obs, code, [], unit, [])
         if series.off_scale(lines):
             lines = lines[lines["role"] != series.ROLE_LATVIA]
-        labels = {unit: ui.unit_label(ref, unit, lang), series.LATVIA: t("latvia", lang)}
-        u = ui.indicator_unit(ref, code, lang)
+        labels = {unit: naming.unit_label(ref, unit, lang), series.LATVIA: t("latvia", lang)}
+        u = naming.indicator_unit(ref, code, lang)
         frame = trend_charts.display_frame(
             lines,
             labels,
             u,
             int(ref.catalogue.loc[code, "decimals"]),
             lang,
-            derived=ui.source_caption(ref, code, lang, ui.sources()),
-            tables=trend_charts.source_labels(ui.sources()),
+            derived=naming.source_caption(ref, code, lang, refdata.sources()),
+            tables=trend_charts.source_labels(refdata.sources()),
         )
         charts.append(
-            profile_charts.small_trend(frame, ui.indicator_label(ref, code, lang), u, lang)
+            profile_charts.small_trend(frame, naming.indicator_label(ref, code, lang), u, lang)
         )
     return charts
 
@@ -243,7 +236,7 @@ def trend_charts_for(ref: ui.Reference, obs: pd.DataFrame, unit: str, lang: str)
 def sources_lines(obs: pd.DataFrame, unit: str, table: pd.DataFrame, lang: str) -> str:
     """A markdown list of the sources behind the unit's and Latvia's values."""
     used = logic.sources_used(obs, [unit, series.LATVIA], table["indicator"].tolist())
-    files = ui.sources().set_index("source_id")
+    files = refdata.sources().set_index("source_id")
     lines = []
     for row in used.itertuples():
         code = files["table_code"].get(row.source_id, "") if row.source_id in files.index else ""
@@ -265,16 +258,16 @@ def sources_lines(obs: pd.DataFrame, unit: str, table: pd.DataFrame, lang: str) 
 def related_units(unit: str) -> set[str]:
     """Units that share territory with `unit` across the 2021/2025 boundaries (the two
     Madonas), so network membership recorded on either counts."""
-    return set(ui.successors().get(unit, set()))
+    return set(refdata.successors().get(unit, set()))
 
 
 def similar_peers(unit: str, version: str) -> tuple[str, ...]:
     """The similar municipalities the peers page shows for `unit` by default; for
     cache.computed."""
-    ref = ui.reference()
+    ref = refdata.reference()
     codes = list(DEFAULT_PEER_INDICATORS)
     obs = views.indicator_observations(version, tuple(codes))
-    unit_ids = ui.units_of(ref, version)["unit_id"].tolist()
+    unit_ids = refdata.units_of(ref, version)["unit_id"].tolist()
     years = similar.year_options(codes, ref.years, ref.catalogue)
     return tuple(gaps.default_peers(obs, ref.catalogue, unit_ids, years, unit))
 
@@ -303,7 +296,7 @@ def profile_view(
     """Everything the page shows about `unit` within `members`, its gaps to `reference`
     (basis: "peers" or "group"), computed once per view and cached across sessions (the
     network section and the practices beside the gaps are live and drawn separately)."""
-    ref = ui.reference()
+    ref = refdata.reference()
     row = unit_row(ref, unit, version)
     obs = views.profile_observations(version, unit)  # the unit's rows, not every value
     view = {
@@ -314,15 +307,14 @@ def profile_view(
     table = logic.profile_table(obs, unit, list(members), ref.catalogue)
     if table.empty:
         return {**view, "table": None}
-    strong, weak = logic.strongest_weakest(table)
     gap = gaps.gap_table(obs, table, reference, ref.catalogue)
     themes = ref.catalogue.loc[table["indicator"], f"theme_{lang}"].tolist()
     return {
         **view,
         "gaps": gap,
         "behind": worst_gaps(table, gap),
-        "strong": ui.position_lines(ref, strong, lang, t("profile.none_strong", lang)),
-        "weak": ui.position_lines(ref, weak, lang, t("profile.none_weak", lang)),
+        # as the profile's slide and the deck's PDF show them
+        "positions": profile_screen.positions(ref, table, lang),
         "table": table_html(
             display_table(ref, table, lang),
             themes,
@@ -348,10 +340,10 @@ def profile_view(
 def trends_spec(unit: str, version: str, lang: str) -> dict:
     """The small trend charts of `unit`, built only once their section is opened: at 100x
     the data (make bench) building them on every view was most of the profile's run."""
-    ref = ui.reference()
+    ref = refdata.reference()
     obs = views.profile_observations(version, unit)
     charts = trend_charts_for(ref, obs, unit, lang)
-    return ui.chart_spec(profile_charts.small_multiples(charts, lang, TREND_COLUMNS))
+    return specs.chart_spec(profile_charts.small_multiples(charts, lang, TREND_COLUMNS))
 
 
 def show_trends(view: dict, unit: str, version: str, name: str, lang: str) -> None:
@@ -362,18 +354,13 @@ def show_trends(view: dict, unit: str, version: str, name: str, lang: str) -> No
         st.subheader(t("profile.trends", lang))
         st.caption(t("profile.no_trends", lang))
         return
-    ss = st.session_state
-    if TRENDS_KEY not in ss and ui.page_state().tendences:
-        ss[TRENDS_KEY] = True
     section = st.expander(
         t("profile.trends_open", lang, n=view["n_trends"]),
-        key=TRENDS_KEY,
-        on_change="rerun",
+        **viewstate.bound("tendences", TRENDS_KEY),  # its change reruns the page
         icon=":material/show_chart:",
     )
     if not section.open:
         return
-    ui.page_params({TRENDS_PARAM: "1"})
     with section:
         st.vega_lite_chart(cache.computed(trends_spec, unit, version, lang), width="content")
         st.caption(t("profile.trends_note", lang, name=name))
@@ -387,7 +374,7 @@ def network_line(network, lang: str) -> str:
     return line
 
 
-def show_leads(ref: ui.Reference, view: dict, unit: str, basis: str, reference, lang: str):
+def show_leads(ref: refdata.Reference, view: dict, unit: str, basis: str, reference, lang: str):
     """Beside the largest gaps: the best-placed reference unit, its good practices on the
     indicator and the networks that work on it (the user-data store is read live; without
     it the gaps still show and the page says what is missing)."""
@@ -396,21 +383,21 @@ def show_leads(ref: ui.Reference, view: dict, unit: str, basis: str, reference, 
     if behind.empty:
         st.caption(t("lead.none", lang))
         return
-    st.caption(t(f"lead.intro.{basis}", lang, name=ui.unit_label(ref, unit, lang)))
+    st.caption(t(f"lead.intro.{basis}", lang, name=naming.unit_label(ref, unit, lang)))
     found = userdata.library()
     if found is None:
         st.caption(t("lead.unavailable", lang))
     practices, networks = found or ([], [])
-    leads = gaps.leads(behind, reference, practices, networks, ui.successors())
+    leads = gaps.leads(behind, reference, practices, networks, refdata.successors())
     nets = {n.id: n for n in networks}
-    name = lambda u: ui.unit_label(ref, u, lang)  # noqa: E731
+    name = lambda u: naming.unit_label(ref, u, lang)  # noqa: E731
     columns = st.columns(2)
     for i, row in enumerate(behind.to_dict("records")):
         code, lead = row["indicator"], leads[row["indicator"]]
-        unit_text = ui.indicator_unit(ref, code, lang)
+        unit_text = naming.indicator_unit(ref, code, lang)
         decimals = int(ref.catalogue.loc[code, "decimals"])
         with columns[i % 2].container(border=True):
-            st.markdown(f"**{ui.indicator_label(ref, code, lang)}** ({row['year']})")
+            st.markdown(f"**{naming.indicator_label(ref, code, lang)}** ({row['year']})")
             st.markdown(gaps.gap_words(row, unit_text, decimals, basis, lang).capitalize() + ".")
             best_value = format_value(row["best_value"], unit_text, decimals, lang)
             st.markdown(t("lead.best", lang, name=name(row["best"]), value=best_value))
@@ -441,25 +428,17 @@ def show_leads(ref: ui.Reference, view: dict, unit: str, basis: str, reference, 
 
 
 def paper_button(
-    unit: str,
-    version: str,
-    members: tuple[str, ...],
-    basis: str,
-    reference: tuple[str, ...],
-    group_name: str,
+    profile_inputs: paper.ProfileInputs,
     cards: list[dict],
-    lang: str,
+    actions: list[actions_panel.ShownAction] | None,
 ) -> None:
     """The council paper (benchlearn.paper), built only when clicked."""
-    ref = ui.reference()
-    name = ui.unit_label(ref, unit, lang)
+    lang = profile_inputs.lang
+    name = naming.unit_label(refdata.reference(), profile_inputs.unit, lang)
     st.download_button(
         t("paper.download", lang),
-        data=ui.on_click(
-            lambda: paper.profile_pdf(
-                unit, version, members, basis, reference, group_name, cards, lang
-            ),
-            lang,
+        data=download_buttons.on_click(
+            lambda: paper.profile_pdf(profile_inputs, cards, actions), lang
         ),
         file_name=f"{t('paper.file', lang)}_{name.replace(' ', '_')}_{lang}.pdf",
         mime="application/pdf",
@@ -471,29 +450,26 @@ def paper_button(
 
 
 def render() -> None:
-    ref = ui.reference()
-    state = ui.current_state()
+    ref = refdata.reference()
+    state = viewstate.current_state()
     lang = state.lang
     st.title(t("profile.title", lang))
-    ui.contributed_switch(lang)
+    inputs.contributed_switch(lang)
     if not state.my:
-        ui.ask_for_my_municipality(ref, lang, "profile.choose_hint", "my_profile_pick")
+        inputs.ask_for_my_municipality(ref, lang, "profile.choose_hint", "my_profile_pick")
         return
     unit = state.my
     version = views.profile_version(ref, state, unit)
-    members = ui.group_of(ref, state, version)
-    group_name = ui.group_label(ref, state.grp, lang)
-    fallback = unit not in members
-    say_fallback = fallback and (bool(members) or state.grp != "all")
-    if fallback:
-        members = ui.units_of(ref, version)["unit_id"].tolist()
+    group_name = naming.group_label(ref, state.grp, lang)
+    members, fallback = profile_screen.members_of(ref, state, unit, version)
+    say_fallback = fallback and (bool(grouping.group_of(ref, state, version)) or state.grp != "all")
     peers = cache.computed(similar_peers, unit, version)
     basis, reference = gaps.reference_units("all" if fallback else state.grp, members, peers, unit)
     view = cache.computed(
         profile_view, unit, version, tuple(members), basis, tuple(reference), lang
     )
 
-    st.header(ui.unit_label(ref, unit, lang))
+    st.header(naming.unit_label(ref, unit, lang))
     st.caption(view["ids"])
     show_key_facts(view["cards"])
     if fallback:
@@ -502,20 +478,22 @@ def render() -> None:
                 t(
                     "profile.group_fallback",
                     lang,
-                    name=ui.unit_label(ref, unit, lang),
+                    name=naming.unit_label(ref, unit, lang),
                     group=group_name,
                 )
             )
-        group_name = ui.group_label(ref, "all", lang)
+        group_name = naming.group_label(ref, "all", lang)
     if view["table"] is None:
         st.warning(t("profile.no_values", lang))
         return
 
-    plain_group = ui.group_label(ref, "all" if fallback else state.grp, lang, plain=True)
-    paper_button(
-        unit, version, tuple(members), basis, tuple(reference), plain_group, view["cards"], lang
+    plain_group = naming.group_label(ref, "all" if fallback else state.grp, lang, plain=True)
+    actions = actions_panel.profile_actions(ref, unit, version, basis, tuple(reference), lang)
+    profile_inputs = paper.ProfileInputs(
+        unit, version, tuple(members), basis, tuple(reference), plain_group, lang
     )
-    show_positions(view["strong"], view["weak"], lang)
+    paper_button(profile_inputs, view["cards"], actions)
+    profile_screen.draw_positions(view["positions"], lang)
     st.subheader(t("profile.all", lang))
     ranks, against = st.tabs([t("profile.tab_ranks", lang), t(f"gap.table.{basis}", lang)])
     with ranks:
@@ -530,10 +508,12 @@ def render() -> None:
         st.caption(paper.gap_note_text(ref, basis, reference, group_name, lang))
 
     show_leads(ref, view, unit, basis, reference, lang)
-    actions_panel.profile_section(ref, unit, version, basis, reference, lang)
-    show_trends(view, unit, version, ui.unit_label(ref, unit, lang), lang)
+    actions_panel.profile_section(ref, unit, actions, lang)
+    show_trends(view, unit, version, naming.unit_label(ref, unit, lang), lang)
 
-    userdata.profile_section(unit, related_units(unit), lambda u: ui.unit_label(ref, u, lang), lang)
+    userdata.profile_section(
+        unit, related_units(unit), lambda u: naming.unit_label(ref, u, lang), lang
+    )
     st.subheader(t("profile.sources", lang))
     st.markdown(view["sources"])
     st.caption(t("profile.derived_note", lang))

@@ -5,77 +5,68 @@ from __future__ import annotations
 
 import streamlit as st
 
-from benchlearn import actions_panel, cache, ui, views
+from benchlearn import actions_panel
 from benchlearn.charts import tables
-from benchlearn.i18n import t
+from benchlearn.i18n import t, tn
 from benchlearn.logic import usertext
+from benchlearn.screens import trends as trends_screen
 from benchlearn.state import ViewState
+from benchlearn.ui import inputs, naming, refdata, viewstate
 
 
-def indicator_shown(ref: ui.Reference, state: ViewState) -> str:
+def indicator_shown(ref: refdata.Reference, state: ViewState) -> str:
     """The selected indicator, or its relative companion when the toggle says so."""
-    lang, companion = state.lang, ui.per_capita_companion(ref, state.ind)
+    lang, companion = state.lang, refdata.per_capita_companion(ref, state.ind)
     if not companion:
         return state.ind
     st.toggle(
-        t("trends.per_capita", lang, name=ui.indicator_label(ref, companion, lang)),
-        **ui.bound("pc"),
+        t("trends.per_capita", lang, name=naming.indicator_label(ref, companion, lang)),
+        **viewstate.bound("pc"),
     )
-    if not ui.current_state().pc:
+    if not viewstate.current_state().pc:
         return state.ind
     st.caption(
         t(
             "trends.showing_pc",
             lang,
-            name=ui.indicator_label(ref, companion, lang),
-            base=ui.indicator_label(ref, state.ind, lang),
+            name=naming.indicator_label(ref, companion, lang),
+            base=naming.indicator_label(ref, state.ind, lang),
         )
     )
     return companion
 
 
-def heading(ref: ui.Reference, code: str, lang: str) -> None:
+def heading(ref: refdata.Reference, code: str, lang: str) -> None:
     row = ref.catalogue.loc[code]
-    st.subheader(f"{ui.indicator_label(ref, code, lang)}, {ui.indicator_unit(ref, code, lang)}")
+    st.subheader(
+        f"{naming.indicator_label(ref, code, lang)}, {naming.indicator_unit(ref, code, lang)}"
+    )
     st.caption(
         f"{row['definition_' + lang]} ({t('direction.' + row['direction'], lang)})  \n"
-        f"{ui.source_caption(ref, code, lang, ui.sources())}"
+        f"{naming.source_caption(ref, code, lang, refdata.sources())}"
     )
 
 
 def render() -> None:
-    ref = ui.reference()
-    state = ui.current_state()
+    ref = refdata.reference()
+    state = viewstate.current_state()
     lang = state.lang
     st.title(t("trends.title", lang))
-    ui.contributed_switch(lang)
+    inputs.contributed_switch(lang)
     code = indicator_shown(ref, state)
-    unit = ui.indicator_unit(ref, code, lang)
-    version = ui.municipal_version(ref, state)
-    members = tuple(ui.group_of(ref, state, version))
-    group_name = ui.group_label(ref, state.grp, lang, plain=True)  # for the chart's legend
+    unit = naming.indicator_unit(ref, code, lang)
     heading(ref, code, lang)
 
     actions = actions_panel.trend_actions(code, lang)  # None: the store is unavailable
-    view = cache.computed(
-        views.trend_view,
-        code,
-        version,
-        tuple(state.cmp),
-        state.my,
-        members,
-        group_name,
-        lang,
-        420,  # height and aliases as by default: cache.computed takes positions only
-        (),
-        actions or (),
-    )
+    # what the chart shows for this view, as its slide and the deck's PDF show it
+    view = trends_screen.compute(ref, state, code, lang, actions=actions or ())
+    group_name = view["group"]  # plain text, as the chart's legend names it
     if view["defaulted"]:
         st.info(
-            t(
+            tn(
                 "trends.default_units",
+                len(view["units"]),
                 lang,
-                n=len(view["units"]),
                 group=usertext.escape(group_name),
             ),
             icon=":material/touch_app:",
@@ -83,7 +74,7 @@ def render() -> None:
     if view["nothing"]:
         st.warning(t("trends.nothing", lang), icon=":material/search_off:")
         return
-    st.vega_lite_chart(view["spec"], width="stretch")
+    trends_screen.draw_chart(view)
     st.caption(view["chart_note"])
     if view.get("actions_note"):
         st.caption(view["actions_note"])

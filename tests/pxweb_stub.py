@@ -48,6 +48,21 @@ DB = "OSP_PUB/START"
 Values = Callable[[dict[str, str]], float | None] | Mapping[tuple[str, ...], Any] | Sequence[Any]
 
 
+class FakeTime:
+    """Injected clock + sleep: sleeping advances the clock at once and is recorded."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.sleeps: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
 def variable(
     code: str,
     text: str,

@@ -4,8 +4,12 @@ others a role. No real person or address: example.test is reserved for tests."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+
 from sqlalchemy.engine import Engine
 
+from benchlearn.userdata import db
 from benchlearn.userdata import repository as repo
 from benchlearn.userdata.access import ANONYMOUS, Actor
 
@@ -42,3 +46,29 @@ def with_roles(engine: Engine) -> dict[str, Actor]:
         "contributor_other": CONTRIBUTOR_OTHER,
         "signed_out": SIGNED_OUT,
     }
+
+
+def engine_with_roles(url: str) -> Engine:
+    """A user-data database at `url` with the people of with_roles in it."""
+    engine = db.get_engine(url)
+    with_roles(engine)
+    return engine
+
+
+def at_once(call: Callable[[], object], times: int = 2, timeout: float = 120) -> list[object]:
+    """What `call` returned or raised in each of `times` threads started together (an
+    exception in a thread would otherwise be lost)."""
+    results: list[object] = []
+
+    def run() -> None:
+        try:
+            results.append(call())
+        except Exception as exc:
+            results.append(exc)
+
+    workers = [threading.Thread(target=run) for _ in range(times)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=timeout)
+    return results

@@ -10,7 +10,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from benchlearn.i18n import THIN, format_number, format_value, t
+from benchlearn.formatting import THIN, format_number, format_value
+from benchlearn.i18n import t
 from benchlearn.logic import flags as fl
 from benchlearn.logic import usertext
 from benchlearn.logic.series import ROLE_LATVIA, ROLE_MEAN, ROLE_MY, ROLE_UNIT

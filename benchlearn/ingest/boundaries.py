@@ -252,6 +252,19 @@ def _simplified(l1: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return out
 
 
+def _info(rows: pd.DataFrame, level: str, kinds: list[str], parent: pd.Series) -> pd.DataFrame:
+    """The units of a `level` ("L0", "L1"; `rows` indexed by its code): Latvian name, kind,
+    NUTS 3 region and parent unit."""
+    return pd.DataFrame(
+        {
+            "name_lv": rows[f"{level}_name"],
+            "kind": kinds,
+            "nuts3_code": rows["NUTS3_code"],
+            "parent_id": parent,
+        }
+    )
+
+
 def _counts(l1: gpd.GeoDataFrame, key: str) -> pd.DataFrame:
     kinds = l1["L1_type"].astype(int)
     return pd.DataFrame(
@@ -349,14 +362,7 @@ def build_territory(sources: Path) -> Territory:
 
     # 43 local governments (2021-07-01..2025-06-30)
     l0 = new.drop_duplicates("L0_code").set_index("L0_code")
-    info43 = pd.DataFrame(
-        {
-            "name_lv": l0["L0_name"],
-            "kind": [_l0_kind(t, False) for t in l0["L0_type"]],
-            "nuts3_code": l0["NUTS3_code"],
-            "parent_id": l0["NUTS3_code"],
-        }
-    )
+    info43 = _info(l0, "L0", [_l0_kind(t, False) for t in l0["L0_type"]], l0["NUTS3_code"])
     _check_codes(info43, codes, sources / CODES_CSV)
     info43["iso_3166_2"] = codes["iso_3166_2"].reindex(info43.index)
     info43 = info43.join(_counts(new, "L0_code"))
@@ -385,14 +391,7 @@ def build_territory(sources: Path) -> Territory:
 
     # 592 parishes, towns and state cities; state cities are the same territory as at L0
     l1 = new.set_index("L1_code")
-    info_l1 = pd.DataFrame(
-        {
-            "name_lv": l1["L1_name"],
-            "kind": [_l1_kind(t) for t in l1["L1_type"]],
-            "nuts3_code": l1["NUTS3_code"],
-            "parent_id": l1["L0_code"],
-        }
-    )
+    info_l1 = _info(l1, "L1", [_l1_kind(t) for t in l1["L1_type"]], l1["L0_code"])
     info_l1 = info_l1.loc[~info_l1.index.isin(info43.index)]
     full_l1 = new.set_index("L1_code").geometry
     unit_frames.append(_unit_rows(full_l1, info_l1, "2021-07-01", None))
@@ -402,14 +401,8 @@ def build_territory(sources: Path) -> Territory:
 
     # 119 pre-reform municipalities (until 2021-06-30), old ATVK codes
     o0 = old.drop_duplicates("L0_code").set_index("L0_code")
-    info119 = pd.DataFrame(
-        {
-            "name_lv": o0["L0_name"],
-            "kind": [_l0_kind(t, True) for t in o0["L0_type"]],
-            "nuts3_code": o0["NUTS3_code"],
-            "parent_id": o0["NUTS3_code"],
-        }
-    ).join(_counts(old, "L0_code"))
+    kinds = [_l0_kind(t, True) for t in o0["L0_type"]]
+    info119 = _info(o0, "L0", kinds, o0["NUTS3_code"]).join(_counts(old, "L0_code"))
     clash = info119.index.intersection(pd.concat(unit_frames).index)
     if len(clash):
         raise SourceError(

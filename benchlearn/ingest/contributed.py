@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from benchlearn.catalogue import DIRECTIONS, Catalogue, Indicator, Source
+from benchlearn.catalogue import DIRECTIONS, INDICATOR_FIELDS, Catalogue, Indicator, Source
 from benchlearn.ingest.errors import SourceError
 from benchlearn.ingest.observations import OBS_COLUMNS, SourceReport, check_plausible
 from benchlearn.ingest.reader import FETCHED, parse_number, read_text
@@ -36,18 +36,7 @@ SOURCE_ID = "contributed"
 FORMAT = "contributed"
 VALUES_FILE, INDICATORS_FILE = "values.csv", "indicators.csv"
 VALUE_COLUMNS = ["unit_id", "indicator", "year", "value", "approved", "version", "contribution"]
-INDICATOR_COLUMNS = [
-    "code",
-    "name_lv",
-    "name_en",
-    "unit_lv",
-    "unit_en",
-    "definition_lv",
-    "definition_en",
-    "theme",
-    "direction",
-    "decimals",
-]
+INDICATOR_COLUMNS = ["code", *INDICATOR_FIELDS]
 FLAG, APPROVED = "contributed", "approved:"
 CONTRIBUTED_SCHEMA = """
 CREATE TABLE contributed_values (

@@ -22,14 +22,13 @@ import difflib
 import fnmatch
 import math
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from benchlearn.catalogue import Catalogue
+from benchlearn.catalogue import Catalogue, read_toml
 from benchlearn.ingest.pxweb_client import TableMeta, Variable
 from benchlearn.ingest.pxweb_errors import MappingMismatch
 
@@ -168,12 +167,7 @@ def load_mappings(
     path: Path, catalogue: Catalogue | None = None
 ) -> tuple[dict[str, TableMapping], Areas]:
     """Read and check the mapping file; with a catalogue, check indicators and sources too."""
-    if not path.is_file():
-        raise MappingError(f"{path}: the PxWeb table mapping is missing")
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise MappingError(f"{path}: not valid TOML ({exc})") from exc
+    raw = read_toml(path, "the PxWeb table mapping", MappingError)
     areas = _areas(path, raw.get("areas", {}))
     tables = {code: _table(path, code, body) for code, body in raw.get("tables", {}).items()}
     if catalogue is not None:

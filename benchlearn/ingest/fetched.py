@@ -50,6 +50,16 @@ FILE_COLUMNS = [
     "flags",  # "derived": summed by us from published cells (an age group)
 ]
 LEGACY_FILE_COLUMNS = FILE_COLUMNS[:-1]  # files written before the flags column
+LOG_COUNTS = [  # what a run did to a table, in numbers
+    "values_fetched",
+    "not_available",
+    "added",
+    "changed",
+    "removed",
+    "requests",
+    "chunks",
+    "seconds",
+]
 LOG_COLUMNS = [
     "run",
     "table_code",
@@ -60,14 +70,7 @@ LOG_COLUMNS = [
     "since",
     "updated",
     "retrieved",
-    "values_fetched",
-    "not_available",
-    "added",
-    "changed",
-    "removed",
-    "requests",
-    "chunks",
-    "seconds",
+    *LOG_COUNTS,
 ]
 REVISION_COLUMNS = [
     "run",
@@ -175,18 +178,7 @@ def read_log(directory: Path) -> pd.DataFrame:
     path = directory / LOG_FILE
     if not path.is_file():
         return pd.DataFrame(columns=LOG_COLUMNS)
-    numeric = [
-        "since",
-        "values_fetched",
-        "not_available",
-        "added",
-        "changed",
-        "removed",
-        "requests",
-        "chunks",
-        "seconds",
-    ]
-    frame = _read(path, LOG_COLUMNS, numeric)
+    frame = _read(path, LOG_COLUMNS, ["since", *LOG_COUNTS])
     frame["verified"] = frame["verified"].str.lower() == "true"
     return frame
 

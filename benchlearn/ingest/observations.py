@@ -217,21 +217,13 @@ def merge_sources(
             later["source_id"].isin(exclusive).to_numpy()
             | earlier["source_id"].isin(exclusive).to_numpy()
         )
-        if repeats.any():
-            _clash(
-                later.loc[repeats].iloc[0],
-                firsts,
-                key,
-                "{key} is also in {file} line {line} (a value is held by one file only)",
-            )
-        differs = ~pd.Series(earlier["value"].values == later["value"].values, index=later.index)
-        if differs.any():
-            _clash(
-                later.loc[differs].iloc[0],
-                firsts,
-                key,
-                "value differs from {file} line {line} ({value:g}) for {key}",
-            )
+        differs = earlier["value"].to_numpy() != later["value"].to_numpy()
+        for clashes, problem in (
+            (repeats, "{key} is also in {file} line {line} (a value is held by one file only)"),
+            (differs, "value differs from {file} line {line} ({value:g}) for {key}"),
+        ):
+            if clashes.any():
+                _clash(later.loc[clashes].iloc[0], firsts, key, problem)
         for source_id, count in later["source_id"].value_counts().items():
             reports[source_id].corroborated = int(count)
             reports[source_id].values_loaded -= int(count)

@@ -17,7 +17,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from benchlearn.i18n import format_number, t
+from benchlearn.formatting import format_number
+from benchlearn.i18n import t, tn
 
 MIN_REFERENCE = 3  # as for the gaps: fewer than this, no median worth a sentence
 STATUSES = ("ok", "no_base", "too_early", "few_reference")
@@ -135,7 +136,7 @@ def effect_words(row: Mapping, unit: str, decimals: int, basis: str, lang: str) 
     if status == "too_early":
         return t("act.too_early", lang, year=row["base_year"])
     if status == "few_reference":
-        return t(f"act.few.{basis}", lang, n=MIN_REFERENCE)
+        return tn(f"act.few.{basis}", MIN_REFERENCE, lang)
     measure = row["measure"]
     places = 1 if measure == "percent" else decimals
     size = format_number(abs(row["difference"]), places, lang)

@@ -25,7 +25,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from benchlearn.i18n import format_number, formula_text, t
+from benchlearn.formatting import format_number
+from benchlearn.i18n import formula_text, t
 from benchlearn.logic import flags as fl
 from benchlearn.logic.gaps import leave_one_out
 from benchlearn.logic.scores import (

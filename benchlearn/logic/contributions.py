@@ -452,7 +452,8 @@ def hide_contributed(frame: pd.DataFrame) -> pd.DataFrame:
 
 def problem_text(problem: Problem, lang: str) -> str:
     """'Lapa dati, rinda 7, kolonna value, vērtība «abc»: …' in Latvian or English."""
-    from benchlearn.i18n import t
+    from benchlearn.formatting import format_decimal
+    from benchlearn.i18n import is_plural, t, tn
 
     where = []
     if problem.sheet:
@@ -463,5 +464,8 @@ def problem_text(problem: Problem, lang: str) -> str:
         where.append(t("contrib.where_column", lang, column=problem.column))
     if problem.value != "" or problem.column:
         where.append(t("contrib.where_value", lang, value=problem.value))
-    message = t(f"contrib.err.{problem.code}", lang, **problem.params)
+    key, params = f"contrib.err.{problem.code}", dict(problem.params)
+    if problem.code == "range":  # the catalogue's limits, as numbers of the language
+        params.update({k: format_decimal(params[k], lang) for k in ("low", "high")})
+    message = tn(key, params["n"], lang, **params) if is_plural(key) else t(key, lang, **params)
     return f"{', '.join(where)}: {message}" if where else message

@@ -10,18 +10,20 @@ treated as zero.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from benchlearn.i18n import format_number, t
+from benchlearn.formatting import format_date, format_number
+from benchlearn.i18n import has_text, t, tn
 from benchlearn.logic import flags as fl
-from benchlearn.logic.benchmark import indicator_header, name_key, valued
-from benchlearn.state import parse_threshold
+from benchlearn.logic.benchmark import MY_TINT, indicator_header, name_key, valued
+from benchlearn.state import MAX_THRESHOLDS, parse_threshold, threshold_text
 
 POPULATION_CODES = ("population_avg", "population_start_of_year")
 OPS = {
@@ -342,8 +344,198 @@ def filter_notes(
     """(filter, units left) lines for the export's sources sheet."""
     lines = [(t("explore.units_total", lang), str(total))]
     for step in steps:
-        lines.append((step_text(step, filters, labels, lang), t("explore.left", lang, n=step.kept)))
+        lines.append((step_text(step, filters, labels, lang), tn("explore.left", step.kept, lang)))
     return lines
+
+
+def named(key: str, lang: str, default: str) -> str:
+    """The text of `key`, or `default` where there is none (a code these texts do not know)."""
+    return t(key, lang) if has_text(key) else default
+
+
+def kind_names(units: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Kind code -> name, for the kinds of `units` in their order."""
+    return {k: named(f"kind.{k}", lang, k) for k in dict.fromkeys(units["kind"])}
+
+
+def region_names(units: pd.DataFrame, lang: str) -> dict[str, str]:
+    """NUTS 3 code -> the region's name, for the regions of `units` in code order."""
+    codes = sorted(c for c in units["nuts3_code"].dropna().unique())
+    return {c: named(f"profile.region.{c}", lang, c) for c in codes}
+
+
+def repair_view(
+    view: Mapping[str, object],
+    kinds: Collection[str],
+    regions: Collection[str],
+    available: Sequence[str],
+    ind: str,
+    indicators: Mapping[str, str],
+    lang: str,
+) -> tuple[dict[str, object], list[str]]:
+    """The explorer's fields kept valid for these boundaries: the kinds, regions and columns
+    they lack are dropped, scatter axes without a year become the defaults (default_axes).
+    Returns the fields to set, in order, and the names of the choices dropped."""
+
+    def listed(name: str) -> list[str]:
+        return list(view.get(name) or [])  # type: ignore[call-overload]
+
+    fields: dict[str, object] = {
+        "kind": [k for k in listed("kind") if k in kinds],
+        "reg": [r for r in listed("reg") if r in regions],
+        "cols": [c for c in listed("cols") if c in available],
+    }
+    dropped = [named(f"kind.{k}", lang, k) for k in listed("kind") if k not in kinds]
+    dropped += [r for r in listed("reg") if r not in regions]
+    dropped += [indicators.get(c, c) for c in listed("cols") if c not in available]
+    x, y = default_axes(ind, available)
+    sy = view.get("sy")
+    if sy not in available:
+        fields["sy"] = sy = y
+    if view.get("sx") not in available:
+        fields["sx"] = x if x != sy else y
+    return fields, dropped
+
+
+def add_threshold(
+    current: Sequence[str], code: str | None, op: str | None, value: float | None, lang: str
+) -> tuple[list[str], str | None]:
+    """'Add' of the threshold row: the URL's thresholds with the new one (listed once), or the
+    same list and why not (a field left empty, or MAX_THRESHOLDS already)."""
+    if code is None or op is None or value is None:
+        return list(current), t("explore.threshold_incomplete", lang)
+    if len(current) >= MAX_THRESHOLDS:
+        return list(current), tn("explore.threshold_max", MAX_THRESHOLDS, lang)
+    text = threshold_text(code, op, float(value))
+    return (list(current) if text in current else [*current, text]), None
+
+
+def threshold_label(text: str, available: Sequence[str], labels: Labels, lang: str) -> str:
+    """A threshold's URL form in words ('Ceļu blīvums > 0,5 km/km²'); as it is when invalid."""
+    found = thresholds([text], available)
+    if not found:
+        return text
+    step = Step("threshold", 0, 0, threshold=found[0])
+    return step_text(step, Filters(), labels, lang)
+
+
+def steps_line(
+    total: int, steps: Sequence[Step], filters: Filters, labels: Labels, lang: str
+) -> str:
+    """'43 pašvaldības → Veids: novads (36) → …': what each filter left."""
+    parts = [tn("explore.start", total, lang)]
+    parts += [f"{step_text(s, filters, labels, lang)} ({s.kept})" for s in steps]
+    return " → ".join(parts)
+
+
+def no_data_notes(
+    steps: Sequence[Step],
+    filters: Filters,
+    labels: Labels,
+    names: Mapping[str, str],
+    lang: str,
+) -> list[str]:
+    """One line per filter that left units out only for lack of data, naming them."""
+    return [
+        t(
+            "explore.no_data_out",
+            lang,
+            what=step_text(step, filters, labels, lang),
+            names=", ".join(names.get(u, u) for u in step.no_data),
+        )
+        for step in steps
+        if step.no_data
+    ]
+
+
+def range_reversed(pmin: float | None, pmax: float | None) -> bool:
+    """Whether the population range reads backwards (its minimum above its maximum)."""
+    return pmin is not None and pmax is not None and pmin > pmax
+
+
+def shown_columns(
+    years: Mapping[str, int | None],
+    available: Sequence[str],
+    ind: str,
+    sx: str | None,
+    sy: str | None,
+    thr: Sequence[str],
+    cols: Sequence[str],
+) -> list[str]:
+    """The table's indicators: population, the selected indicator, the scatter's axes, the
+    thresholds' indicators, then the columns asked for (each once, each with a year)."""
+    return table_columns(
+        [population_code(years)],
+        [ind, sx, sy],
+        [th.code for th in thresholds(thr, available)],
+        cols,
+        available=years,
+    )
+
+
+def number_text(value: object, decimals: int, lang: str, mark: str = "") -> str:
+    """A table cell as shown: the number in the UI's style, then its mark (Σ ≈ ?)."""
+    text = format_number(None if pd.isna(value) else float(value), decimals, lang)  # type: ignore[arg-type]
+    return f"{text}{fl.NBSP}{mark}" if mark and text != "–" else text
+
+
+def styled_table(
+    frame: pd.DataFrame,
+    codes: Sequence[str],
+    flags: pd.DataFrame,
+    decimals: Mapping[str, int],
+    my_row: int | None,
+    lang: str,
+):
+    """The table (table_frame) styled: numbers in the UI language, each value with its mark,
+    my municipality's row tinted; the cells stay numbers, so the columns still sort as
+    numbers. `flags`: by unit_id in the rows' order, one column per code."""
+    styler = frame.style
+    for header, code in zip(frame.columns[3:], codes, strict=True):
+        places = int(decimals[code])
+        styler = styler.format(lambda v, d=places: number_text(v, d, lang), subset=[header])
+        marks = [fl.mark(f) for f in flags[code]]
+        for sign in dict.fromkeys(m for m in marks if m):  # one call per mark, not per cell
+            rows = [i for i, m in enumerate(marks) if m == sign]
+            styler = styler.format(
+                lambda v, d=places, m=sign: number_text(v, d, lang, m),
+                subset=pd.IndexSlice[rows, [header]],
+            )
+    if my_row is not None:
+        tint = f"background-color: {MY_TINT}; font-weight: bold"
+        styler = styler.apply(lambda row: [tint if row.name == my_row else "" for _ in row], axis=1)
+    return styler
+
+
+def table_note(flags: pd.DataFrame, my_first: bool, lang: str) -> str:
+    """Below the table: my municipality comes first, and what the marks in it mean."""
+    marks = fl.legend(flags.to_numpy().ravel(), lang)
+    return " ".join([*([t("explore.my_first", lang)] if my_first else []), marks]).strip()
+
+
+def download_notes(
+    year: int | None,
+    version: str,
+    steps: Sequence[Step],
+    filters: Filters,
+    labels: Labels,
+    total: int,
+    built: str,
+    today: dt.date,
+    lang: str,
+) -> list[tuple[str, str]]:
+    """The export's notes: year, boundaries, the filters and what each left, build and
+    download dates."""
+    return [
+        (t("sel.year", lang), str(year)),
+        (t("sel.version", lang), version),
+        *filter_notes(steps, filters, labels, total, lang),
+        (t("bench.built", lang), built),
+        (
+            t("explore.downloaded", lang),
+            format_date(today, lang),
+        ),
+    ]
 
 
 # --- the fitted line ----------------------------------------------------------------------
@@ -495,7 +687,7 @@ def series_frame(
     years = range(int(obs["year"].min()), int(obs["year"].max()) + 1)
     grid = pd.MultiIndex.from_product([list(unit_ids), years], names=["unit_id", "year"])
     frame = obs.set_index(["unit_id", "year"])[["value", "flags"]].reindex(grid).reset_index()
-    frame["name"] = frame["unit_id"].map(names).fillna(frame["unit_id"])
+    frame["name"] = [names.get(u, u) for u in frame["unit_id"]]
     return frame[["unit_id", "name", "year", "value", "flags"]]
 
 
@@ -531,4 +723,4 @@ def build_date(built_at: str | None, lang: str) -> str:
     stamp = pd.Timestamp(built_at) if built_at else None
     if stamp is None or pd.isna(stamp):
         return ""
-    return stamp.strftime("%Y-%m-%d" if lang == "en" else "%d.%m.%Y.")
+    return format_date(stamp, lang)

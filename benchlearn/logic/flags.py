@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 
-from benchlearn.i18n import TEXT, t
+from benchlearn.i18n import has_text, t
 
 DERIVED, CONSTRUCTED, ROUNDED, UNVERIFIED = "derived", "constructed", "rounded", "unverified"
 # A municipality's own figure, approved by an administrator (ingest.contributed): its flags
@@ -87,24 +87,24 @@ def marked(text: str, flags: object) -> str:
     return f"{text}{NBSP}{sign}"
 
 
-def basis_code(flags: object) -> str | None:
-    """The input a first_of formula fell back to ('population_start_of_year'), or None."""
+def _tagged(flags: object, tag: str) -> str | None:
+    """The value of the first "<tag>:<value>" part of a flags string, or None."""
     if _missing(flags):
         return None
     for part in str(flags).split(","):
-        if part.strip().lower().startswith(f"{BASIS}:"):
-            return part.strip()[len(BASIS) + 1 :]
+        if part.strip().lower().startswith(f"{tag}:"):
+            return part.strip()[len(tag) + 1 :]
     return None
+
+
+def basis_code(flags: object) -> str | None:
+    """The input a first_of formula fell back to ('population_start_of_year'), or None."""
+    return _tagged(flags, BASIS)
 
 
 def approved_date(flags: object) -> str | None:
     """The approval date of a contributed value ('2026-12-06'), or None."""
-    if _missing(flags):
-        return None
-    for part in str(flags).split(","):
-        if part.strip().lower().startswith(f"{APPROVED}:"):
-            return part.strip()[len(APPROVED) + 1 :]
-    return None
+    return _tagged(flags, APPROVED)
 
 
 def is_contributed(flags: object) -> bool:
@@ -122,7 +122,7 @@ def _words(token: str, flags: object, lang: str) -> str:
         return t(f"flags.{token}", lang)
     code = basis_code(flags)
     key = f"flags.basis.{code}"
-    return t(key, lang) if key in TEXT else t("flags.basis", lang, code=code)
+    return t(key, lang) if has_text(key) else t("flags.basis", lang, code=code)
 
 
 def status(flags: object, lang: str) -> str:

@@ -17,7 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from benchlearn.i18n import format_number, t
+from benchlearn.formatting import format_number
+from benchlearn.i18n import t, tn
 from benchlearn.logic.peers import DEFAULT_PEER_INDICATORS, find_peers
 from benchlearn.logic.scores import as_float, oriented, percentile
 
@@ -178,8 +179,10 @@ def _zero(text: str) -> bool:
 def gap_words(row: Mapping, unit: str, decimals: int, basis: str, lang: str) -> str:
     """The gap in a sentence: "12 % lower than in similar municipalities (worse)"; with
     basis "short", for a table whose header names the reference: "12 % lower (worse)"."""
+    if row["verdict"] == "none" and basis == "short":  # a bare dash
+        return t("gap.too_few.short", lang)
     if row["verdict"] == "none":
-        return t(f"gap.too_few.{basis}", lang, n=MIN_REFERENCE)
+        return tn(f"gap.too_few.{basis}", MIN_REFERENCE, lang)
     amount = _amount(row, unit, decimals, lang)
     if amount is None:
         return t(f"gap.same.{basis}", lang)

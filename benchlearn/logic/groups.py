@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from benchlearn.i18n import format_number, t
+from benchlearn.formatting import format_number
+from benchlearn.i18n import t, tn
 
 ALL = "all"
 COMPARED = "compared"  # the compared municipalities of the view (not stored)
@@ -273,7 +274,7 @@ def size_basis_note(
     average = members[on_average & ~constructed]
     if not average.empty:
         years = ", ".join(str(y) for y in sorted(average["basis_year"].dropna().unique()))
-        parts.append(t("group.size_avg", lang, n=len(average), years=years))
+        parts.append(tn("group.size_avg", len(average), lang, years=years))
     other = members[~on_average]
     if not other.empty:
         items = []

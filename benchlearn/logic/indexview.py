@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from benchlearn.i18n import format_number, format_value, t
+from benchlearn.formatting import format_number, format_value
+from benchlearn.i18n import t
 from benchlearn.logic.composite import VRAA_PRESET, Component, CompositeResult, RankRange
 
 PRESETS = ("vraa", "example")

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from benchlearn.i18n import format_number, format_rank, format_value, t
+from benchlearn.formatting import format_number, format_rank, format_value
+from benchlearn.i18n import t
 from benchlearn.logic import flags as fl
 from benchlearn.logic.classify import Classified, classify
 from benchlearn.logic.scores import rank

@@ -15,7 +15,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from benchlearn.i18n import format_number, format_value, t
+from benchlearn.formatting import format_number, format_value
+from benchlearn.i18n import t
 from benchlearn.logic.benchmark import value_years, valued
 from benchlearn.logic.classify import NO_DATA
 from benchlearn.logic.peers import (

@@ -38,8 +38,9 @@ from benchlearn.userdata.repository import (
     MAX_TEXT,
     YEARS,
     InvalidInput,
-    NotFound,
     _codes,
+    _get,
+    _one,
     _text,
     _write,
 )
@@ -227,9 +228,7 @@ def stage(
 
 
 def get(engine: Engine, contribution_id: int) -> ContributionInfo | None:
-    with reading(engine) as session:
-        row = session.get(Contribution, contribution_id)
-        return _info(row) if row else None
+    return _one(engine, Contribution, contribution_id, _info)
 
 
 def listing(
@@ -255,9 +254,7 @@ def staged_for(engine: Engine, unit_id: str) -> ContributionInfo | None:
 
 
 def _staged_row(session: Session, contribution_id: int) -> Contribution:
-    row = session.get(Contribution, contribution_id)
-    if row is None:
-        raise NotFound("contribution", contribution_id)
+    row = _get(session, Contribution, "contribution", contribution_id)
     if row.status != STAGED:
         raise InvalidInput("contrib_decided", status=row.status)
     return row
@@ -284,10 +281,7 @@ def withdraw(engine: Engine, contribution_id: int, *, by: Actor) -> None:
     with _write(
         engine, by, "contribution.withdraw", "contribution", contribution_id, scoped=True
     ) as write:
-        row = write.session.get(Contribution, contribution_id)
-        if row is None:
-            write.check()
-            raise NotFound("contribution", contribution_id)
+        row = write.found(Contribution, "contribution", contribution_id)
         write.check(row.unit_id)
         _lock(write.session, contribution_id)
         row = _staged_row(write.session, contribution_id)
@@ -296,10 +290,7 @@ def withdraw(engine: Engine, contribution_id: int, *, by: Actor) -> None:
 
 
 def _decider_check(write, contribution_id: int) -> Contribution:
-    row = write.session.get(Contribution, contribution_id)
-    if row is None:
-        write.check()
-        raise NotFound("contribution", contribution_id)
+    row = write.found(Contribution, "contribution", contribution_id)
     write.check(network=row.network_id is not None)
     _lock(write.session, contribution_id)
     return _staged_row(write.session, contribution_id)
@@ -436,9 +427,7 @@ def revert(
     reason = _text(reason, "reason", MAX_TEXT)
     with _write(engine, by, "value.revert", "value", version_id) as write:
         session = write.session
-        old = session.get(ValueVersion, version_id)
-        if old is None:
-            raise NotFound("version", version_id)
+        old = _get(session, ValueVersion, "version", version_id)
         newest = session.scalars(
             select(ValueVersion)
             .where(

@@ -37,6 +37,12 @@ def _now() -> Mapped[dt.datetime]:
     return mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
+def _network(ondelete: str, **column: bool) -> Mapped:
+    """A column naming a network: its row goes with the network (CASCADE) or stays without
+    one (SET NULL)."""
+    return mapped_column(ForeignKey("networks.id", ondelete=ondelete), **column)
+
+
 class Network(Base):
     """A cooperation network: who meets, when, and what they compare."""
 
@@ -66,17 +72,13 @@ class NetworkMember(Base):
     """One row per member, so two editors adding members at once both succeed."""
 
     __tablename__ = "network_members"
-    network_id: Mapped[int] = mapped_column(
-        ForeignKey("networks.id", ondelete="CASCADE"), primary_key=True
-    )
+    network_id: Mapped[int] = _network("CASCADE", primary_key=True)
     unit_id: Mapped[str] = mapped_column(String(CODE), primary_key=True)
 
 
 class NetworkIndicator(Base):
     __tablename__ = "network_indicators"
-    network_id: Mapped[int] = mapped_column(
-        ForeignKey("networks.id", ondelete="CASCADE"), primary_key=True
-    )
+    network_id: Mapped[int] = _network("CASCADE", primary_key=True)
     indicator: Mapped[str] = mapped_column(String(CODE), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -86,9 +88,7 @@ class SavedView(Base):
 
     __tablename__ = "saved_views"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    network_id: Mapped[int] = mapped_column(
-        ForeignKey("networks.id", ondelete="CASCADE"), index=True
-    )
+    network_id: Mapped[int] = _network("CASCADE", index=True)
     title: Mapped[str] = mapped_column(String(NAME))
     note: Mapped[str] = mapped_column(Text, default="")
     page: Mapped[str] = mapped_column(String(CODE))  # url_path ("" = the map)
@@ -101,9 +101,7 @@ class Deck(Base):
 
     __tablename__ = "decks"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    network_id: Mapped[int] = mapped_column(
-        ForeignKey("networks.id", ondelete="CASCADE"), index=True
-    )
+    network_id: Mapped[int] = _network("CASCADE", index=True)
     title: Mapped[str] = mapped_column(String(NAME))
     created_at: Mapped[dt.datetime] = _now()
     updated_at: Mapped[dt.datetime] = _now()
@@ -148,9 +146,7 @@ class Practice(Base):
     unit_id: Mapped[str | None] = mapped_column(String(CODE), index=True)  # today's unit
     former_unit_id: Mapped[str | None] = mapped_column(String(CODE))  # before the 2021 reform
     year: Mapped[int | None] = mapped_column(Integer)
-    network_id: Mapped[int | None] = mapped_column(
-        ForeignKey("networks.id", ondelete="SET NULL"), index=True
-    )
+    network_id: Mapped[int | None] = _network("SET NULL", index=True)
     indicators: Mapped[list] = mapped_column(JSON, default=list)
     summary_lv: Mapped[str] = mapped_column(Text, default="")
     summary_en: Mapped[str] = mapped_column(Text, default="")
@@ -175,9 +171,7 @@ class ImprovementAction(Base):
     start_date: Mapped[dt.date] = mapped_column(Date)
     end_date: Mapped[dt.date | None] = mapped_column(Date)
     link: Mapped[str] = mapped_column(String(1000), default="")
-    network_id: Mapped[int | None] = mapped_column(
-        ForeignKey("networks.id", ondelete="SET NULL"), index=True
-    )
+    network_id: Mapped[int | None] = _network("SET NULL", index=True)
     created_by: Mapped[str] = mapped_column(String(NAME), default="")
     created_at: Mapped[dt.datetime] = _now()
     updated_at: Mapped[dt.datetime] = _now()

@@ -1,7 +1,7 @@
 """Presentation mode: the same charts, drawn for the back of a seminar room.
 
 Pure functions over chart specs: thicker lines, bigger points and type. The slide's content
-is built by the same builders as the pages (charts.map, charts.trends), then enlarged here.
+is drawn by the pages' own view functions (benchlearn.screens), then enlarged here.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import pydeck as pdk
 from pandas.io.formats.style import Styler
 
 from benchlearn.charts.map import LAYER_ID
-from benchlearn.i18n import format_number, t
+from benchlearn.formatting import format_number
+from benchlearn.i18n import t
 from benchlearn.logic import benchmark as bm
 from benchlearn.logic import flags
 

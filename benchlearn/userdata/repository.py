@@ -17,7 +17,7 @@ import re
 import threading
 import time
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -97,6 +97,16 @@ def _pick(obj: object, base: str, lang: str) -> str:
     return getattr(obj, first) or getattr(obj, second)
 
 
+def _in_lang(base: str) -> Callable[[Any, str], str]:
+    """A record's method: its text `base` (fields base_lv, base_en) in a language (_pick)."""
+
+    def text(self: Any, lang: str) -> str:
+        return _pick(self, base, lang)
+
+    text.__name__ = text.__qualname__ = base
+    return text
+
+
 @dataclass(frozen=True)
 class NetworkInput:
     name_lv: str
@@ -115,15 +125,9 @@ class NetworkInput:
 @dataclass(frozen=True)
 class NetworkInfo(NetworkInput):
     id: int = 0
-
-    def name(self, lang: str) -> str:
-        return _pick(self, "name", lang)
-
-    def description(self, lang: str) -> str:
-        return _pick(self, "description", lang)
-
-    def source(self, lang: str) -> str:
-        return _pick(self, "source", lang)
+    name = _in_lang("name")
+    description = _in_lang("description")
+    source = _in_lang("source")
 
     @property
     def code(self) -> str:
@@ -169,15 +173,9 @@ class PracticeInput:
 @dataclass(frozen=True)
 class PracticeInfo(PracticeInput):
     id: int = 0
-
-    def title(self, lang: str) -> str:
-        return _pick(self, "title", lang)
-
-    def summary(self, lang: str) -> str:
-        return _pick(self, "summary", lang)
-
-    def source(self, lang: str) -> str:
-        return _pick(self, "source", lang)
+    title = _in_lang("title")
+    summary = _in_lang("summary")
+    source = _in_lang("source")
 
 
 # --- validation --------------------------------------------------------------------------
@@ -347,6 +345,16 @@ class _Write:
             raise Forbidden(self.action, self.by)
         self.checked = True
 
+    def found(self, model: type, what: str, ident: Any) -> Any:
+        """The row of `model` this write is about, before a role check that needs it (the
+        municipality it concerns): when there is none, who may not do this at all is
+        refused, not told it is gone; others get NotFound(`what`)."""
+        row = self.session.get(model, ident)
+        if row is None:
+            self.check()
+            raise NotFound(what, ident)
+        return row
+
     def record(self, target_id: Any, old: Any = None, new: Any = None, reason: str = "") -> None:
         self.session.add(
             _entry(
@@ -403,21 +411,97 @@ def _write(
         raise
 
 
+def _get(session: Session, model: type, what: str, ident: Any) -> Any:
+    """The row of `model` with key `ident`; NotFound(`what`) when there is none."""
+    row = session.get(model, ident)
+    if row is None:
+        raise NotFound(what, ident)
+    return row
+
+
+def _one(engine: Engine, model: type, ident: Any, info: Callable[[Any], Any]) -> Any:
+    """The record of `model` with key `ident` as `info` makes it, or None."""
+    with reading(engine) as session:
+        row = session.get(model, ident)
+        return info(row) if row else None
+
+
+def _check_network(session: Session, network_id: int | None) -> None:
+    """A record may name a network (or none), not one that is gone."""
+    if network_id is not None:
+        _get(session, Network, "network", network_id)
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """A record kept per municipality (a practice, an improvement action), which its
+    municipality's contributors may write too: its table, its audit target (also the first
+    part of its role actions), its editable part of a row (an ..Input, with unit_id), that
+    part as the audit log keeps it, and how an ..Input is written into a row."""
+
+    model: type
+    target: str
+    old: Callable[[Any], Any]
+    audited: Callable[[Any], Any]
+    apply: Callable[[Session, Any, Any], None]
+
+
+def _create(engine: Engine, kind: _Kind, data: Any, by: Actor, **row: Any) -> int:
+    """Write a new record of `kind` (`row`: columns set only on creation), checked against
+    the municipality it concerns."""
+    with _write(engine, by, f"{kind.target}.create", kind.target, scoped=True) as write:
+        write.check(data.unit_id)
+        new = kind.model(**row)
+        kind.apply(write.session, new, data)
+        write.session.add(new)
+        write.session.flush()
+        write.record(new.id, new=kind.audited(data))
+        return new.id
+
+
+@contextmanager
+def _change(
+    engine: Engine, kind: _Kind, ident: int, verb: str, by: Actor, *units: str | None
+) -> Iterator[tuple[_Write, Any, Any]]:
+    """A change of the record `ident` of `kind`: (write, row, old), its role checked against
+    the record's municipality and `units` (where it would go)."""
+    action = f"{kind.target}.{verb}"
+    with _write(engine, by, action, kind.target, ident, scoped=True) as write:
+        row = write.found(kind.model, kind.target, ident)
+        old = kind.old(row)
+        write.check(old.unit_id, *units)
+        yield write, row, old
+
+
+def _update(engine: Engine, kind: _Kind, ident: int, data: Any, by: Actor) -> None:
+    """Replace the record's editable part; a contributor may not move it to another
+    municipality."""
+    with _change(engine, kind, ident, "update", by, data.unit_id) as (write, row, old):
+        kind.apply(write.session, row, data)
+        row.updated_at = func.now()
+        write.record(ident, old=kind.audited(old), new=kind.audited(data))
+
+
+def _delete(engine: Engine, kind: _Kind, ident: int, by: Actor) -> None:
+    with _change(engine, kind, ident, "delete", by) as (write, row, old):
+        write.session.delete(row)
+        write.record(ident, old=kind.audited(old))
+
+
 # --- networks ----------------------------------------------------------------------------
 
 
+def _record(kind: type, row: object, **given: Any) -> Any:
+    """A `kind` record (frozen dataclass) of `row`: each field from the row's column of the
+    same name, except those `given`."""
+    names = [f.name for f in dataclasses.fields(kind) if f.name not in given]
+    return kind(**{name: getattr(row, name) for name in names}, **given)
+
+
 def _network_info(row: Network) -> NetworkInfo:
-    return NetworkInfo(
-        id=row.id,
-        name_lv=row.name_lv,
-        name_en=row.name_en,
-        period_start=row.period_start,
-        period_end=row.period_end,
-        coordinator=row.coordinator,
-        description_lv=row.description_lv,
-        description_en=row.description_en,
-        source_lv=row.source_lv,
-        source_en=row.source_en,
+    return _record(
+        NetworkInfo,
+        row,
         members=tuple(m.unit_id for m in row.members),
         indicators=tuple(i.indicator for i in row.indicators),
     )
@@ -443,18 +527,9 @@ def get_network(engine: Engine, network_id: int) -> NetworkInfo | None:
 
 
 def _apply_network(row: Network, data: NetworkInput) -> None:
-    for name in (
-        "name_lv",
-        "name_en",
-        "period_start",
-        "period_end",
-        "coordinator",
-        "description_lv",
-        "description_en",
-        "source_lv",
-        "source_en",
-    ):
-        setattr(row, name, getattr(data, name))
+    for name in NetworkInput.__dataclass_fields__:
+        if name not in ("members", "indicators"):  # rows of their own, below
+            setattr(row, name, getattr(data, name))
     row.members = [NetworkMember(unit_id=u) for u in data.members]
     row.indicators = [
         NetworkIndicator(indicator=c, position=i) for i, c in enumerate(data.indicators)
@@ -573,8 +648,7 @@ def save_view(
         params=clean_params(params),
     )
     with _write(engine, by, "view.save", "view") as write:
-        if write.session.get(Network, network_id) is None:
-            raise NotFound("network", network_id)
+        _get(write.session, Network, "network", network_id)
         write.session.add(row)
         write.session.flush()
         write.record(row.id, new=_view_value(row))
@@ -590,17 +664,13 @@ def list_views(engine: Engine, network_id: int) -> list[ViewInfo]:
 
 
 def get_view(engine: Engine, view_id: int) -> ViewInfo | None:
-    with reading(engine) as session:
-        row = session.get(SavedView, view_id)
-        return _view_info(row) if row else None
+    return _one(engine, SavedView, view_id, _view_info)
 
 
 def update_view(engine: Engine, view_id: int, title: str, note: str, *, by: Actor) -> None:
     title, note = _text(title, "title", required=True), _text(note, "note", MAX_TEXT)
     with _write(engine, by, "view.update", "view", view_id) as write:
-        row = write.session.get(SavedView, view_id)
-        if row is None:
-            raise NotFound("view", view_id)
+        row = _get(write.session, SavedView, "view", view_id)
         old = _view_value(row)
         row.title, row.note = title, note
         write.record(view_id, old=old, new=_view_value(row))
@@ -610,9 +680,7 @@ def delete_view(engine: Engine, view_id: int, *, by: Actor) -> None:
     """Also removes it from every deck."""
     with _write(engine, by, "view.delete", "view", view_id) as write:
         session = write.session
-        row = session.get(SavedView, view_id)
-        if row is None:
-            raise NotFound("view", view_id)
+        row = _get(session, SavedView, "view", view_id)
         write.record(view_id, old=_view_value(row))
         session.execute(delete(DeckSlide).where(DeckSlide.view_id == view_id))
         session.delete(row)
@@ -669,8 +737,7 @@ def create_deck(
     title = _text(title, "title", required=True)
     with _write(engine, by, "deck.create", "deck") as write:
         session = write.session
-        if session.get(Network, network_id) is None:
-            raise NotFound("network", network_id)
+        _get(session, Network, "network", network_id)
         _check_views(session, network_id, view_ids)
         deck = Deck(network_id=network_id, title=title)
         session.add(deck)
@@ -706,9 +773,7 @@ def set_slides(
     title = None if title is None else _text(title, "title", required=True)
     with _write(engine, by, "deck.update", "deck", deck_id) as write:
         session = write.session
-        deck = session.get(Deck, deck_id)
-        if deck is None:
-            raise NotFound("deck", deck_id)
+        deck = _get(session, Deck, "deck", deck_id)
         _check_views(session, deck.network_id, view_ids)
         old = _deck_value(session, deck)
         _write_slides(session, deck_id, view_ids)
@@ -722,9 +787,7 @@ def append_slide(engine: Engine, deck_id: int, view_id: int, *, by: Actor) -> No
     """Add a slide at the end without rewriting the others."""
     with _write(engine, by, "deck.update", "deck", deck_id) as write:
         session = write.session
-        deck = session.get(Deck, deck_id)
-        if deck is None:
-            raise NotFound("deck", deck_id)
+        deck = _get(session, Deck, "deck", deck_id)
         _check_views(session, deck.network_id, [view_id])
         last = session.scalar(
             select(func.max(DeckSlide.position)).where(DeckSlide.deck_id == deck_id)
@@ -736,9 +799,7 @@ def append_slide(engine: Engine, deck_id: int, view_id: int, *, by: Actor) -> No
 def delete_deck(engine: Engine, deck_id: int, *, by: Actor) -> None:
     with _write(engine, by, "deck.delete", "deck", deck_id) as write:
         session = write.session
-        deck = session.get(Deck, deck_id)
-        if deck is None:
-            raise NotFound("deck", deck_id)
+        deck = _get(session, Deck, "deck", deck_id)
         write.record(deck_id, old=_deck_value(session, deck))
         session.execute(delete(DeckSlide).where(DeckSlide.deck_id == deck_id))
         session.delete(deck)
@@ -759,9 +820,7 @@ def set_deck_note(engine: Engine, deck_id: int, view_id: int, text: str, *, by: 
     text = _text(text, "note", MAX_TEXT)
     with _write(engine, by, "deck.note", "deck", deck_id) as write:
         session = write.session
-        deck = session.get(Deck, deck_id)
-        if deck is None:
-            raise NotFound("deck", deck_id)
+        _get(session, Deck, "deck", deck_id)
         on_deck = session.scalar(
             select(func.count())
             .select_from(DeckSlide)
@@ -786,21 +845,8 @@ def set_deck_note(engine: Engine, deck_id: int, view_id: int, text: str, *, by: 
 
 
 def _practice_info(row: Practice) -> PracticeInfo:
-    return PracticeInfo(
-        id=row.id,
-        title_lv=row.title_lv,
-        title_en=row.title_en,
-        unit_id=row.unit_id,
-        former_unit_id=row.former_unit_id,
-        year=row.year,
-        network_id=row.network_id,
-        indicators=tuple(row.indicators or ()),
-        summary_lv=row.summary_lv,
-        summary_en=row.summary_en,
-        link=row.link,
-        tags=tuple(row.tags or ()),
-        source_lv=row.source_lv,
-        source_en=row.source_en,
+    return _record(
+        PracticeInfo, row, indicators=tuple(row.indicators or ()), tags=tuple(row.tags or ())
     )
 
 
@@ -813,57 +859,37 @@ def list_practices(engine: Engine) -> list[PracticeInfo]:
 
 
 def get_practice(engine: Engine, practice_id: int) -> PracticeInfo | None:
-    with reading(engine) as session:
-        row = session.get(Practice, practice_id)
-        return _practice_info(row) if row else None
+    return _one(engine, Practice, practice_id, _practice_info)
 
 
 def _apply_practice(session: Session, row: Practice, data: PracticeInput) -> None:
-    if data.network_id is not None and session.get(Network, data.network_id) is None:
-        raise NotFound("network", data.network_id)
+    _check_network(session, data.network_id)
     for name in PracticeInput.__dataclass_fields__:
         value = getattr(data, name)
         setattr(row, name, list(value) if isinstance(value, tuple) else value)
 
 
+_PRACTICE = _Kind(
+    Practice,
+    "practice",
+    old=lambda row: as_input(_practice_info(row)),
+    audited=lambda data: data,
+    apply=_apply_practice,
+)
+
+
 def create_practice(engine: Engine, data: PracticeInput, *, by: Actor) -> int:
-    data = clean_practice(data)
-    with _write(engine, by, "practice.create", "practice", scoped=True) as write:
-        write.check(data.unit_id)
-        row = Practice()
-        _apply_practice(write.session, row, data)
-        write.session.add(row)
-        write.session.flush()
-        write.record(row.id, new=data)
-        return row.id
+    return _create(engine, _PRACTICE, clean_practice(data), by)
 
 
 def update_practice(engine: Engine, practice_id: int, data: PracticeInput, *, by: Actor) -> None:
     """A contributor may change only an entry of their municipality, and may not move it to
     another one."""
-    data = clean_practice(data)
-    with _write(engine, by, "practice.update", "practice", practice_id, scoped=True) as write:
-        row = write.session.get(Practice, practice_id)
-        if row is None:
-            write.check()  # who may not edit practices at all is refused, not told "deleted"
-            raise NotFound("practice", practice_id)
-        old = as_input(_practice_info(row))
-        write.check(old.unit_id, data.unit_id)
-        _apply_practice(write.session, row, data)
-        row.updated_at = func.now()
-        write.record(practice_id, old=old, new=data)
+    _update(engine, _PRACTICE, practice_id, clean_practice(data), by)
 
 
 def delete_practice(engine: Engine, practice_id: int, *, by: Actor) -> None:
-    with _write(engine, by, "practice.delete", "practice", practice_id, scoped=True) as write:
-        row = write.session.get(Practice, practice_id)
-        if row is None:
-            write.check()
-            raise NotFound("practice", practice_id)
-        old = as_input(_practice_info(row))
-        write.check(old.unit_id)
-        write.session.delete(row)
-        write.record(practice_id, old=old)
+    _delete(engine, _PRACTICE, practice_id, by)
 
 
 def as_input(record: NetworkInfo | PracticeInfo) -> NetworkInput | PracticeInput:
@@ -931,16 +957,12 @@ def clean_action(data: ActionInput) -> ActionInput:
 
 
 def _action_info(row: ImprovementAction) -> ActionInfo:
-    return ActionInfo(
-        id=row.id,
-        unit_id=row.unit_id,
-        title=row.title,
+    return _record(
+        ActionInfo,
+        row,
         indicators=tuple(row.indicators or ()),
         start=row.start_date,
         end=row.end_date,
-        link=row.link,
-        network_id=row.network_id,
-        created_by=row.created_by,
     )
 
 
@@ -966,58 +988,38 @@ def list_actions(engine: Engine, units: Iterable[str] | None = None) -> list[Act
 
 
 def get_action(engine: Engine, action_id: int) -> ActionInfo | None:
-    with reading(engine) as session:
-        row = session.get(ImprovementAction, action_id)
-        return _action_info(row) if row else None
+    return _one(engine, ImprovementAction, action_id, _action_info)
 
 
 def _apply_action(session: Session, row: ImprovementAction, data: ActionInput) -> None:
-    if data.network_id is not None and session.get(Network, data.network_id) is None:
-        raise NotFound("network", data.network_id)
+    _check_network(session, data.network_id)
     row.unit_id, row.title, row.indicators = data.unit_id, data.title, list(data.indicators)
     row.start_date, row.end_date = data.start, data.end
     row.link, row.network_id = data.link, data.network_id
 
 
+_ACTION = _Kind(
+    ImprovementAction,
+    "improvement",
+    old=_action_info,
+    audited=_action_value,
+    apply=_apply_action,
+)
+
+
 def create_action(engine: Engine, data: ActionInput, *, by: Actor) -> int:
     """A coordinator, an administrator or a contributor of the action's municipality."""
-    data = clean_action(data)
-    with _write(engine, by, "improvement.create", "improvement", scoped=True) as write:
-        write.check(data.unit_id)
-        row = ImprovementAction(created_by=by.principal)
-        _apply_action(write.session, row, data)
-        write.session.add(row)
-        write.session.flush()
-        write.record(row.id, new=_action_value(data))
-        return row.id
+    return _create(engine, _ACTION, clean_action(data), by, created_by=by.principal)
 
 
 def update_action(engine: Engine, action_id: int, data: ActionInput, *, by: Actor) -> None:
     """A contributor may change only an action of their municipality, and may not move it
     to another one."""
-    data = clean_action(data)
-    with _write(engine, by, "improvement.update", "improvement", action_id, scoped=True) as write:
-        row = write.session.get(ImprovementAction, action_id)
-        if row is None:
-            write.check()  # who may not edit actions at all is refused, not told "deleted"
-            raise NotFound("improvement", action_id)
-        old = _action_info(row)
-        write.check(old.unit_id, data.unit_id)
-        _apply_action(write.session, row, data)
-        row.updated_at = func.now()
-        write.record(action_id, old=_action_value(old), new=_action_value(data))
+    _update(engine, _ACTION, action_id, clean_action(data), by)
 
 
 def delete_action(engine: Engine, action_id: int, *, by: Actor) -> None:
-    with _write(engine, by, "improvement.delete", "improvement", action_id, scoped=True) as write:
-        row = write.session.get(ImprovementAction, action_id)
-        if row is None:
-            write.check()
-            raise NotFound("improvement", action_id)
-        old = _action_info(row)
-        write.check(old.unit_id)
-        write.session.delete(row)
-        write.record(action_id, old=_action_value(old))
+    _delete(engine, _ACTION, action_id, by)
 
 
 # --- roles and the audit log ----------------------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -78,6 +78,25 @@ def guarded(lang: str, message: Callable[[str], None] = unavailable) -> Iterator
     except STORE_ERRORS as exc:
         _went_down(exc)
         message(lang)
+
+
+def with_store(lang: str, show: Callable[[Engine], None]) -> None:
+    """`show(engine)` with the user-data store, guarded (the store may go away after it was
+    opened); without a store, say what cannot be shown."""
+    engine = store()
+    if engine is None:
+        unavailable(lang)
+        return
+    with guarded(lang):
+        show(engine)
+
+
+def store_page(title: str, intro: str, lang: str, show: Callable[[Engine], None]) -> None:
+    """A page of user data (networks, practices): its title and introduction, then
+    `show(engine)` as with_store does."""
+    st.title(title)
+    st.caption(intro)
+    with_store(lang, show)
 
 
 def networks() -> list[NetworkInfo]:
@@ -247,48 +266,78 @@ def attempt(action: Callable[[], Any], lang: str, done: str | None = None) -> An
     return result
 
 
-def save_view_box(page: str, params: dict[str, str], lang: str) -> None:
-    """Sidebar: save what is on screen (this page and its URL state) into a network.
-    Shown only to those who may (coordinators and administrators)."""
+def pick_many(
+    label: str, options: list[str], chosen: Iterable[str], name: Callable[[str], str], lang: str
+) -> list[str]:
+    """A form's multi-select of municipalities or indicators, starting from a record's
+    `chosen` ones that are still among `options`."""
+    return st.multiselect(
+        label,
+        options,
+        default=[c for c in chosen if c in options],
+        format_func=name,
+        placeholder=t("sel.placeholder", lang),
+    )
+
+
+def pick_indicators(ref: Any, label: str, chosen: Iterable[str], lang: str) -> list[str]:
+    """pick_many of the catalogue's indicators (`ref`: benchlearn.ui.refdata.Reference)."""
+    from benchlearn.ui import naming  # the ui modules import this one
+
+    name = lambda c: naming.indicator_label(ref, c, lang)  # noqa: E731
+    return pick_many(label, ref.catalogue.index.tolist(), chosen, name, lang)
+
+
+def delete(action: Callable[[], Any], lang: str, *forget: str) -> None:
+    """Run a delete as `attempt` does (saying "deleted" when done), forget the session
+    state keys `forget` (what picked the deleted record) and run the page again."""
+    attempt(action, lang, t("net.deleted", lang))
+    for key in forget:
+        st.session_state.pop(key, None)
+    st.rerun()
+
+
+def save_view_box(
+    page: str, params: dict[str, str], lang: str, preferred: int | None = None
+) -> int | None:
+    """Sidebar: save what is on screen (this page and its URL state) into a network, the
+    `preferred` one offered first (the network on the networks page, or last saved into).
+    Shown only to those who may (coordinators and administrators). Returns the network
+    saved into, if a view was saved."""
     if not may("view.save"):
-        return
+        return None
     with st.sidebar.popover(
         t("ud.save_view", lang), icon=":material/bookmark_add:", width="stretch"
     ):
         engine = store()
         if engine is None:
             unavailable(lang)
-            return
+            return None
         choices = networks()
         if not choices:
             st.info(t("ud.no_networks", lang))
-            return
+            return None
         by_id = {n.id: n for n in choices}
         with st.form("save_view_form", clear_on_submit=True, border=False):
             network = st.selectbox(
                 t("ud.network", lang),
                 list(by_id),
-                index=_preferred(list(by_id)),
+                index=list(by_id).index(preferred) if preferred in by_id else 0,
                 format_func=lambda i: usertext.plain(by_id[i].name(lang)),
             )
             title = st.text_input(t("ud.view_title", lang), max_chars=200)
             note = st.text_area(t("ud.view_note", lang), height=80)
             saved = st.form_submit_button(t("ud.save", lang), type="primary")
         if saved:
-            st.session_state["_last_network"] = network
-            attempt(
+            made = attempt(
                 lambda: repository.save_view(
                     engine, network, title, note, page, without_language(params), by=actor()
                 ),
                 lang,
                 done=t("ud.view_saved", lang, network=usertext.inline(by_id[network].name(lang))),
             )
-
-
-def _preferred(ids: list[int]) -> int:
-    """The network last saved into (or chosen on the networks page), else the first."""
-    last = st.session_state.get("_last_network")
-    return ids.index(last) if last in ids else 0
+            return None if made is None else network
+    return None
 
 
 def _practice_line(p: repository.PracticeInfo, place: str, nets: dict, lang: str) -> str:
@@ -355,12 +404,7 @@ def profile_section(unit: str, related: set[str], name: Callable[[str], str], la
     """Profile: the networks the municipality belongs to and its good practices (including
     those recorded under the municipality it was before 2021)."""
     st.subheader(t("prac.profile", lang))
-    engine = store()
-    if engine is None:
-        unavailable(lang)
-        return
-    with guarded(lang):
-        _profile_section(engine, unit, related, name, lang)
+    with_store(lang, lambda engine: _profile_section(engine, unit, related, name, lang))
 
 
 def _profile_section(

@@ -72,7 +72,7 @@ def test_an_administrator_approves_and_the_map_marks_the_value(
     assert "<script>alert(1)</script>" in note.to_string()
     at = next(b for b in at.button if b.label == "Approve").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    assert any("1 values approved" in s.value for s in at.success)
+    assert any("1 value approved" in s.value for s in at.success)  # one, not "1 values"
     assert [e["action"] for e in repo.list_audit(store)[:2]] == [
         "contribution.approve",
         "contribution.submit",

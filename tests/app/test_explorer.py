@@ -204,3 +204,11 @@ def test_map_offers_a_png_for_slides(open_app):
     at = open_app(lang="en")
     button = next(b for b in at.get("download_button") if b.key == "map_png")
     assert button.label == "Download the map (PNG)"
+
+
+def test_one_indicator_on_both_axes_draws_the_scatter(open_app):
+    """The same indicator as x and y: one column of it in the scatter's CSV, not a crash."""
+    at = open_app(EXPLORER, ind="population_avg", year="2024", sx="area_km2", sy="area_km2")
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="w_sx").value == at.selectbox(key="w_sy").value == "area_km2"
+    assert len(charts(at)) == 3

@@ -137,7 +137,9 @@ def test_opening_the_profile_trends_draws_them_and_puts_them_in_the_link(open_ap
     """That such a link opens them on arrival is the browser test's to check: AppTest always
     arrives at the first page."""
     at = open_app(PROFILE, lang="en", **VIEW)
-    at.session_state["profile_trends"] = True  # what opening the section does
+    # what opening the section does: its on_change puts it into the view (AppTest cannot
+    # click an expander)
+    at.session_state["view"] = {**at.session_state["view"], "tendences": True}
     at.run()
     (chart,) = at.get("vega_lite_chart")
     assert len(json.loads(chart.proto.spec)["concat"]) == 13  # one small chart per indicator
@@ -238,12 +240,12 @@ def test_profile_gaps_to_similar_municipalities_and_who_does_better(open_app, mo
     assert words, texts(at)
     first = next(m.value for m in at.markdown if m.value.startswith("**"))
     code_name = re.match(r"\*\*(.*)\*\* \(", first).group(1)
-    from benchlearn import ui
+    from benchlearn.ui import naming, refdata
 
-    ref = ui.reference()
-    code = next(c for c in ref.catalogue.index if ui.indicator_label(ref, c, "en") == code_name)
+    ref = refdata.reference()
+    code = next(c for c in ref.catalogue.index if naming.indicator_label(ref, c, "en") == code_name)
     best_name = re.match(r"Best placed: \*\*(.*)\*\*", words[0]).group(1)
-    best = next(u for u in ref.local.index if ui.unit_label(ref, u, "en") == best_name)
+    best = next(u for u in ref.local.index if naming.unit_label(ref, u, "en") == best_name)
     shown["practices"] = [
         PracticeInfo(title_lv="Prakse", title_en="Their practice", unit_id=best, indicators=(code,))
     ]

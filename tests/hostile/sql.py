@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 
 from benchlearn import sqlconsole
-from benchlearn.i18n import TEXT, t
+from benchlearn.i18n import has_text, t
 from benchlearn.settings import REPO_ROOT, load_settings
 
 # files a case tries to create; none may exist afterwards
@@ -284,7 +284,7 @@ def _judge(name: str, sql: str, db: Path, hidden: list[str]) -> tuple[str, str]:
         outcome: sqlconsole.Result | sqlconsole.ConsoleError = sqlconsole.run(db, sql)
     except sqlconsole.ConsoleError as error:
         outcome = error
-        if f"sql.err.{error.code}" not in TEXT:
+        if not has_text(f"sql.err.{error.code}"):
             return "harmful", f"refused without a message: {error.code}"
     except Exception:  # a crash is what this corpus is here to find
         return "harmful", "traceback: " + traceback.format_exc(limit=2).strip().splitlines()[-1]

@@ -15,12 +15,18 @@ from sqlalchemy.engine import Engine
 from benchlearn import contribute
 from benchlearn.settings import load_settings
 from benchlearn.userdata import contributions as ct
-from benchlearn.userdata import db
 from benchlearn.userdata import repository as repo
 from benchlearn.userdata.access import Actor
 from benchlearn.userdata.repository import Forbidden, InvalidInput
 from tests.unit.test_userdata import pg_server, url  # noqa: F401 (fixtures)
-from tests.userdata_support import ADMIN, COORDINATOR, OTHER_UNIT, with_roles
+from tests.userdata_support import (
+    ADMIN,
+    COORDINATOR,
+    OTHER_UNIT,
+    at_once,
+    engine_with_roles,
+    with_roles,
+)
 
 UNIT = "LV0052000"  # the contributor's municipality in these tests
 SECOND = "LV0054000"
@@ -33,8 +39,7 @@ VALUES = [
 
 @pytest.fixture
 def engine(url) -> Engine:  # noqa: F811
-    engine = db.get_engine(url)
-    with_roles(engine)
+    engine = engine_with_roles(url)
     repo.grant_role(engine, OWN.principal, "contributor", UNIT, by=ADMIN)
     repo.grant_role(engine, OWN.principal, "contributor", SECOND, by=ADMIN)
     return engine
@@ -229,19 +234,7 @@ def test_two_approvals_at_once_both_reach_the_warehouse(engine, paths):
 
 def test_the_same_contribution_approved_twice_at_once_counts_once(engine, paths):
     ident = ct.stage(engine, UNIT, VALUES, by=OWN)
-    results: list[object] = []
-
-    def run() -> None:
-        try:
-            results.append(contribute.approve(engine, ident, by=ADMIN, paths=paths))
-        except Exception as exc:
-            results.append(exc)
-
-    workers = [threading.Thread(target=run) for _ in range(2)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(timeout=120)
+    results = at_once(lambda: contribute.approve(engine, ident, by=ADMIN, paths=paths))
     done = [r for r in results if isinstance(r, contribute.Applied)]
     refused = [r for r in results if isinstance(r, InvalidInput)]
     assert len(done) == 1 and len(refused) == 1, results

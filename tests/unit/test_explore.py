@@ -228,14 +228,17 @@ def test_table_frame_headers_carry_unit_and_year():
     assert ex.number_formats(INDICATORS, catalogue) == ["@", "@", "@", "#,##0", "#,##0.00"]
 
 
+LABELS = ex.Labels(
+    group="Visas pašvaldības",
+    kinds={"novads": "novads"},
+    regions={"LV007": "Pierīga"},
+    indicators={"road_density": "Ceļu blīvums", "population_avg": "Iedzīvotāji"},
+    units={"road_density": "km/km²", "population_avg": "iedzīvotāji"},
+)
+
+
 def test_step_texts_in_both_languages():
-    labels = ex.Labels(
-        group="Visas pašvaldības",
-        kinds={"novads": "novads"},
-        regions={"LV007": "Pierīga"},
-        indicators={"road_density": "Ceļu blīvums", "population_avg": "Iedzīvotāji"},
-        units={"road_density": "km/km²", "population_avg": "iedzīvotāji"},
-    )
+    labels = LABELS
     filters = ex.Filters(
         kinds=["novads"],
         regions=["LV007"],

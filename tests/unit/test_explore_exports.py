@@ -14,6 +14,7 @@ from benchlearn import exports
 from benchlearn.charts import explore as charts
 from benchlearn.charts.snapshot import map_png
 from benchlearn.logic import explore as ex
+from tests.unit.export_fixtures import SOURCES
 
 # synthetic figures for the builders (not real data)
 CATALOGUE = pd.DataFrame(
@@ -39,18 +40,6 @@ VALUES = pd.DataFrame(
     index=["LV0020000", "LV0001000", "LV0021000"],
 )
 NAMES = {"LV0020000": "Aizkraukles novads", "LV0001000": "Rīga", "LV0021000": "Alūksnes novads"}
-SOURCES = pd.DataFrame(
-    [
-        {
-            "Rādītājs": "Ceļu blīvums",
-            "Mērvienība": "km/km²",
-            "Gads": 2024,
-            "Avots": "CSP TRS020: ceļi",
-            "Saite": "https://data.stat.gov.lv/",
-            "Iegūts": "2025-12-18",
-        }
-    ]
-)
 
 
 def table(lang: str) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from benchlearn.exports import to_csv, to_excel
 from benchlearn.logic import benchmark as bm
+from tests.unit.export_fixtures import SOURCES
 
 NA = pd.NA
 
@@ -36,18 +37,6 @@ def table(lang: str) -> pd.DataFrame:
     )
 
 
-SOURCES = pd.DataFrame(
-    [
-        {
-            "Rādītājs": "Ceļu blīvums",
-            "Mērvienība": "km/km²",
-            "Gads": 2024,
-            "Avots": "CSP TRS020: ceļi",
-            "Saite": "https://data.stat.gov.lv/",
-            "Iegūts": "2025-12-18",
-        }
-    ]
-)
 NOTES = [("Datu bāze izveidota", "21.11.2026."), ("Gads", "2024")]
 
 

@@ -24,7 +24,7 @@ from benchlearn.fetch import (
     fetch,
     select_tables,
 )
-from benchlearn.i18n import THIN
+from benchlearn.formatting import THIN
 from benchlearn.ingest.errors import SourceError
 from benchlearn.ingest.fetch_mapping import MappingIncomplete, load_mappings
 from benchlearn.ingest.pxweb_client import (
@@ -45,23 +45,9 @@ from tests.pxweb_fetch_stub import (
     irs031_value,
     variable,
 )
+from tests.pxweb_stub import FakeTime
 
 CATALOGUE = load_settings().catalogue_path
-
-
-class FakeTime:
-    """Injected clock + sleep: sleeping advances the clock at once and is recorded."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 @pytest.fixture

@@ -15,14 +15,14 @@ from benchlearn.state import (
     MAX_LIST_NOTICES,
     MAX_SHOWN,
     MAX_SLIDE,
-    PAGE_FIELDS,
-    PageState,
+    OWN_FIELDS,
+    Options,
     parse,
-    parse_page,
 )
 from tests.hostile.urls import CASES, FIELDS, OPTIONS, run_all
 
 TEN_MB = 10_000_000
+UNCHECKED = Options(**{**vars(OPTIONS), "networks": None})  # network ids not known here
 
 
 def test_every_hostile_url_is_handled():
@@ -35,7 +35,7 @@ def test_every_hostile_url_is_handled():
 def test_the_corpus_covers_every_parameter_the_parser_knows():
     named = {key for _, params in CASES for key in params}
     assert named >= set(MAX_LENGTH) and set(FIELDS) == set(MAX_LENGTH)
-    assert set(PAGE_FIELDS) == {"tikls", "deck", "slide", "tendences", "anon", "spot", "timer"}
+    assert {"tikls", "deck", "slide", "tendences", "anon", "spot", "timer"} <= set(OWN_FIELDS)
 
 
 class Untouchable(str):
@@ -109,7 +109,7 @@ class Pattern:
 
 @pytest.fixture
 def watched(monkeypatch):
-    for name in ("_WHOLE", "_POSITIVE", "_NUMBER"):
+    for name in ("_WHOLE", "_POSITIVE", "_NATURAL", "_NUMBER"):
         monkeypatch.setattr(state, name, Pattern(getattr(state, name)))
     Untouchable.reads.clear()
     Pattern.seen.clear()
@@ -119,10 +119,10 @@ def watched(monkeypatch):
 def test_a_ten_megabyte_value_is_rejected_unread(key, watched):
     value = Untouchable("7" * TEN_MB)
     view, notices = parse({key: value}, OPTIONS)
-    page, page_notices = parse_page({key: [value]})  # a repeated parameter: the last counts
-    assert [n.field for n in notices] == [key] and [n.field for n in page_notices] in ([], [key])
+    again, repeated = parse({key: ["1", value]}, OPTIONS)  # a repeated parameter: the last counts
+    assert [n.field for n in notices] == [key] and [n.field for n in repeated] == [key]
     assert notices[0].value == "7" * (MAX_SHOWN - 1) + "…"
-    assert page == PageState() and view == parse({}, OPTIONS)[0]
+    assert view == again == parse({}, OPTIONS)[0]
     assert Untouchable.reads and all(n <= 4 * MAX_SHOWN for n in Untouchable.reads)
     assert Pattern.seen == []  # no grammar was even tried
 
@@ -139,29 +139,34 @@ def test_a_value_at_its_limit_is_parsed_and_one_past_it_is_not(key, watched):
 
 def test_ids_are_positive_and_fit_every_integer_column():
     assert MAX_ID == 2**31 - 1 < 2**63 - 1  # SQL INTEGER (32-bit on PostgreSQL), int64
-    page, notices = parse_page({"deck": str(MAX_ID), "slide": str(MAX_SLIDE), "tendences": "1"})
-    assert page == PageState(deck=MAX_ID, slide=MAX_SLIDE, tendences=True) and notices == []
+    page, notices = parse(
+        {"deck": str(MAX_ID), "slide": str(MAX_SLIDE), "tendences": "1"}, UNCHECKED
+    )
+    assert (page.deck, page.slide, page.tendences) == (MAX_ID, MAX_SLIDE, True) and notices == []
     for bad in (str(MAX_ID + 1), str(2**63), "9" * 40, "0", "-1", "01", "²", "1²", "٣"):
-        page, notices = parse_page({"deck": bad, "slide": bad, "tikls": bad})
+        page, notices = parse({"deck": bad, "slide": bad, "tikls": bad}, UNCHECKED)
         assert (page.deck, page.slide, page.tikls) == (None, None, None)
         assert [n.field for n in notices] == ["tikls", "deck", "slide"]
 
 
 def test_a_network_must_be_one_of_the_known():
-    assert parse_page({"tikls": "7"}, [1, 7])[0].tikls == 7
-    page, notices = parse_page({"tikls": "8"}, [1, 7])
+    assert parse({"tikls": "7"}, OPTIONS)[0].tikls == 7  # OPTIONS.networks: 1, 2, 7
+    page, notices = parse({"tikls": "8"}, OPTIONS)
     assert page.tikls is None and [n.field for n in notices] == ["tikls"]
-    assert parse_page({"tikls": "8"})[0].tikls == 8  # ids unknown here: the page checks
+    assert parse({"tikls": "8"}, UNCHECKED)[0].tikls == 8  # ids unknown here: the page checks
 
 
-@pytest.mark.parametrize("key", ["year", "pmin", "pmax", "deck", "slide", "tikls"])
+@pytest.mark.parametrize(
+    "key",
+    ["year", "pmin", "pmax", "deck", "slide", "tikls", "timer", "k", "pyear", "iyear", "band"],
+)
 @pytest.mark.parametrize("digits", ["2²", "²", "２０２４", "٢٠٢٤", "2024\u200b", "1e3"])
 def test_numbers_take_ascii_digits_only(key, digits):
     view, notices = parse({key: digits}, OPTIONS)
     assert [n.field for n in notices] == [key]
 
 
-@pytest.mark.parametrize("key", ["cmp", "ug", "kind", "reg", "cols", "thr"])
+@pytest.mark.parametrize("key", ["cmp", "ug", "kind", "reg", "cols", "thr", "inds"])
 def test_a_long_list_of_bad_items_is_a_few_notices(key):
     value = ",".join(["LV9"] * 200)  # within the length limit: each item is looked at
     assert len(value) <= MAX_LENGTH[key]

@@ -22,10 +22,11 @@ from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileMan
 from streamlit.testing.v1.util import patch_config_options
 from streamlit.web.server.starlette.starlette_routes import create_upload_routes
 
-from benchlearn import exports, limits, serve, ui
+from benchlearn import exports, limits, serve
 from benchlearn.charts.snapshot import map_png
 from benchlearn.logic.contributions import MAX_BYTES as MAX_UPLOAD_BYTES
 from benchlearn.settings import REPO_ROOT
+from benchlearn.ui import download_buttons
 from tests.faults_support import hold
 
 FRAME = pd.DataFrame({"name": ["a", "b", "c"], "value": [1.0, 2.0, 3.0]})
@@ -141,7 +142,9 @@ def test_the_largest_tables_offered_fit():
 def test_a_refused_download_says_why_in_the_readers_language(built_db, monkeypatch, lang, words):
     monkeypatch.setenv("BENCHLEARN_DB", str(built_db))
     monkeypatch.setattr(limits, "MAX_EXPORT_ROWS", 3)
-    data = ui.on_click(lambda: exports.to_csv(pd.concat([FRAME, FRAME.head(1)]), lang), lang)
+    data = download_buttons.on_click(
+        lambda: exports.to_csv(pd.concat([FRAME, FRAME.head(1)]), lang), lang
+    )
     with pytest.raises(limits.Refused) as refused:
         data()
     assert all(w in str(refused.value) for w in words) and "{" not in str(refused.value)

@@ -3,6 +3,7 @@ poppler (pdftoppm) and read back as text (pdftotext)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import time
@@ -16,12 +17,45 @@ pytestmark = pytest.mark.skipif(
 
 UNIT = "LV0020000"  # Aizkraukles novads
 PEERS = ("LV0021000", "LV0022000", "LV0023000", "LV0024000", "LV0025000")
+ACTION = "Sintētisks bibliotēku plāns"
 
 
 @pytest.fixture
-def paper(built_db, monkeypatch):
+def store(tmp_path, monkeypatch):
+    """A user-data file of this test with one recorded improvement action of UNIT."""
+    from benchlearn.userdata import db
+    from benchlearn.userdata import repository as repo
+    from benchlearn.userdata.repository import ActionInput, NetworkInput
+    from tests.userdata_support import admin
+
+    url = f"sqlite:///{tmp_path / 'userdata.sqlite'}"
+    monkeypatch.setenv(db.URL_SETTING, url)
+    engine = db.get_engine(url)
+    by = admin(engine)
+    net = repo.create_network(
+        engine, NetworkInput(name_lv="Sintētisks tīkls", members=(UNIT, PEERS[0])), by=by
+    )
+    repo.create_action(
+        engine,
+        ActionInput(
+            unit_id=UNIT,
+            title=f"{ACTION} ![pikselis](https://tracker.example/n.gif)",
+            indicators=("population_avg",),
+            start=dt.date(2021, 3, 1),
+            link="https://example.lv/plans.pdf",
+            network_id=net,
+        ),
+        by=by,
+    )
+    yield engine
+    db.dispose(url)
+
+
+@pytest.fixture
+def paper(built_db, monkeypatch, store):
     monkeypatch.setenv("BENCHLEARN_DB", str(built_db))
-    from benchlearn import paper
+    from benchlearn import actions_panel, paper
+    from benchlearn.ui import refdata
 
     # a small group: among all 43 Aizkraukle has no indicator in a best or worst quarter
     # (positions are those quarters only), and the paper is to show positions with gaps
@@ -29,7 +63,12 @@ def paper(built_db, monkeypatch):
     cards = [{"label": "Platība", "value": "5 126 km²"}]
 
     def make(lang: str) -> bytes:
-        return paper.profile_pdf(UNIT, "lg2025", members, "peers", PEERS, "Visas", cards, lang)
+        inputs = paper.ProfileInputs(UNIT, "lg2025", members, "peers", PEERS, "Visas", lang)
+        # the actions as the profile page reads them and passes them to the paper
+        actions = actions_panel.profile_actions(
+            refdata.reference(), UNIT, "lg2025", "peers", PEERS, lang
+        )
+        return paper.profile_pdf(inputs, cards, actions)
 
     return make
 
@@ -62,3 +101,30 @@ def test_the_paper_renders_and_says_who_what_and_where_from(paper, lang, tmp_pat
     assert ("līdzīgajās pašvaldībās" if lang == "lv" else "similar municipalities") in text
     assert ("Tendences" if lang == "lv" else "Trends") in text
     assert "ā" in text or lang == "en"  # Latvian letters come through as text
+    # the improvement action: title (as text), network, plan, dates, the
+    # aimed indicator's change against the similar municipalities, and the caveat
+    flat = " ".join(text.split())
+    from benchlearn.i18n import t
+
+    assert t("act.title", lang) in flat
+    assert ACTION in flat and "![" not in flat  # what was typed, as text: no image
+    assert "Sintētisks tīkls" in flat and "https://example.lv/plans.pdf" in flat
+    assert ("no 01.03.2021" if lang == "lv" else "from 2021-03-01") in flat
+    indicator = "Vidējais gada iedzīvotāju skaits" if lang == "lv" else "Annual average population"
+    assert indicator in flat
+    assert ("kopš 2021. gada" if lang == "lv" else "since 2021") in flat
+    assert " ".join(t("act.caveat", lang).split()) in flat
+
+
+def test_the_paper_says_when_no_action_is_recorded_or_the_store_is_down(built_db, monkeypatch):
+    monkeypatch.setenv("BENCHLEARN_DB", str(built_db))
+    from benchlearn import paper
+    from benchlearn.i18n import t
+
+    for actions, key in (([], "act.none"), (None, "act.unavailable")):
+        inputs = paper.ProfileInputs(UNIT, "lg2025", (UNIT, *PEERS), "peers", PEERS, "", "en")
+        pdf = paper.profile_pdf(inputs, [], actions)
+        text = subprocess.run(
+            ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode()
+        assert " ".join(t(key, "en").split()) in " ".join(text.split())

@@ -22,22 +22,14 @@ from benchlearn.ingest.pxweb_client import (
     Unreachable,
     expected_cells,
 )
-from tests.pxweb_stub import IRS031_PATH, StubPxWeb, add_irs031, irs031_reference, variable
-
-
-class FakeTime:
-    """Injected clock + sleep: sleeping advances the clock instantly and is recorded."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
+from tests.pxweb_stub import (
+    IRS031_PATH,
+    FakeTime,
+    StubPxWeb,
+    add_irs031,
+    irs031_reference,
+    variable,
+)
 
 
 @pytest.fixture(scope="module")

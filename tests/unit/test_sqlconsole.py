@@ -13,7 +13,6 @@ import duckdb
 import pytest
 
 from benchlearn import sqlconsole as sc
-from benchlearn.i18n import t
 from benchlearn.settings import REPO_ROOT, load_settings
 
 LANGS = ("lv", "en")
@@ -274,7 +273,7 @@ def test_a_2gb_workload_is_stopped_and_the_server_does_not_grow(db, sql):
     assert worker is None or worker < sc.MEMORY_MB + 300, f"the worker grew by {worker:.0f} MB"
     words = {"memory": ("atmiņas", "memory"), "timeout": ("sekundēm", "seconds")}
     for lang, word in zip(("lv", "en"), words[stopped.value.code], strict=True):
-        text = t(f"sql.err.{stopped.value.code}", lang, detail=stopped.value.detail)
+        text = sc.error_text(stopped.value, lang)
         assert word in text and "{" not in text, text
     assert stopped.value.detail in (str(sc.MEMORY_MB), f"{sc.TIME_LIMIT:g}")
 
@@ -384,9 +383,7 @@ def test_no_answer_shows_a_server_path(db):
         try:
             result = sc.run(db, sql)
         except sc.ConsoleError as error:
-            texts = [error.detail] + [
-                t(f"sql.err.{error.code}", lang, detail=error.detail, limit=1) for lang in LANGS
-            ]
+            texts = [error.detail] + [sc.error_text(error, lang) for lang in LANGS]
         else:
             frame = result.frame
             texts = [str(c) for c in frame.columns]

@@ -11,12 +11,18 @@ import pytest
 from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
 
-from benchlearn.userdata import db
 from benchlearn.userdata import repository as repo
 from benchlearn.userdata.access import Actor
 from benchlearn.userdata.repository import ActionInput, Forbidden, InvalidInput, NetworkInput
 from tests.unit.test_userdata import pg_server, url  # noqa: F401 (fixtures)
-from tests.userdata_support import ADMIN, COORDINATOR, OTHER_UNIT, PRACTICE_UNIT, with_roles
+from tests.userdata_support import (
+    ADMIN,
+    COORDINATOR,
+    OTHER_UNIT,
+    PRACTICE_UNIT,
+    engine_with_roles,
+    with_roles,
+)
 
 ACTION = ActionInput(
     unit_id=PRACTICE_UNIT,
@@ -30,8 +36,7 @@ OWN = Actor("own@example.test", "Sintētisks ziņotājs")
 
 @pytest.fixture
 def engine(url) -> Engine:  # noqa: F811
-    engine = db.get_engine(url)
-    with_roles(engine)
+    engine = engine_with_roles(url)
     repo.grant_role(engine, OWN.principal, "contributor", PRACTICE_UNIT, by=ADMIN)
     return engine
 

@@ -9,18 +9,15 @@ import pytest
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 
-from benchlearn.userdata import db
 from benchlearn.userdata import repository as repo
 from benchlearn.userdata.repository import Forbidden, InvalidInput, NetworkInput, NotFound
 from tests.unit.test_userdata import pg_server, url  # noqa: F401 (fixtures)
-from tests.userdata_support import ADMIN, COORDINATOR, with_roles
+from tests.userdata_support import ADMIN, COORDINATOR, engine_with_roles, with_roles
 
 
 @pytest.fixture
 def engine(url) -> Engine:  # noqa: F811
-    engine = db.get_engine(url)
-    with_roles(engine)
-    return engine
+    return engine_with_roles(url)
 
 
 @pytest.fixture

@@ -6,8 +6,6 @@ log refusing UPDATE and DELETE in the database; the first administrator."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
@@ -23,15 +21,15 @@ from tests.userdata_support import (
     COORDINATOR,
     OTHER_UNIT,
     PRACTICE_UNIT,
+    at_once,
+    engine_with_roles,
     with_roles,
 )
 
 
 @pytest.fixture
 def engine(url) -> Engine:  # noqa: F811
-    engine = db.get_engine(url)
-    with_roles(engine)
-    return engine
+    return engine_with_roles(url)
 
 
 @pytest.fixture
@@ -228,19 +226,7 @@ def test_the_audit_log_is_append_only_in_the_database(engine, world):
 
 
 def test_two_administrators_granting_the_same_role_at_once(engine):
-    results: list[object] = []
-
-    def grant() -> None:
-        try:
-            results.append(repo.grant_role(engine, "twice@example.test", "reader", by=ADMIN))
-        except Exception as exc:  # collected: an exception in a thread would be lost
-            results.append(exc)
-
-    workers = [threading.Thread(target=grant) for _ in range(2)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(timeout=60)
+    results = at_once(lambda: repo.grant_role(engine, "twice@example.test", "reader", by=ADMIN))
     made = [r for r in results if isinstance(r, int)]
     refused = [r for r in results if isinstance(r, InvalidInput)]
     assert len(made) == 1 and len(refused) == 1, results

@@ -1,5 +1,5 @@
 """cache.computed (a page's view, derived once for all sessions), the warehouse version a
-read uses after a rebuild, and ui.chart_spec (an Altair chart as the Vega-Lite dict
+read uses after a rebuild, and specs.chart_spec (an Altair chart as the Vega-Lite dict
 st.altair_chart would draw)."""
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 import streamlit as st
 
-from benchlearn import cache, db, ui
+from benchlearn import cache, db
+from benchlearn.ui import specs
 
 logging.getLogger("streamlit").setLevel(logging.ERROR)  # "no runtime" notes outside a server
 
@@ -114,7 +115,7 @@ def test_a_download_built_later_reads_the_version_of_its_view(built_db, tmp_path
 def test_chart_spec_is_what_streamlit_would_draw():
     frame = pd.DataFrame({"year": [2023, 2024], "value": [1.5, 2.5]})
     chart = alt.Chart(frame).mark_line().encode(x="year:O", y="value:Q")
-    spec = ui.chart_spec(chart)
+    spec = specs.chart_spec(chart)
     assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
     # the data travels inline with the spec, not as a reference to a dataset elsewhere
     (values,) = spec["datasets"].values()

@@ -1,0 +1,53 @@
+"""Widgets several pages share: the contributed-values switch, the account and save-view
+boxes of the sidebar, and the "choose my municipality" prompt."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from benchlearn.i18n import t
+from benchlearn.state import to_params
+from benchlearn.ui import naming, viewstate
+from benchlearn.ui.refdata import Reference
+from benchlearn.userdata import widgets as userdata
+
+
+def contributed_switch(lang: str) -> None:
+    """The page's switch that hides municipalities' contributed values (bound to ?hide=1;
+    cache.query leaves them out of every result while it is on)."""
+    st.toggle(t("contrib.hide", lang), **viewstate.bound("hide"))
+
+
+def account_box() -> None:
+    """Sidebar: who is signed in and with which roles; sign in or out."""
+    userdata.account_box(viewstate.lang())
+
+
+def save_view_box(page) -> None:
+    """Sidebar: editors save the page on screen with its URL state (the page's own fields
+    included) into a network; the network saved into is offered first next time."""
+    state = viewstate.current_state()
+    saved = userdata.save_view_box(
+        page.url_path, to_params(state, page.url_path), viewstate.lang(), state.tikls
+    )
+    if saved is not None:
+        viewstate.set_view("tikls", saved)
+
+
+def ask_for_my_municipality(ref: Reference, lang: str, hint_key: str, key: str) -> None:
+    """An info line and a picker for pages that need "my municipality" when none is chosen;
+    the choice goes into the shared selection and the page's own box is cleared."""
+
+    def choose() -> None:
+        viewstate.set_view("my", st.session_state.get(key) or None)
+        st.session_state[key] = ""
+
+    st.info(t(hint_key, lang), icon=":material/location_city:")
+    st.session_state.setdefault(key, "")
+    st.selectbox(
+        t("profile.choose", lang),
+        ["", *ref.local.index],
+        key=key,
+        on_change=choose,
+        format_func=lambda u: naming.unit_label(ref, u, lang) if u else t("sel.my_none", lang),
+    )
