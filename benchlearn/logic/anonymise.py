@@ -84,12 +84,27 @@ def masker(names: Mapping[str, str], keep: Iterable[str] = ()):
     (the spotlight's) stay as they are, also where a masked one is part of them: the
     spotlight "Aizkraukles novads" contains the former town "Aizkraukle". For the people's
     own text on a slide, which may name municipalities in any form the presenter typed."""
-    table = {**names, **{k: k for k in keep if k}}
+    table = {**_inflected(names), **{k: k for k in _inflected({k: k for k in keep if k})}}
     if not table:
         return lambda text: text
     ordered = sorted(table, key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(n) for n in ordered))
     return lambda text: pattern.sub(lambda m: table[m.group(0)], text or "")
+
+
+# Latvian cases of "novads" a presenter may type ("Alūksnes novadā"): without them the town's
+# shorter name would match inside the county's ("Alūksne" + "s novadā")
+_NOVADS_CASES = ("a", "ā", "am", "u")
+
+
+def _inflected(names: Mapping[str, str]) -> dict[str, str]:
+    """`names` and, for each "<X> novads", its other cases with the same replacement."""
+    out = dict(names)
+    for name, alias in names.items():
+        if name.endswith(" novads"):
+            for ending in _NOVADS_CASES:
+                out.setdefault(name[:-1] + ending, alias)
+    return out
 
 
 def relabel(labels: Mapping[str, str], letters: Mapping[str, str]) -> dict[str, str]:

@@ -11,7 +11,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from benchlearn import cache, limits
 from benchlearn.formatting import format_number
-from benchlearn.i18n import t
+from benchlearn.i18n import is_plural, t, tn
 from benchlearn.logic import explore as explore_logic
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -21,13 +21,16 @@ T = TypeVar("T")
 
 
 def limit_text(refused: limits.Limited, lang: str) -> str:
-    """What a bound of benchlearn.limits that refused a download says to people."""
-    return t(
-        f"limits.{refused.code}",
-        lang,
-        n=format_number(refused.limit, 0, lang),
-        rows=format_number(refused.value, 0, lang),
-    )
+    """What a bound of benchlearn.limits that refused a download says to people: a count of
+    rows takes its plural form ("4 rindas", "21 rinda"), a bound is {n} (or {limit} beside a
+    count)."""
+    key = f"limits.{refused.code}"
+    limit = format_number(refused.limit, 0, lang)
+    if is_plural(key):
+        return tn(
+            key, int(refused.value), lang, n=format_number(refused.value, 0, lang), limit=limit
+        )
+    return t(key, lang, n=limit)
 
 
 def on_click(make: Callable[[], T], lang: str) -> Callable[[], T]:

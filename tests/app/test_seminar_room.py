@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 
-import duckdb
 import pytest
 
 from benchlearn.userdata import repository as repo
@@ -17,6 +16,7 @@ from tests.app import test_seminar_pages as pages
 from tests.app.conftest import texts
 from tests.app.test_seminar_pages import MEMBERS, PRESENT, VIEW, button, synthetic_network
 from tests.userdata_support import ADMIN, COORDINATOR, READER
+from tests.warehouse_support import real_names
 
 SPOT = "LV0020000"
 app, store = pages.app, pages.store  # the fixtures: a private user-data file, the app on it
@@ -25,13 +25,7 @@ app, store = pages.app, pages.store  # the fixtures: a private user-data file, t
 @pytest.fixture
 def names(built_db) -> dict[str, set[str]]:
     """unit id -> its real names (Latvian and English) in the warehouse."""
-    with duckdb.connect(str(built_db), read_only=True) as con:
-        rows = con.execute("SELECT unit_id, name_lv, name_en FROM units").fetchall()
-    out: dict[str, set[str]] = {}
-    for unit, lv, en in rows:
-        if unit != "LV":
-            out.setdefault(unit, set()).update(n for n in (lv, en) if n)
-    return out
+    return real_names(built_db)
 
 
 def seminar_deck(store) -> tuple[int, list[int]]:

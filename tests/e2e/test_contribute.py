@@ -97,7 +97,7 @@ def test_contributor_uploads_administrator_approves_map_marks_it(browser, served
         sign_in(other, ADMIN)
         open_page(other, f"{base}/iesniegt")
         other.get_by_role("button", name="Apstiprināt").click()
-        other.get_by_text("Apstiprinātas 1 vērtības").wait_for(timeout=60_000)
+        other.get_by_text("Apstiprināta 1 vērtība").wait_for(timeout=60_000)
         assert_no_exception(other)
 
         open_page(other, f"{base}/?ind={INDICATOR}&year={YEAR}&my={UNIT}")

@@ -19,6 +19,7 @@ from tests.e2e.conftest import assert_no_exception, screenshot, wait_done
 from tests.e2e.oidc import app_with_sign_in
 from tests.e2e.oidc import sign_in as oidc_sign_in
 from tests.userdata_support import COORDINATOR, with_roles
+from tests.warehouse_support import real_names
 
 pytestmark = pytest.mark.e2e
 
@@ -249,18 +250,6 @@ def room_deck(seminar_server) -> int:
     repo.set_deck_note(engine, deck, views[1], "Jautājums diskusijai", by=ADMIN)
     db.dispose(seminar_server[1])
     return deck
-
-
-def real_names(built_db) -> dict[str, set[str]]:
-    import duckdb
-
-    with duckdb.connect(str(built_db), read_only=True) as con:
-        rows = con.execute("SELECT unit_id, name_lv, name_en FROM units").fetchall()
-    out: dict[str, set[str]] = {}
-    for unit, lv, en in rows:
-        if unit != "LV":
-            out.setdefault(unit, set()).update(n for n in (lv, en) if n)
-    return out
 
 
 def leaks(text: str, names: dict[str, set[str]]) -> list[str]:

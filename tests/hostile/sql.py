@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 
 from benchlearn import sqlconsole
-from benchlearn.i18n import has_text, t
+from benchlearn.i18n import has_text
 from benchlearn.settings import REPO_ROOT, load_settings
 
 # files a case tries to create; none may exist afterwards
@@ -271,10 +271,7 @@ def _fingerprint(db: Path) -> tuple:
 
 def _texts(outcome: sqlconsole.Result | sqlconsole.ConsoleError) -> list[str]:
     if isinstance(outcome, sqlconsole.ConsoleError):
-        return [outcome.detail] + [
-            t(f"sql.err.{outcome.code}", lang, detail=outcome.detail, limit=sqlconsole.MAX_CHARS)
-            for lang in ("lv", "en")
-        ]
+        return [outcome.detail] + [sqlconsole.error_text(outcome, lang) for lang in ("lv", "en")]
     frame = outcome.frame
     return [str(c) for c in frame.columns] + [str(v) for v in frame.to_numpy().ravel()]
 

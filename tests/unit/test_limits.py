@@ -137,7 +137,7 @@ def test_the_largest_tables_offered_fit():
 
 @pytest.mark.parametrize(
     ("lang", "words"),
-    [("lv", ("Tabulā ir 4 rindu", "ne vairāk kā 3")), ("en", ("has 4 rows", "at most 3"))],
+    [("lv", ("Tabulā ir 4 rindas", "ne vairāk kā 3")), ("en", ("has 4 rows", "at most 3"))],
 )
 def test_a_refused_download_says_why_in_the_readers_language(built_db, monkeypatch, lang, words):
     monkeypatch.setenv("BENCHLEARN_DB", str(built_db))

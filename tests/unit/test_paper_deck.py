@@ -8,8 +8,9 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-import duckdb
 import pytest
+
+from tests.warehouse_support import real_names
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("pdftoppm") and shutil.which("pdftotext")),
@@ -107,13 +108,7 @@ def test_the_deck_pdf_has_a_title_page_and_a_page_per_slide(store, deck, lang, t
 
 
 def names(built_db) -> dict[str, set[str]]:
-    with duckdb.connect(str(built_db), read_only=True) as con:
-        rows = con.execute("SELECT unit_id, name_lv, name_en FROM units").fetchall()
-    out: dict[str, set[str]] = {}
-    for unit, lv, en in rows:
-        if unit != "LV":
-            out.setdefault(unit, set()).update(n for n in (lv, en) if n)
-    return out
+    return real_names(built_db)
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
