@@ -18,7 +18,7 @@ from benchlearn.logic import similar
 from benchlearn.logic.composite import Component, CompositeResult, composite_index, rank_ranges
 from benchlearn.logic.mapview import legend_rows, map_slice
 from benchlearn.state import DEFAULT_BAND, INDEX_DIRECTIONS, MAX_BAND, ViewState, weight_text
-from benchlearn.ui import naming, refdata, viewstate
+from benchlearn.ui import inputs, naming, refdata, viewstate
 
 EDITOR = "idx_editor"
 # Weights varied within +-BAND_DEFAULT % by default: enough to show which places depend on
@@ -78,37 +78,21 @@ def editor(ref: refdata.Reference, preset: str, lang: str) -> pd.DataFrame:
     if EDITOR not in ss or ss.get(EDITOR_BASE, (None,))[0] != preset:
         ss.pop(EDITOR, None)  # the widget's edits belong to the old table
         ss[EDITOR_BASE] = (preset, index_rows(preset, viewstate.view().get("iw")))
-    edited = st.data_editor(
+    direction = st.column_config.SelectboxColumn(
+        t("data.direction", lang),
+        options=list(logic.DIRECTIONS),
+        format_func=lambda d: t(f"direction.{d}", lang),
+        default="higher_better",
+        required=True,
+    )
+    edited = inputs.weights_editor(
         ss[EDITOR_BASE][1],
-        key=EDITOR,
-        num_rows="dynamic",
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "indicator": st.column_config.SelectboxColumn(
-                t("sel.indicator", lang),
-                options=logic.indicator_choices(ref.catalogue.index.tolist()),
-                format_func=lambda c: indicator_name(ref, c, lang),
-                required=True,
-                width="large",
-            ),
-            "weight": st.column_config.NumberColumn(
-                t("peers.col_weight", lang),
-                min_value=0.0,
-                max_value=logic.MAX_WEIGHT,
-                step=0.05,
-                default=0.1,
-                required=True,
-                format="localized" if lang == "lv" else "%.2f",  # decimal comma in Latvian
-            ),
-            "direction": st.column_config.SelectboxColumn(
-                t("data.direction", lang),
-                options=list(logic.DIRECTIONS),
-                format_func=lambda d: t(f"direction.{d}", lang),
-                default="higher_better",
-                required=True,
-            ),
-        },
+        EDITOR,
+        logic.indicator_choices(ref.catalogue.index.tolist()),
+        lambda c: indicator_name(ref, c, lang),
+        inputs.Weights(maximum=logic.MAX_WEIGHT, step=0.05, default=0.1),
+        lang,
+        more={"direction": direction},
     )
     viewstate.set_view("iw", index_items(preset, edited))
     return edited

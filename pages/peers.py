@@ -82,30 +82,13 @@ def weights_editor(ref: refdata.Reference, lang: str) -> pd.DataFrame:
     if "peers_editor" not in ss or EDITOR_BASE not in ss:
         ss.pop("peers_editor", None)
         ss[EDITOR_BASE] = weight_rows(viewstate.view().get("pw"))
-    edited = st.data_editor(
+    edited = inputs.weights_editor(
         ss[EDITOR_BASE],
-        key="peers_editor",
-        num_rows="dynamic",
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "indicator": st.column_config.SelectboxColumn(
-                t("sel.indicator", lang),
-                options=ref.catalogue.index.tolist(),
-                format_func=lambda c: naming.indicator_label(ref, c, lang),
-                required=True,
-                width="large",
-            ),
-            "weight": st.column_config.NumberColumn(
-                t("peers.col_weight", lang),
-                min_value=0.0,
-                max_value=similar.MAX_WEIGHT,
-                step=0.5,
-                default=1.0,
-                required=True,
-                width="small",
-            ),
-        },
+        "peers_editor",
+        ref.catalogue.index.tolist(),
+        lambda c: naming.indicator_label(ref, c, lang),
+        inputs.Weights(maximum=similar.MAX_WEIGHT, step=0.5, default=1.0),
+        lang,
     )
     viewstate.set_view("pw", weight_items(edited))
     st.button(t("peers.reset", lang), on_click=reset_weights, icon=":material/restart_alt:")

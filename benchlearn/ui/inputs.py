@@ -1,8 +1,12 @@
 """Widgets several pages share: the contributed-values switch, the account and save-view
-boxes of the sidebar, and the "choose my municipality" prompt."""
+boxes of the sidebar, the "choose my municipality" prompt and the indicator-weights table."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
 import streamlit as st
 
 from benchlearn.i18n import t
@@ -50,4 +54,52 @@ def ask_for_my_municipality(ref: Reference, lang: str, hint_key: str, key: str) 
         key=key,
         on_change=choose,
         format_func=lambda u: naming.unit_label(ref, u, lang) if u else t("sel.my_none", lang),
+    )
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The weight column of an indicator-weights table: its bound, step and a new row's."""
+
+    maximum: float
+    step: float
+    default: float
+
+
+def weights_editor(
+    rows: pd.DataFrame,
+    key: str,
+    indicators: list[str],
+    name_of: Callable[[str], str],
+    weights: Weights,
+    lang: str,
+    more: dict | None = None,
+) -> pd.DataFrame:
+    """An editable table of indicators and their weights (rows may be added and removed),
+    as the peers and the index pages offer it; `more`: further columns' configurations."""
+    return st.data_editor(
+        rows,
+        key=key,
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "indicator": st.column_config.SelectboxColumn(
+                t("sel.indicator", lang),
+                options=indicators,
+                format_func=name_of,
+                required=True,
+                width="large",
+            ),
+            "weight": st.column_config.NumberColumn(
+                t("peers.col_weight", lang),
+                min_value=0.0,
+                max_value=weights.maximum,
+                step=weights.step,
+                default=weights.default,
+                required=True,
+                format="localized" if lang == "lv" else "%.2f",  # decimal comma in Latvian
+            ),
+            **(more or {}),
+        },
     )
