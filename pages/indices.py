@@ -9,15 +9,15 @@ import pydeck as pdk
 import streamlit as st
 
 from benchlearn import cache, views
-from benchlearn.charts.indices import contributions_chart
+from benchlearn.charts.indices import contributions_chart, legend_html
 from benchlearn.charts.map import build_map, features
-from benchlearn.formatting import format_number, format_percent
+from benchlearn.formatting import format_percent
 from benchlearn.i18n import t, tn
 from benchlearn.logic import indexview as logic
 from benchlearn.logic import similar
 from benchlearn.logic.composite import Component, CompositeResult, composite_index, rank_ranges
 from benchlearn.logic.mapview import legend_rows, map_slice
-from benchlearn.state import DEFAULT_BAND, INDEX_DIRECTIONS, MAX_BAND, ViewState, weight_text
+from benchlearn.state import DEFAULT_BAND, MAX_BAND, ViewState
 from benchlearn.ui import inputs, naming, refdata, viewstate
 
 EDITOR = "idx_editor"
@@ -41,32 +41,11 @@ def choose_preset(lang: str) -> str:
 
 
 def indicator_name(ref: refdata.Reference, code: str, lang: str) -> str:
-    if code in ref.catalogue.index:
-        return naming.indicator_label(ref, code, lang)
-    return f"{t(f'idx.vraa.{code}', lang)} ({t('idx.not_in_db', lang)})"
+    label = lambda c: naming.indicator_label(ref, c, lang)  # noqa: E731
+    return logic.indicator_name(code, ref.catalogue.index, label, lang)
 
 
 EDITOR_BASE = "_idx_base"  # transient (viewstate.TRANSIENT): (preset, the editor's first table)
-
-
-def index_rows(preset: str, items: list[str] | None) -> pd.DataFrame:
-    """The editor's rows for the view's components (?iw=code:weight:h|l,...; None: the
-    preset's rows)."""
-    if items is None:
-        return logic.preset_rows(logic.preset_components(preset))
-    parts = [item.split(":") for item in items]
-    return logic.preset_rows([Component(c, float(w), INDEX_DIRECTIONS[d]) for c, w, d in parts])
-
-
-def index_items(preset: str, rows: pd.DataFrame) -> list[str] | None:
-    """The usable rows as the view holds them; None when they are the preset's."""
-    items = [
-        weight_text(c.code, c.weight, c.direction) for c in logic.components_from_rows(rows)[0]
-    ]
-    preset_items = [
-        weight_text(c.code, c.weight, c.direction) for c in logic.preset_components(preset)
-    ]
-    return None if items == preset_items else items
 
 
 def editor(ref: refdata.Reference, preset: str, lang: str) -> pd.DataFrame:
@@ -77,7 +56,7 @@ def editor(ref: refdata.Reference, preset: str, lang: str) -> pd.DataFrame:
     ss = st.session_state
     if EDITOR not in ss or ss.get(EDITOR_BASE, (None,))[0] != preset:
         ss.pop(EDITOR, None)  # the widget's edits belong to the old table
-        ss[EDITOR_BASE] = (preset, index_rows(preset, viewstate.view().get("iw")))
+        ss[EDITOR_BASE] = (preset, logic.index_rows(preset, viewstate.view().get("iw")))
     direction = st.column_config.SelectboxColumn(
         t("data.direction", lang),
         options=list(logic.DIRECTIONS),
@@ -94,7 +73,7 @@ def editor(ref: refdata.Reference, preset: str, lang: str) -> pd.DataFrame:
         lang,
         more={"direction": direction},
     )
-    viewstate.set_view("iw", index_items(preset, edited))
+    viewstate.set_view("iw", logic.index_items(preset, edited))
     return edited
 
 
@@ -107,21 +86,7 @@ def warn_problems(ref: refdata.Reference, problems: list[str], lang: str) -> Non
 
 def components_table(ref: refdata.Reference, rows: pd.DataFrame, lang: str) -> None:
     """What the index is made of, and what it could not use."""
-    status = {
-        s: t(f"idx.status.{s}", lang) for s in ("used", "not_in_database", "no_data", "zero_weight")
-    }
-    shown = pd.DataFrame(
-        {
-            t("sel.indicator", lang): [indicator_name(ref, c, lang) for c in rows["indicator"]],
-            t("idx.col_weight", lang): [format_number(w, 2, lang) for w in rows["weight"]],
-            t("idx.col_weight_used", lang): [
-                format_number(w, 2, lang) for w in rows["weight_used"]
-            ],
-            t("sel.year", lang): ["–" if pd.isna(y) else str(int(y)) for y in rows["year"]],
-            t("idx.col_units", lang): rows["units"].astype(int),
-            t("idx.col_status", lang): [status[s] for s in rows["status"]],
-        }
-    )
+    shown = logic.components_shown(rows, lambda c: indicator_name(ref, c, lang), lang)
     st.dataframe(shown, hide_index=True, width="stretch", key="idx_components")
 
 
@@ -134,41 +99,19 @@ def honesty_notes(
     lang: str,
 ) -> None:
     """Name what is missing, and say plainly when the result is not the full method."""
-    absent = rows[rows["status"].isin(["not_in_database", "no_data"])]
-    if not absent.empty:
-        names = "; ".join(
-            f"{indicator_name(ref, r.indicator, lang)} ({format_number(r.weight, 2, lang)})"
-            for r in absent.itertuples()
-        )
-        share = format_percent(logic.missing_share(components, result) * 100, 0, lang)
-        st.warning(
-            tn(
-                "idx.missing",
-                len(components),
-                lang,
-                used=len(result.used),
-                missing=len(absent),
-                share=share,
-                names=names,
-            ),
-            icon=":material/report:",
-        )
-    if preset == "vraa" and not absent.empty and result.used:
-        st.info(t("idx.not_vraa", lang), icon=":material/info:")
-    if preset == "example":
-        st.caption(t("idx.example_note", lang))
+    name = lambda c: indicator_name(ref, c, lang)  # noqa: E731
+    for kind, text in logic.honesty_notes(preset, components, result, rows, name, lang):
+        if kind == "warning":
+            st.warning(text, icon=":material/report:")
+        elif kind == "info":
+            st.info(text, icon=":material/info:")
+        else:
+            st.caption(text)
 
 
 def legend(classified, lang: str) -> None:
     rows = legend_rows(classified, "", logic.INDEX_DECIMALS, lang)
-    swatches = [
-        f"<div style='display:flex;align-items:center;gap:.5rem;margin:.1rem 0'>"
-        f"<span style='width:1.5rem;height:.9rem;background:{colour};border:1px solid #777;"
-        f"display:inline-block'></span><span>{label.strip()} "
-        f"<span style='color:#666'>({count})</span></span></div>"
-        for colour, label, count in rows
-    ]
-    st.markdown("".join(swatches), unsafe_allow_html=True)
+    st.markdown(legend_html(rows), unsafe_allow_html=True)
 
 
 def index_map(
@@ -205,12 +148,13 @@ def results(
     lang: str,
 ) -> None:
     names = {u: naming.unit_label(ref, u, lang) for u in table.index}
-    labels = {c: naming.indicator_label(ref, c, lang) for c in result.used}
-    headers = {
-        c: f"{labels[c]}, {naming.indicator_unit(ref, c, lang)} ({years[c]})" for c in result.used
-    }
-    units = {c: naming.indicator_unit(ref, c, lang) for c in result.used}
-    decimals = {c: int(ref.catalogue.loc[c, "decimals"]) for c in result.used}
+    shown = similar.indicator_columns(
+        result.used,
+        ref.catalogue,
+        lambda c: naming.indicator_label(ref, c, lang),
+        lambda c: naming.indicator_unit(ref, c, lang),
+        years,
+    )
     left, right = st.columns([5, 6], gap="medium")
     with left:
         index_map(ref, version, result, state, lang)
@@ -225,7 +169,15 @@ def results(
         )
         ranges = rank_ranges(table, components, band / 100, RANGE_SAMPLES, RANGE_SEED)
         ranking = logic.ranking_frame(
-            result, table, names, headers, units, decimals, state.my, lang, ranges
+            result,
+            table,
+            names,
+            shown.headers,
+            shown.units,
+            shown.decimals,
+            state.my,
+            lang,
+            ranges,
         )
         st.dataframe(
             ranking,
@@ -237,9 +189,9 @@ def results(
         )
         band_text = format_percent(band, 0, lang)
         st.caption(tn("idx.range_note", RANGE_SAMPLES, lang, band=band_text, seed=RANGE_SEED))
-        if result.incomplete_units:
-            missing = ", ".join(sorted(names.get(u, u) for u in result.incomplete_units))
-            st.caption(t("idx.incomplete", lang, n=len(result.incomplete_units), names=missing))
+        incomplete = logic.incomplete_note(result, names, lang)
+        if incomplete:
+            st.caption(incomplete)
         sources = refdata.sources()
         st.caption(
             "  \n".join(
@@ -247,7 +199,7 @@ def results(
             )
         )
     with st.expander(t("idx.contributions", lang), icon=":material/stacked_bar_chart:"):
-        frame = logic.contributions_frame(result, names, labels)
+        frame = logic.contributions_frame(result, names, shown.labels)
         st.altair_chart(contributions_chart(frame, lang), width="content")
         st.caption(t("idx.contributions_note", lang))
 

@@ -4,8 +4,6 @@ the repository checks that role again for each write."""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import streamlit as st
 
 from benchlearn import actions_panel, deck_paper
@@ -15,31 +13,18 @@ from benchlearn.screens.look import Room
 from benchlearn.ui import naming, refdata, viewstate
 from benchlearn.userdata import repository as repo
 from benchlearn.userdata import widgets as ud
-from benchlearn.userdata.logic import absolute_link, move, view_link
+from benchlearn.userdata.logic import (
+    move,
+    network_facts,
+    network_input,
+    network_option,
+    page_name,
+    presentation_link,
+    view_link,
+)
 from benchlearn.userdata.repository import NetworkInfo, NetworkInput, ViewInfo
 
 PICK = "net_pick"  # the network selectbox, bound to the view's `tikls` (?tikls= on this page)
-PAGE_NAMES = {
-    "": "nav.map",
-    "tendences": "nav.trends",
-    "salidzinajums": "nav.benchmark",
-    "profils": "nav.profile",
-    "lidzigas": "nav.peers",
-    "indeksi": "nav.indices",
-    "izpete": "nav.explore",
-    "dati": "nav.data",
-    "labas-prakses": "nav.practices",
-    "tikli": "nav.networks",
-}
-
-
-def page_name(path: str, lang: str) -> str:
-    """The page of a saved view, as markdown (an unknown path is shown as stored)."""
-    key = PAGE_NAMES.get(path)
-    try:
-        return t(key, lang) if key else t("net.page_other", lang, path=usertext.escape(path))
-    except KeyError:  # a page another part of the app has not named yet
-        return t("net.page_other", lang, path=usertext.escape(path))
 
 
 def choose_network(nets: list[NetworkInfo], lang: str) -> NetworkInfo:
@@ -53,56 +38,28 @@ def choose_network(nets: list[NetworkInfo], lang: str) -> NetworkInfo:
         t("net.choose", lang),
         ids,
         **viewstate.bound("tikls", PICK),
-        format_func=lambda i: f"{usertext.plain(by_id[i].name(lang))} ({period(by_id[i], lang)})",
+        format_func=lambda i: network_option(by_id[i], lang),
     )
     return by_id[chosen]
-
-
-def period(net: NetworkInfo, lang: str) -> str:
-    if net.period_start and net.period_end:
-        return f"{net.period_start}–{net.period_end}"
-    return str(net.period_start or net.period_end or t("ud.not_recorded", lang))
 
 
 def details(ref: refdata.Reference, net: NetworkInfo, lang: str) -> None:
     """What is known of the network; everything people typed goes through usertext."""
     st.header(usertext.inline(net.name(lang)))
-    missing = []
-    cols = st.columns([1, 2])
-    when = period(net, lang) if net.period_start or net.period_end else None
-    cols[0].markdown(
-        f"**{t('net.period', lang)}:** {when or '*' + t('ud.not_recorded', lang) + '*'}"
-    )
-    if not when:
-        missing.append(t("net.period", lang).lower())
-    coordinator = usertext.inline(net.coordinator) or f"*{t('ud.not_recorded', lang)}*"
-    cols[1].markdown(f"**{t('net.coordinator', lang)}:** {coordinator}")
-    if not net.coordinator:
-        missing.append(t("net.coordinator", lang).lower())
     names = sorted(naming.unit_label(ref, u, lang) for u in net.members)
-    st.markdown(
-        f"**{t('net.members', lang, n=len(names))}:** "
-        + (", ".join(names) if names else f"*{t('ud.not_recorded', lang)}*")
-    )
-    if not names:
-        missing.append(t("net.members_label", lang).lower())
     codes = [c for c in net.indicators if c in ref.catalogue.index]
-    st.markdown(
-        f"**{t('net.indicators', lang, n=len(codes))}:** "
-        + (
-            ", ".join(naming.indicator_label(ref, c, lang) for c in codes)
-            if codes
-            else f"*{t('ud.not_recorded', lang)}*"
-        )
-    )
-    if not codes:
-        missing.append(t("net.indicators_label", lang).lower())
+    facts = network_facts(net, names, [naming.indicator_label(ref, c, lang) for c in codes], lang)
+    cols = st.columns([1, 2])
+    cols[0].markdown(facts["period"])
+    cols[1].markdown(facts["coordinator"])
+    st.markdown(facts["members"])
+    st.markdown(facts["indicators"])
     if net.description(lang):
         st.markdown(usertext.markdown(net.description(lang)))
     if net.source(lang):
         st.caption(f"{t('net.source', lang)}: {usertext.inline(net.source(lang))}")
-    if missing:
-        st.caption(t("net.unknown_note", lang, fields=", ".join(missing)))
+    if facts["missing"]:
+        st.caption(facts["missing"])
     actions(net, lang)
 
 
@@ -185,8 +142,7 @@ def decks_tab(engine, net: NetworkInfo, views: list[ViewInfo], editor: bool, lan
 def deck_paper_button(engine, deck: repo.DeckInfo, lang: str) -> None:
     """The deck as a PDF, one slide a page, with names (anonymised: from the presentation's
     title slide, as the room shows it)."""
-    query = {"deck": str(deck.id), **({"lang": lang} if lang != "lv" else {})}
-    link = absolute_link(st.context.url, f"./prezentacija?{urlencode(query)}")
+    link = presentation_link(st.context.url, deck.id, lang)
     deck_paper.button(engine, deck, Room(), link, lang, key=f"deck_pdf_{deck.id}")
 
 
@@ -280,18 +236,17 @@ def network_form(ref: refdata.Reference, net: NetworkInfo | None, lang: str) -> 
         )
     if not submitted:
         return None
-    return NetworkInput(
+    return network_input(
+        base,
         name_lv=name_lv,
         name_en=name_en,
-        period_start=None if start is None else int(start),
-        period_end=None if end is None else int(end),
+        start=start,
+        end=end,
         coordinator=coordinator,
         description_lv=description_lv,
         description_en=description_en,
-        source_lv=base.source_lv,
-        source_en=base.source_en,
-        members=tuple(members),
-        indicators=tuple(indicators),
+        members=members,
+        indicators=indicators,
     )
 
 

@@ -10,18 +10,13 @@ import streamlit as st
 
 from benchlearn import cache, views
 from benchlearn.charts.map import build_map, features
-from benchlearn.charts.peers import why_chart
+from benchlearn.charts.peers import legend_html, why_chart
 from benchlearn.formatting import format_number
 from benchlearn.i18n import t, tn
 from benchlearn.logic import similar
 from benchlearn.logic.groups import COMPARED, USER
-from benchlearn.logic.peers import (
-    DEFAULT_PEER_INDICATORS,
-    REASON_MISSING_FOR_FOCUS,
-    PeerResult,
-    find_peers,
-)
-from benchlearn.state import MAX_COMPARED, MAX_GROUP_NAME, MAX_PEERS, ViewState, weight_text
+from benchlearn.logic.peers import PeerResult, find_peers
+from benchlearn.state import MAX_COMPARED, MAX_GROUP_NAME, MAX_PEERS, ViewState
 from benchlearn.ui import inputs, naming, refdata, viewstate
 
 NARROW_VIEW = pdk.ViewState(latitude=56.88, longitude=24.6, zoom=5.55, min_zoom=5, max_zoom=11)
@@ -36,33 +31,16 @@ def draft(name: str, start: object) -> dict:
     return {"key": key}
 
 
-def default_weights() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "indicator": list(DEFAULT_PEER_INDICATORS),
-            "weight": list(DEFAULT_PEER_INDICATORS.values()),
-        }
+def indicator_columns(
+    ref: refdata.Reference, codes: list[str], years: dict, lang: str
+) -> similar.IndicatorColumns:
+    return similar.indicator_columns(
+        codes,
+        ref.catalogue,
+        lambda c: naming.indicator_label(ref, c, lang),
+        lambda c: naming.indicator_unit(ref, c, lang),
+        years,
     )
-
-
-def weight_rows(items: list[str] | None) -> pd.DataFrame:
-    """The editor's rows for the view's weights (?pw=code:weight,...; None: the defaults)."""
-    if items is None:
-        return default_weights()
-    pairs = [item.rsplit(":", 1) for item in items]
-    return pd.DataFrame(
-        {"indicator": [c for c, _ in pairs], "weight": [float(w) for _, w in pairs]}
-    )
-
-
-def weight_items(rows: pd.DataFrame) -> list[str] | None:
-    """The usable rows as the view holds them; None when they are the defaults."""
-    items = [weight_text(c, w) for c, w in similar.weights_from_rows(rows)[0].items()]
-    return None if items == weight_items_of_defaults() else items
-
-
-def weight_items_of_defaults() -> list[str]:
-    return [weight_text(c, w) for c, w in DEFAULT_PEER_INDICATORS.items()]
 
 
 EDITOR_BASE = "_peers_base"  # transient (viewstate.TRANSIENT): the table the editor started from
@@ -81,7 +59,7 @@ def weights_editor(ref: refdata.Reference, lang: str) -> pd.DataFrame:
     ss = st.session_state
     if "peers_editor" not in ss or EDITOR_BASE not in ss:
         ss.pop("peers_editor", None)
-        ss[EDITOR_BASE] = weight_rows(viewstate.view().get("pw"))
+        ss[EDITOR_BASE] = similar.weight_rows(viewstate.view().get("pw"))
     edited = inputs.weights_editor(
         ss[EDITOR_BASE],
         "peers_editor",
@@ -90,7 +68,7 @@ def weights_editor(ref: refdata.Reference, lang: str) -> pd.DataFrame:
         inputs.Weights(maximum=similar.MAX_WEIGHT, step=0.5, default=1.0),
         lang,
     )
-    viewstate.set_view("pw", weight_items(edited))
+    viewstate.set_view("pw", similar.weight_items(edited))
     st.button(t("peers.reset", lang), on_click=reset_weights, icon=":material/restart_alt:")
     st.caption(t("peers.weights_help", lang))
     return edited
@@ -140,8 +118,7 @@ def warn_dropped(
     ref: refdata.Reference, result_dropped: dict[str, str], focus: str, year: int, lang: str
 ) -> None:
     """Indicators left out: missing for the focus, or without any value up to the year."""
-    missing = [c for c, why in result_dropped.items() if why == REASON_MISSING_FOR_FOCUS]
-    no_year = [c for c in result_dropped if c not in missing]
+    missing, no_year = similar.dropped_kinds(result_dropped)
     if missing:
         names = ", ".join(naming.indicator_label(ref, c, lang) for c in missing)
         name = naming.unit_label(ref, focus, lang)
@@ -206,31 +183,16 @@ def peers_map(
     deck = build_map(features(cache.boundary_layer(version), table, result.focus), labels, 520)
     deck.initial_view_state = NARROW_VIEW  # the map has half the page: show all of Latvia
     st.pydeck_chart(deck, height=520, key="peers_map")
-    swatches = [
-        (similar.FOCUS_COLOUR, t("peers.legend_focus", lang)),
-        (similar.PEER_COLOUR, t("peers.legend_peer", lang)),
-        (similar.OTHER_COLOUR, t("peers.legend_other", lang)),
-        (similar.EXCLUDED_COLOUR, t("peers.legend_excluded", lang)),
-    ]
-    st.markdown(
-        " ".join(
-            f"<span style='display:inline-flex;align-items:center;gap:.35rem;margin-right:1rem'>"
-            f"<span style='width:1.3rem;height:.9rem;background:{c};border:1px solid #777;"
-            f"display:inline-block'></span>{label}</span>"
-            for c, label in swatches
-        ),
-        unsafe_allow_html=True,
-    )
+    st.markdown(legend_html(lang), unsafe_allow_html=True)
 
 
 def why_cards(
     ref: refdata.Reference, result: PeerResult, table: pd.DataFrame, names: dict, lang: str
 ) -> None:
     """One bordered card per peer: name, distance, a sentence and the why-chart."""
-    labels = {c: naming.indicator_label(ref, c, lang) for c in result.used}
-    units = {c: naming.indicator_unit(ref, c, lang) for c in result.used}
-    decimals = {c: int(ref.catalogue.loc[c, "decimals"]) for c in result.used}
-    frame = similar.why_frame(result, table, labels, units, decimals, lang)
+    shown = indicator_columns(ref, result.used, {}, lang)
+    labels = shown.labels
+    frame = similar.why_frame(result, table, labels, shown.units, shown.decimals, lang)
     st.subheader(t("peers.why", lang))
     st.caption(t("peers.why_note", lang, name=names[result.focus]))
     columns = st.columns(CARD_COLUMNS)
@@ -253,14 +215,10 @@ def values_table(
     names: dict,
     lang: str,
 ) -> None:
-    headers = {
-        code: f"{naming.indicator_label(ref, code, lang)}, "
-        f"{naming.indicator_unit(ref, code, lang)} ({years[code]})"
-        for code in result.used
-    }
-    units = {c: naming.indicator_unit(ref, c, lang) for c in result.used}
-    decimals = {c: int(ref.catalogue.loc[c, "decimals"]) for c in result.used}
-    frame = similar.values_frame(result, table, names, headers, units, decimals, lang)
+    shown = indicator_columns(ref, result.used, years, lang)
+    frame = similar.values_frame(
+        result, table, names, shown.headers, shown.units, shown.decimals, lang
+    )
     st.dataframe(
         frame,
         hide_index=True,
@@ -272,14 +230,14 @@ def values_table(
 
 
 def notes(ref: refdata.Reference, result: PeerResult, years: dict, k: int, lang: str) -> None:
-    lines = []
-    if len(result.peers) < k:
-        lines.append(tn("peers.fewer", len(result.peers), lang))
-    if result.excluded:
-        names = ", ".join(sorted(naming.unit_label(ref, u, lang) for u in result.excluded))
-        lines.append(t("peers.excluded", lang, n=len(result.excluded), names=names))
-    used = "; ".join(f"{naming.indicator_label(ref, c, lang)} {years[c]}" for c in result.used)
-    lines.append(t("peers.years", lang, items=used))
+    lines = similar.notes_lines(
+        result,
+        years,
+        k,
+        lambda u: naming.unit_label(ref, u, lang),
+        lambda c: naming.indicator_label(ref, c, lang),
+        lang,
+    )
     sources = refdata.sources()
     captions = dict.fromkeys(naming.source_caption(ref, c, lang, sources) for c in result.used)
     st.caption("  \n".join([*lines, *captions]))

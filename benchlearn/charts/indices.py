@@ -53,3 +53,15 @@ def contributions_chart(frame: pd.DataFrame, lang: str, width: int = 640) -> alt
         .configure(locale=locale_config(lang))
         .configure_view(stroke=None)
     )
+
+
+def legend_html(rows: list[tuple[str, str, int]]) -> str:
+    """The index map's legend, one class a line: (colour, label, count) rows from
+    logic.mapview.legend_rows."""
+    return "".join(
+        f"<div style='display:flex;align-items:center;gap:.5rem;margin:.1rem 0'>"
+        f"<span style='width:1.5rem;height:.9rem;background:{colour};border:1px solid #777;"
+        f"display:inline-block'></span><span>{label.strip()} "
+        f"<span style='color:#666'>({count})</span></span></div>"
+        for colour, label, count in rows
+    )

@@ -1,4 +1,5 @@
-"""Altair chart for the similar-municipalities page: why one peer is similar."""
+"""Charts for the similar-municipalities page: why one peer is similar (Altair), and the map's
+legend (HTML)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,12 @@ import pandas as pd
 
 from benchlearn.charts.trends import locale_config
 from benchlearn.i18n import t
-from benchlearn.logic.similar import PEER_COLOUR
+from benchlearn.logic.similar import (
+    EXCLUDED_COLOUR,
+    FOCUS_COLOUR,
+    OTHER_COLOUR,
+    PEER_COLOUR,
+)
 
 BAR_PX = 24  # height per indicator
 LABEL_PX = 210  # room for the indicator names
@@ -53,4 +59,21 @@ def why_chart(frame: pd.DataFrame, lang: str) -> alt.Chart:
         .configure(locale=locale_config(lang))
         .configure_view(stroke=None)
         .configure_axis(titleFontWeight="normal", titleColor="#555")
+    )
+
+
+def legend_html(lang: str) -> str:
+    """The peers map's legend: a swatch and a label for the focus, its peers, the others and
+    the units left out, in one line that wraps."""
+    swatches = [
+        (FOCUS_COLOUR, t("peers.legend_focus", lang)),
+        (PEER_COLOUR, t("peers.legend_peer", lang)),
+        (OTHER_COLOUR, t("peers.legend_other", lang)),
+        (EXCLUDED_COLOUR, t("peers.legend_excluded", lang)),
+    ]
+    return " ".join(
+        f"<span style='display:inline-flex;align-items:center;gap:.35rem;margin-right:1rem'>"
+        f"<span style='width:1.3rem;height:.9rem;background:{c};border:1px solid #777;"
+        f"display:inline-block'></span>{label}</span>"
+        for c, label in swatches
     )

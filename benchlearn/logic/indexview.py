@@ -9,13 +9,14 @@ not hold stay in the list, are named, and contribute nothing (never a zero).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 
 import pandas as pd
 
-from benchlearn.formatting import format_number, format_value
-from benchlearn.i18n import t
+from benchlearn.formatting import format_number, format_percent, format_value
+from benchlearn.i18n import t, tn
 from benchlearn.logic.composite import VRAA_PRESET, Component, CompositeResult, RankRange
+from benchlearn.state import INDEX_DIRECTIONS, weight_text
 
 PRESETS = ("vraa", "example")
 DIRECTIONS = ("higher_better", "lower_better")
@@ -54,6 +55,30 @@ def indicator_choices(catalogue_codes: Sequence[str]) -> list[str]:
     """Codes the editor offers: the catalogue, then VRAA's indicators it does not hold
     (so the preset's rows display, and can be put back after deleting them)."""
     return [*catalogue_codes, *(c.code for c in VRAA_PRESET if c.code not in catalogue_codes)]
+
+
+def index_rows(preset: str, items: list[str] | None) -> pd.DataFrame:
+    """The editor's rows for the view's components (?iw=code:weight:h|l,...; None: the
+    preset's rows)."""
+    if items is None:
+        return preset_rows(preset_components(preset))
+    parts = [item.split(":") for item in items]
+    return preset_rows([Component(c, float(w), INDEX_DIRECTIONS[d]) for c, w, d in parts])
+
+
+def index_items(preset: str, rows: pd.DataFrame) -> list[str] | None:
+    """The usable rows as the view holds them; None when they are the preset's."""
+    items = [weight_text(c.code, c.weight, c.direction) for c in components_from_rows(rows)[0]]
+    preset_items = [weight_text(c.code, c.weight, c.direction) for c in preset_components(preset)]
+    return None if items == preset_items else items
+
+
+def indicator_name(code: str, held: Container[str], label: Callable[[str], str], lang: str) -> str:
+    """An indicator's name: `label(code)` when the database holds it (`held`: the catalogue's
+    codes), else VRAA's name for it and that the database does not hold it."""
+    if code in held:
+        return label(code)
+    return f"{t(f'idx.vraa.{code}', lang)} ({t('idx.not_in_db', lang)})"
 
 
 def components_from_rows(rows: pd.DataFrame) -> tuple[list[Component], list[str]]:
@@ -126,6 +151,69 @@ def missing_share(components: Sequence[Component], result: CompositeResult) -> f
     if total <= 0:
         return 0.0
     return sum(c.weight for c in components if c.code not in result.used) / total
+
+
+STATUSES = ("used", "not_in_database", "no_data", "zero_weight")
+
+
+def components_shown(rows: pd.DataFrame, name: Callable[[str], str], lang: str) -> pd.DataFrame:
+    """What the index is made of, and what it could not use, as text (`rows` from
+    component_rows; `name` names an indicator, see indicator_name)."""
+    status = {s: t(f"idx.status.{s}", lang) for s in STATUSES}
+    return pd.DataFrame(
+        {
+            t("sel.indicator", lang): [name(c) for c in rows["indicator"]],
+            t("idx.col_weight", lang): [format_number(w, 2, lang) for w in rows["weight"]],
+            t("idx.col_weight_used", lang): [
+                format_number(w, 2, lang) for w in rows["weight_used"]
+            ],
+            t("sel.year", lang): ["–" if pd.isna(y) else str(int(y)) for y in rows["year"]],
+            t("idx.col_units", lang): rows["units"].astype(int),
+            t("idx.col_status", lang): [status[s] for s in rows["status"]],
+        }
+    )
+
+
+def honesty_notes(
+    preset: str,
+    components: Sequence[Component],
+    result: CompositeResult,
+    rows: pd.DataFrame,
+    name: Callable[[str], str],
+    lang: str,
+) -> list[tuple[str, str]]:
+    """What is missing, named, and plainly when the result is not the full method: (kind,
+    text) pairs, kind "warning", "info" or "caption", in the order the page shows them."""
+    notes = []
+    absent = rows[rows["status"].isin(["not_in_database", "no_data"])]
+    if not absent.empty:
+        names = "; ".join(
+            f"{name(r.indicator)} ({format_number(r.weight, 2, lang)})" for r in absent.itertuples()
+        )
+        share = format_percent(missing_share(components, result) * 100, 0, lang)
+        text = tn(
+            "idx.missing",
+            len(components),
+            lang,
+            used=len(result.used),
+            missing=len(absent),
+            share=share,
+            names=names,
+        )
+        notes.append(("warning", text))
+    if preset == "vraa" and not absent.empty and result.used:
+        notes.append(("info", t("idx.not_vraa", lang)))
+    if preset == "example":
+        notes.append(("caption", t("idx.example_note", lang)))
+    return notes
+
+
+def incomplete_note(result: CompositeResult, names: Mapping[str, str], lang: str) -> str | None:
+    """The units whose index lacks a component, named; None when every unit has them all."""
+    if not result.incomplete_units:
+        return None
+    missing = ", ".join(sorted(names.get(u, u) for u in result.incomplete_units))
+    return t("idx.incomplete", lang, n=len(result.incomplete_units), names=missing)
 
 
 def index_slice(units: pd.DataFrame, result: CompositeResult) -> pd.DataFrame:

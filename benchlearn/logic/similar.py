@@ -11,21 +11,24 @@ latest value is used (a unit created in 2025 has its area from its own boundarie
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
 from benchlearn.formatting import format_number, format_value
-from benchlearn.i18n import t
+from benchlearn.i18n import t, tn
 from benchlearn.logic.benchmark import value_years, valued
 from benchlearn.logic.classify import NO_DATA
 from benchlearn.logic.peers import (
+    DEFAULT_PEER_INDICATORS,
     REASON_MISSING_FOR_FOCUS,
     REASON_NOT_IN_TABLE,
     PeerResult,
     why_similar,
 )
 from benchlearn.logic.view import version_valid_in
+from benchlearn.state import weight_text
 
 LOCAL_VERSIONS = ("lg2021", "lg2025")
 CITY_KINDS = ("state_city", "republican_city")
@@ -151,6 +154,97 @@ def weights_from_rows(rows: pd.DataFrame) -> tuple[dict[str, float], list[str]]:
             continue
         weights[code] = float(value)
     return weights, problems
+
+
+@dataclass(frozen=True)
+class IndicatorColumns:
+    """How the indicators of a table are named and shown, by code: name, unit of measure,
+    decimals and column header ("name, unit (year)")."""
+
+    labels: dict[str, str]
+    units: dict[str, str]
+    decimals: dict[str, int]
+    headers: dict[str, str]
+
+
+def indicator_columns(
+    codes: Sequence[str],
+    catalogue: pd.DataFrame,
+    label: Callable[[str], str],
+    unit: Callable[[str], str],
+    years: Mapping[str, int] | None = None,
+) -> IndicatorColumns:
+    """The names, units, decimals (catalogue) and headers of `codes`; a header names the
+    year its values are from when `years` has it."""
+    labels = {c: label(c) for c in codes}
+    units = {c: unit(c) for c in codes}
+    years = years or {}
+    return IndicatorColumns(
+        labels=labels,
+        units=units,
+        decimals={c: int(catalogue.loc[c, "decimals"]) for c in codes},
+        headers={
+            c: f"{labels[c]}, {units[c]}" + (f" ({years[c]})" if c in years else "") for c in codes
+        },
+    )
+
+
+def default_weights() -> pd.DataFrame:
+    """The editor's rows of the default weights (logic.peers.DEFAULT_PEER_INDICATORS)."""
+    return pd.DataFrame(
+        {
+            "indicator": list(DEFAULT_PEER_INDICATORS),
+            "weight": list(DEFAULT_PEER_INDICATORS.values()),
+        }
+    )
+
+
+def weight_rows(items: list[str] | None) -> pd.DataFrame:
+    """The editor's rows for the view's weights (?pw=code:weight,...; None: the defaults)."""
+    if items is None:
+        return default_weights()
+    pairs = [item.rsplit(":", 1) for item in items]
+    return pd.DataFrame(
+        {"indicator": [c for c, _ in pairs], "weight": [float(w) for _, w in pairs]}
+    )
+
+
+def weight_items(rows: pd.DataFrame) -> list[str] | None:
+    """The usable rows as the view holds them; None when they are the defaults."""
+    items = [weight_text(c, w) for c, w in weights_from_rows(rows)[0].items()]
+    return None if items == weight_items_of_defaults() else items
+
+
+def weight_items_of_defaults() -> list[str]:
+    return [weight_text(c, w) for c, w in DEFAULT_PEER_INDICATORS.items()]
+
+
+def dropped_kinds(dropped: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Indicators left out (PeerResult-style reasons by code): those missing for the focus,
+    and the rest (without any value up to the year)."""
+    missing = [c for c, why in dropped.items() if why == REASON_MISSING_FOR_FOCUS]
+    return missing, [c for c in dropped if c not in missing]
+
+
+def notes_lines(
+    result: PeerResult,
+    years: dict,
+    k: int,
+    unit_name: Callable[[str], str],
+    indicator_name: Callable[[str], str],
+    lang: str,
+) -> list[str]:
+    """The notes under the peers table: fewer peers than asked, units left out, and the year
+    of each indicator used."""
+    lines = []
+    if len(result.peers) < k:
+        lines.append(tn("peers.fewer", len(result.peers), lang))
+    if result.excluded:
+        names = ", ".join(sorted(unit_name(u) for u in result.excluded))
+        lines.append(t("peers.excluded", lang, n=len(result.excluded), names=names))
+    used = "; ".join(f"{indicator_name(c)} {years[c]}" for c in result.used)
+    lines.append(t("peers.years", lang, items=used))
+    return lines
 
 
 def share_of_distance(result: PeerResult) -> pd.DataFrame:

@@ -1,5 +1,7 @@
-"""The profile view's positions (pages/profile.py, its slide, its page of a deck's PDF): the
-municipality's strongest and weakest positions within its comparison group."""
+"""The profile view (pages/profile.py) and its positions (the page, its slide, its page of a
+deck's PDF): what the page shows of a municipality, computed once per view with the
+interface layer's names (the text itself: benchlearn.logic.profileview), and its strongest
+and weakest positions within its comparison group."""
 
 from __future__ import annotations
 
@@ -7,10 +9,14 @@ import pandas as pd
 import streamlit as st
 
 from benchlearn import cache, views
+from benchlearn.charts import profile as profile_charts
+from benchlearn.charts import trends as trend_charts
 from benchlearn.i18n import t, tn
+from benchlearn.logic import flags, gaps, profileview, series, similar
 from benchlearn.logic import profile as logic
+from benchlearn.logic.peers import DEFAULT_PEER_INDICATORS
 from benchlearn.state import ViewState
-from benchlearn.ui import grouping, naming, refdata
+from benchlearn.ui import grouping, naming, refdata, specs
 
 from .look import PAGE, Look
 
@@ -24,6 +30,123 @@ def members_of(
     if unit in members:
         return list(members), False
     return refdata.units_of(ref, version)["unit_id"].tolist(), True
+
+
+TREND_COLUMNS = 2  # two 300 px charts fit the open section at 1280 px; three did not
+
+
+def unit_row(ref: refdata.Reference, unit: str, version: str) -> pd.Series:
+    rows = refdata.units_of(ref, version)
+    return rows[rows["unit_id"] == unit].iloc[0]
+
+
+def key_facts(ref: refdata.Reference, obs: pd.DataFrame, row: pd.Series, lang: str) -> list[dict]:
+    """The five cards (profileview.key_facts) with the region's and indicator's names."""
+    return profileview.key_facts(
+        obs,
+        row,
+        lambda nuts: naming.group_label(ref, f"nuts:{nuts}", lang),
+        lambda code: naming.indicator_label(ref, code, lang),
+        lang,
+    )
+
+
+def similar_peers(unit: str, version: str) -> tuple[str, ...]:
+    """The similar municipalities the peers page shows for `unit` by default; for
+    cache.computed."""
+    ref = refdata.reference()
+    codes = list(DEFAULT_PEER_INDICATORS)
+    obs = views.indicator_observations(version, tuple(codes))
+    unit_ids = refdata.units_of(ref, version)["unit_id"].tolist()
+    years = similar.year_options(codes, ref.years, ref.catalogue)
+    return tuple(gaps.default_peers(obs, ref.catalogue, unit_ids, years, unit))
+
+
+def profile_view(
+    unit: str,
+    version: str,
+    members: tuple[str, ...],
+    basis: str,
+    reference: tuple[str, ...],
+    lang: str,
+) -> dict:
+    """Everything the page shows about `unit` within `members`, its gaps to `reference`
+    (basis: "peers" or "group"), computed once per view and cached across sessions (the
+    network section and the practices beside the gaps are live and drawn separately)."""
+    ref = refdata.reference()
+    row = unit_row(ref, unit, version)
+    obs = views.profile_observations(version, unit)  # the unit's rows, not every value
+    view = {
+        "ids": f"{t('profile.atvk', lang)} {row['atvk']} · "
+        f"{t('profile.iso', lang)} {row['iso_3166_2']}",
+        "cards": key_facts(ref, obs, row, lang),
+    }
+    table = logic.profile_table(obs, unit, list(members), ref.catalogue)
+    if table.empty:
+        return {**view, "table": None}
+    gap = gaps.gap_table(obs, table, reference, ref.catalogue)
+    themes = ref.catalogue.loc[table["indicator"], f"theme_{lang}"].tolist()
+    names = (
+        ref.catalogue,
+        lambda code: naming.indicator_label(ref, code, lang),
+        lambda code: naming.indicator_unit(ref, code, lang),
+    )
+    used = logic.sources_used(obs, [unit, series.LATVIA], table["indicator"].tolist())
+    return {
+        **view,
+        "gaps": gap,
+        "behind": profileview.worst_gaps(table, gap),
+        # as the profile's slide and the deck's PDF show them
+        "positions": positions(ref, table, lang),
+        "table": profile_charts.table_html(
+            profileview.display_table(table, *names, lang),
+            themes,
+            profileview.band_colours(table),
+            lang,
+        ),
+        "gaps_table": profile_charts.gaps_html(
+            profileview.gap_display(table, gap, *names, basis, lang),
+            themes,
+            profileview.verdict_colours(gap),
+            basis,
+            lang,
+        ),
+        "marks": flags.legend([*table["flags"], *table["latvia_flags"]], lang),
+        "n_trends": len(logic.multi_year(obs, unit, ref.catalogue.index.tolist())),
+        "sources": profileview.sources_lines(used, refdata.sources(), lang),
+    }
+
+
+def trend_charts_for(ref: refdata.Reference, obs: pd.DataFrame, unit: str, lang: str) -> list:
+    charts = []
+    for code in logic.multi_year(obs, unit, ref.catalogue.index.tolist()):
+        lines = series.trend_series(obs, code, [], unit, [])
+        if series.off_scale(lines):
+            lines = lines[lines["role"] != series.ROLE_LATVIA]
+        labels = {unit: naming.unit_label(ref, unit, lang), series.LATVIA: t("latvia", lang)}
+        u = naming.indicator_unit(ref, code, lang)
+        frame = trend_charts.display_frame(
+            lines,
+            labels,
+            u,
+            int(ref.catalogue.loc[code, "decimals"]),
+            lang,
+            derived=naming.source_caption(ref, code, lang, refdata.sources()),
+            tables=trend_charts.source_labels(refdata.sources()),
+        )
+        charts.append(
+            profile_charts.small_trend(frame, naming.indicator_label(ref, code, lang), u, lang)
+        )
+    return charts
+
+
+def trends_spec(unit: str, version: str, lang: str) -> dict:
+    """The small trend charts of `unit`, built only once their section is opened: at 100x
+    the data (make bench) building them on every view was most of the profile's run."""
+    ref = refdata.reference()
+    obs = views.profile_observations(version, unit)
+    charts = trend_charts_for(ref, obs, unit, lang)
+    return specs.chart_spec(profile_charts.small_multiples(charts, lang, TREND_COLUMNS))
 
 
 def positions(ref: refdata.Reference, table: pd.DataFrame, lang: str) -> dict:

@@ -5,9 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urlencode, urljoin
 
-from benchlearn.userdata.repository import NetworkInfo, PracticeInfo, fold
+from benchlearn.i18n import t
+from benchlearn.logic import usertext
+from benchlearn.userdata.repository import NetworkInfo, NetworkInput, PracticeInfo, fold
 
 NET_PREFIX = "net:"
+PAGE_NAMES = {  # a saved view's page (its URL path) -> the navigation's name for it
+    "": "nav.map",
+    "tendences": "nav.trends",
+    "salidzinajums": "nav.benchmark",
+    "profils": "nav.profile",
+    "lidzigas": "nav.peers",
+    "indeksi": "nav.indices",
+    "izpete": "nav.explore",
+    "dati": "nav.data",
+    "labas-prakses": "nav.practices",
+    "tikli": "nav.networks",
+}
 
 
 def network_id(code: str | None) -> int | None:
@@ -154,3 +168,83 @@ def successor_map(units) -> dict[str, set[str]]:
             out.setdefault(old, set()).add(new)
             out.setdefault(new, set()).add(old)
     return out
+
+
+def page_name(path: str, lang: str) -> str:
+    """The page of a saved view, as markdown (an unknown path is shown as stored)."""
+    key = PAGE_NAMES.get(path)
+    try:
+        return t(key, lang) if key else t("net.page_other", lang, path=usertext.escape(path))
+    except KeyError:  # a page another part of the app has not named yet
+        return t("net.page_other", lang, path=usertext.escape(path))
+
+
+def period(net: NetworkInfo, lang: str) -> str:
+    """A network's years: "2020–2023", one year, or "not recorded"."""
+    if net.period_start and net.period_end:
+        return f"{net.period_start}–{net.period_end}"
+    return str(net.period_start or net.period_end or t("ud.not_recorded", lang))
+
+
+def network_option(net: NetworkInfo, lang: str) -> str:
+    """A network in a select box (plain text): its name and its years."""
+    return f"{usertext.plain(net.name(lang))} ({period(net, lang)})"
+
+
+def network_facts(
+    net: NetworkInfo, member_names: Sequence[str], indicator_names: Sequence[str], lang: str
+) -> dict[str, str | None]:
+    """What is known of a network, as markdown (what people typed goes through usertext):
+    its period, coordinator, members and indicators (the names given, in the order given),
+    and a note naming what is not recorded (None when everything is)."""
+    unknown = f"*{t('ud.not_recorded', lang)}*"
+    when = period(net, lang) if net.period_start or net.period_end else None
+    missing = []
+    if not when:
+        missing.append(t("net.period", lang).lower())
+    if not net.coordinator:
+        missing.append(t("net.coordinator", lang).lower())
+    if not member_names:
+        missing.append(t("net.members_label", lang).lower())
+    if not indicator_names:
+        missing.append(t("net.indicators_label", lang).lower())
+    return {
+        "period": f"**{t('net.period', lang)}:** {when or unknown}",
+        "coordinator": f"**{t('net.coordinator', lang)}:** "
+        f"{usertext.inline(net.coordinator) or unknown}",
+        "members": f"**{t('net.members', lang, n=len(member_names))}:** "
+        + (", ".join(member_names) if member_names else unknown),
+        "indicators": f"**{t('net.indicators', lang, n=len(indicator_names))}:** "
+        + (", ".join(indicator_names) if indicator_names else unknown),
+        "missing": t("net.unknown_note", lang, fields=", ".join(missing)) if missing else None,
+    }
+
+
+def presentation_link(page_url: str | None, deck_id: int, lang: str) -> str:
+    """The absolute address of a deck's presentation (in the reader's language; Latvian
+    needs no parameter), relative to the page at `page_url`."""
+    query = {"deck": str(deck_id), **({"lang": lang} if lang != "lv" else {})}
+    return absolute_link(page_url, f"./prezentacija?{urlencode(query)}")
+
+
+def network_input(
+    base: NetworkInfo,
+    *,
+    start: float | None,
+    end: float | None,
+    members: Iterable[str],
+    indicators: Iterable[str],
+    **texts: str,
+) -> NetworkInput:
+    """What the network form submits: its texts (name_lv, name_en, coordinator,
+    description_lv, description_en), the period as whole years (None when empty), members and
+    indicators; the sources, which the form does not edit, are kept from `base`."""
+    return NetworkInput(
+        **texts,
+        period_start=None if start is None else int(start),
+        period_end=None if end is None else int(end),
+        source_lv=base.source_lv,
+        source_en=base.source_en,
+        members=tuple(members),
+        indicators=tuple(indicators),
+    )
