@@ -63,9 +63,15 @@ def decision_text(decision: str, lang: str) -> str:
     return t(key, lang) if has_text(key) else str(decision)
 
 
+def action_text(action: str, lang: str) -> str:
+    """An audited action in words ("Role granted"); one these texts do not know, as it is."""
+    key = f"audit.{action}"
+    return t(key, lang) if has_text(key) else str(action)
+
+
 def audit_frame(entries: Sequence[Mapping[str, Any]], lang: str) -> pd.DataFrame:
-    """The audit log as shown: when, who, action, target, old and new value, decision,
-    reason."""
+    """The audit log as shown: when, who, action (in words; the CSV download keeps the
+    codes), target, old and new value, decision, reason."""
     return pd.DataFrame(
         {
             t("admin.col_at", lang): [
@@ -74,7 +80,7 @@ def audit_frame(entries: Sequence[Mapping[str, Any]], lang: str) -> pd.DataFrame
             t("admin.col_actor", lang): [
                 f"{e['actor_name']} <{e['actor']}>" if e["actor"] else "—" for e in entries
             ],
-            t("admin.col_action", lang): [e["action"] for e in entries],
+            t("admin.col_action", lang): [action_text(e["action"], lang) for e in entries],
             t("admin.col_target", lang): [f"{e['target']} {e['target_id']}" for e in entries],
             t("admin.col_old", lang): [audit_cell(e["old_value"]) for e in entries],
             t("admin.col_new", lang): [audit_cell(e["new_value"]) for e in entries],

@@ -63,6 +63,9 @@ def test_audit_frame_rows_as_shown():
     assert frame.iloc[:, 1].tolist() == ["—", "Anna <a@b.lv>"]
     assert frame.iloc[0, 3] == "grant 5" and frame.iloc[0, 4] == ""
     assert frame.iloc[0, 6] == av.t("admin.done", "en")
+    assert frame.iloc[0, 2] == "Role granted"
+    assert av.audit_frame([entry], "lv").iloc[0, 2] == "Loma piešķirta"
+    assert av.action_text("mystery.do", "en") == "mystery.do"  # unknown: as it is
     odd = av.audit_frame([{**entry, "decision": "mystery"}], "lv")
     assert odd.iloc[0, 6] == "mystery"  # an unknown decision as it is, not an error
     assert av.audit_frame([], "lv").empty

@@ -24,6 +24,7 @@ from benchlearn.formatting import (
 )
 from benchlearn.i18n import LANGS, catalogue, has_text, is_plural, t, tn
 from benchlearn.userdata import access
+from benchlearn.userdata.access import ACTIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,6 +37,7 @@ DYNAMIC: dict[str, set[str]] = {
     "act.few.": {"group", "peers"},
     "act.words.": {"group", "peers"},
     "admin.": {"done", "refused"},
+    "audit.": set(ACTIONS),  # every audited write, in words on the admin page
     "contrib.err.": {
         "column_missing", "column_twice", "column_unknown", "duplicate", "empty", "encoding",
         "exponent", "formula", "indicator", "merged", "negative", "no_values", "not_finite",
