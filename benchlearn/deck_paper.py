@@ -117,9 +117,7 @@ def sources(pdf: DeckPaper, ref: refdata.Reference, codes: list[str], marks: str
     known = [c for c in dict.fromkeys(codes) if c in ref.catalogue.index]
     pdf.ln(1)
     if known:
-        pdf.note(
-            f"{t('paper.sources', lang)}: " + " | ".join(paper._source_lines(ref, known, lang)), 8
-        )
+        pdf.note(paper.sources_note(ref, known, lang), 8)
     if marks:
         pdf.note(marks, 8)
 
@@ -235,7 +233,7 @@ def profile_figure(pdf: DeckPaper, ref, state: ViewState, room: Room) -> list[st
         if rows.empty:
             pdf.note(t(none, lang))
             continue
-        paper._table(pdf, header, position_rows(ref, rows, lang), (120, 50, 45, 50))
+        paper.draw_table(pdf, header, position_rows(ref, rows, lang), (120, 50, 45, 50))
     pdf.ln(1)
     pdf.note(
         tn("profile.positions_note", logic.MIN_COMPARED, lang, limit=logic.POSITIONS_SHOWN),

@@ -107,7 +107,7 @@ def _position_rows(
     return out
 
 
-def _table(pdf: Paper, header: list[str], rows: list[list[str]], widths: tuple) -> None:
+def draw_table(pdf: Paper, header: list[str], rows: list[list[str]], widths: tuple) -> None:
     pdf.set_font(FONT, "", 8)
     with pdf.table(
         col_widths=widths,
@@ -151,6 +151,11 @@ def _trend_pngs(
         spec = specs.chart_spec(chart.configure(locale=trend_charts.locale_config(lang)))
         out.append((chart_png(spec), caption))
     return out
+
+
+def sources_note(ref: refdata.Reference, codes: list[str], lang: str) -> str:
+    """'Avoti: <indicators> — <source (retrieved)> | …' for the figures of `codes`."""
+    return f"{t('paper.sources', lang)}: " + " | ".join(_source_lines(ref, codes, lang))
 
 
 def _source_lines(ref: refdata.Reference, codes: list[str], lang: str) -> list[str]:
@@ -205,7 +210,7 @@ def _actions(pdf: Paper, ref: refdata.Reference, actions: Sequence[ShownAction] 
     pdf.ln(1)
     pdf.note(t("act.caveat", lang))
     if known:
-        pdf.note(f"{t('paper.sources', lang)}: " + " | ".join(_source_lines(ref, known, lang)))
+        pdf.note(sources_note(ref, known, lang))
 
 
 def profile_pdf(
@@ -263,12 +268,9 @@ def profile_pdf(
         if rows.empty:  # says which quarter is empty, not that nothing has a judgement
             pdf.note(t(none, lang))
             continue
-        _table(pdf, header, _position_rows(ref, rows, gap, basis, lang), widths)
+        draw_table(pdf, header, _position_rows(ref, rows, gap, basis, lang), widths)
         pdf.ln(1)
-        pdf.note(
-            f"{t('paper.sources', lang)}: "
-            + " | ".join(_source_lines(ref, rows["indicator"].tolist(), lang))
-        )
+        pdf.note(sources_note(ref, rows["indicator"].tolist(), lang))
         shown_codes += rows["indicator"].tolist()
     notes = [
         tn("profile.positions_note", logic.MIN_COMPARED, lang, limit=logic.POSITIONS_SHOWN),

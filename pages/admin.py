@@ -109,13 +109,8 @@ def audit_log(engine, lang: str) -> None:
 def render() -> None:
     ref = refdata.reference()
     lang = viewstate.lang()
-    st.title(t("admin.title", lang))
-    st.caption(t("admin.intro", lang))
-    engine = ud.store()
-    if engine is None:
-        ud.unavailable(lang)
-        return
-    with ud.guarded(lang):  # the store may go away after it was opened
+
+    def show(engine) -> None:
         if not ud.may("role.grant"):
             st.info(t("admin.only", lang), icon=":material/lock:")
             if not ud.actor().signed_in:
@@ -131,6 +126,8 @@ def render() -> None:
         with right:
             revoke_form(engine, grants, lang, ref)
         audit_log(engine, lang)
+
+    ud.store_page(t("admin.title", lang), t("admin.intro", lang), lang, show)
 
 
 render()

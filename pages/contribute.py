@@ -289,15 +289,12 @@ def define_section(engine, ref, lang: str) -> None:
 def render() -> None:
     ref = refdata.reference()
     lang = viewstate.lang()
-    st.title(t("contrib.title", lang))
-    st.caption(t("contrib.intro", lang))
-    engine = ud.store()
-    if engine is None:
-        ud.unavailable(lang)
-        return
-    with ud.guarded(lang):
+
+    def show(engine) -> None:
         contributor_section(engine, ref, lang)
         review_section(engine, ref, lang)
+
+    ud.store_page(t("contrib.title", lang), t("contrib.intro", lang), lang, show)
 
 
 render()

@@ -29,7 +29,7 @@ from benchlearn.screens import map as map_screen
 from benchlearn.screens import profile as profile_screen
 from benchlearn.screens import trends as trends_screen
 from benchlearn.screens.look import Room
-from benchlearn.state import MAX_TIMER, ViewState, to_params
+from benchlearn.state import MAX_TIMER, to_params
 from benchlearn.ui import naming, refdata, viewstate
 from benchlearn.userdata import repository as repo
 from benchlearn.userdata import widgets as ud
@@ -263,11 +263,6 @@ def title_slide(deck: DeckInfo, network: str, room: Room, lang: str) -> None:
     )
 
 
-def saved_state(ref: refdata.Reference, view: ViewInfo, lang: str) -> tuple[ViewState, list]:
-    """The view's state as the app would restore it from its link (benchlearn.screens)."""
-    return look.saved_state(ref, view.params, lang)
-
-
 def notice_text(notices: list, lang: str) -> str:
     items = [f"{t(f'field.{n.field}', lang)} “{usertext.escape(n.value)}”" for n in notices]
     return t("pres.changed", lang, items=", ".join(items))
@@ -276,27 +271,11 @@ def notice_text(notices: list, lang: str) -> str:
 # --- slide content per page: the pages' own builders, with the saved state ------------------
 
 
-def map_slide(ref: refdata.Reference, state: ViewState, index: int, room: Room) -> list[str]:
-    return map_screen.draw_slide(ref, state, look.slide(room, index))
-
-
-def trends_slide(ref: refdata.Reference, state: ViewState, index: int, room: Room) -> list[str]:
-    return trends_screen.draw_slide(ref, state, look.slide(room, index))
-
-
-def benchmark_slide(ref: refdata.Reference, state: ViewState, index: int, room: Room) -> list[str]:
-    return comparison_screen.draw_slide(ref, state, look.slide(room, index))
-
-
-def profile_slide(ref: refdata.Reference, state: ViewState, index: int, room: Room) -> list[str]:
-    return profile_screen.draw_slide(ref, state, look.slide(room, index))
-
-
-SLIDES = {  # the pages' own drawing (benchlearn.screens), in the slide's look
-    "": map_slide,
-    "tendences": trends_slide,
-    "salidzinajums": benchmark_slide,
-    "profils": profile_slide,
+SLIDES = {  # saved view's page -> the page's own drawing (benchlearn.screens)
+    "": map_screen.draw_slide,
+    "tendences": trends_screen.draw_slide,
+    "salidzinajums": comparison_screen.draw_slide,
+    "profils": profile_screen.draw_slide,
 }
 
 
@@ -352,15 +331,7 @@ def render() -> None:
     st.html(CSS)
     ref = refdata.reference()
     lang = viewstate.lang()
-    engine = ud.store()
-    if engine is None:
-        ud.unavailable(lang)
-        return
-    with ud.guarded(lang):  # the store may go away after it was opened
-        show(engine, ref, lang)
-
-
-spotlit = look.spotlit
+    ud.with_store(lang, lambda engine: show(engine, ref, lang))
 
 
 def show(engine, ref: refdata.Reference, lang: str) -> None:
@@ -379,8 +350,8 @@ def show(engine, ref: refdata.Reference, lang: str) -> None:
         title_slide(deck, name, room, lang)
         return
     view = deck.slides[index]
-    state, notices = saved_state(ref, view, lang)
-    state = spotlit(state, room.spot)
+    state, notices = look.saved_state(ref, view.params, lang)
+    state = look.spotlit(state, room.spot)
     st.title(usertext.inline(room.mask(view.title)))
     if view.note:
         st.markdown(usertext.markdown(room.mask(view.note)))
@@ -391,7 +362,7 @@ def show(engine, ref: refdata.Reference, lang: str) -> None:
         st.info(t("pres.not_drawn", lang))
         codes = [state.ind]
     else:
-        codes = draw(ref, state, index, room)
+        codes = draw(ref, state, look.slide(room, index))
     footer(ref, codes, view, room, lang)
     notes(engine, deck, view, room, lang)
 

@@ -30,7 +30,8 @@ PAGE = "_page"  # the URL path of the page the last run showed (see arrive)
 
 # What a session keeps besides the view, and why a link need not restore it: bookkeeping of
 # this module, events and results that happen once, and widget plumbing. Nothing a person
-# chose to look at is kept here (that is the view).
+# chose to look at is kept here (that is the view). tests/app/test_transient_keys.py fails
+# on a private session key ("_...") this does not name.
 TRANSIENT = {
     "_seeded": "the URL has been read into the view (a session's first run)",
     "_notices": "the rejected values of the arrival URL, shown until the view changes",

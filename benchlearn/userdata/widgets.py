@@ -92,8 +92,8 @@ def with_store(lang: str, show: Callable[[Engine], None]) -> None:
 
 
 def store_page(title: str, intro: str, lang: str, show: Callable[[Engine], None]) -> None:
-    """A page of user data (networks, practices): its title and introduction, then
-    `show(engine)` as with_store does."""
+    """A page of user data (networks, practices, contributions, administration): its title
+    and introduction, then `show(engine)` as with_store does."""
     st.title(title)
     st.caption(intro)
     with_store(lang, show)
